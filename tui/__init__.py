@@ -1,0 +1,1 @@
+"""newsreader: a terminal news reader that shows who said what."""

@@ -1,0 +1,5 @@
+"""Command line (placeholder, issue 2)."""
+
+
+def main() -> None:
+    print("newsreader")
