@@ -1,5 +1,229 @@
-"""Command line (placeholder, issue 2)."""
+"""The command line: `newsreader [--db PATH] [COMMAND]`.
+
+A user mistake (missing file, bad option, unusable index) prints one line and
+exits non-zero; it never shows a traceback.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tui.index.db import IndexUnavailable, default_path, open_index
+from tui.text import printable
+
+FORMATS = click.Choice(["table", "jsonl", "csv"])
+
+
+class Context:
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+
+    def open(self, create: bool = True):
+        try:
+            db, read_only = open_index(self.db_path, create=create)
+        except IndexUnavailable as e:
+            raise click.ClickException(str(e)) from None
+        return db, read_only
+
+
+@click.group(invoke_without_command=True)
+@click.option("--db", "db_path", type=click.Path(path_type=Path), help="Index file (default: $NEWSREADER_DB or the user data folder).")
+@click.version_option(package_name="newsreader")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """A terminal news reader that shows who said what."""
+    ctx.obj = Context(db_path or default_path())
+    if ctx.invoked_subcommand is None:
+        _run_app(ctx.obj)
+
+
+def _run_app(c: Context) -> None:
+    db, read_only = c.open()
+    db.close()
+    from tui.app import make_app
+
+    make_app(c.db_path).run()
+
+
+@cli.command("import")
+@click.argument("targets", nargs=-1, required=True)
+@click.pass_obj
+def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
+    """Import files, folders, saved pages, feeds or URLs into the index.
+
+    Example: newsreader import ~/news feeds/world.xml
+    """
+    from tui.index.importer import import_sources
+
+    db, read_only = c.open()
+    if read_only:
+        raise click.ClickException(f"{c.db_path} is read-only: nothing can be imported into it")
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total >= 50 and sys.stderr.isatty():
+            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        summary = import_sources(db, targets, progress=progress)
+    except KeyboardInterrupt:
+        raise click.ClickException("interrupted: articles committed so far are kept") from None
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for source, reason in summary.failed:
+        click.echo(f"failed: {printable(source)}: {printable(reason)}", err=True)
+    click.echo(
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{len(summary.failed)} failed"
+    )
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command("quotes")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--speaker", help="Only quotes by this speaker (part of the name).")
+@click.argument("paths", nargs=-1)
+@click.pass_obj
+def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]) -> None:
+    """List quotes: from PATHS directly (the index is not touched), or from the index.
+
+    Example: newsreader quotes --format jsonl article.txt
+    """
+    records = _quotes_from_paths(paths) if paths else _quotes_from_index(c)
+    if speaker:
+        wanted = speaker.casefold()
+        records = (r for r in records if wanted in r["speaker"].casefold())
+    _emit(records, fmt, ["speaker", "type", "quote", "article"])
+
+
+def _quotes_from_paths(paths: tuple[str, ...]):
+    from tui.quotes import extract
+    from tui.sources import SourceError, discover, read
+
+    failed = False
+    for path in paths:
+        for source, problem in discover([path]):
+            try:
+                if problem:
+                    raise SourceError(problem)
+                articles = read(source)
+            except SourceError as e:
+                click.echo(f"error: {printable(source)}: {printable(str(e))}", err=True)
+                failed = True
+                continue
+            for a in articles:
+                for q in extract(a.body):
+                    yield {
+                        "file": path if source == path else source,
+                        "article": a.title,
+                        "quote": q.text,
+                        "speaker": q.speaker,
+                        "type": q.type,
+                        "cue": q.cue,
+                        "start": q.start,
+                        "end": q.end,
+                    }
+    if failed:
+        sys.exit(1)
+
+
+def _quotes_from_index(c: Context):
+    db, _ = c.open()
+    rows = db.execute(
+        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end] "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "ORDER BY a.published DESC, a.id DESC, q.start"
+    )
+    for source, title, text, spk, type_, cue, start, end in rows:
+        yield {"file": source, "article": title, "quote": text, "speaker": spk, "type": type_,
+               "cue": cue, "start": start, "end": end}
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.pass_obj
+def search_cmd(c: Context, query: str, limit: int, fmt: str) -> None:
+    """Fuzzy search over titles, speakers, quotes and article text (the app's search).
+
+    Example: newsreader search "caspian summt"
+    """
+    from tui.index.search import Searcher
+
+    db, _ = c.open()
+    hits = Searcher(db).search(query, limit=limit)
+    _emit(
+        ({"kind": h.kind, "score": round(h.score, 1), "article_id": h.article_id,
+          "article": h.article_title, "match": h.text} for h in hits),
+        fmt,
+        ["kind", "score", "article", "match"],
+    )
+
+
+@cli.command("speakers")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def speakers_cmd(c: Context, fmt: str) -> None:
+    """Speakers with their quote and article counts.
+
+    Example: newsreader speakers --format csv
+    """
+    from tui.index.queries import speakers
+
+    db, _ = c.open()
+    _emit(
+        ({"speaker": s.name, "quotes": s.quote_count, "articles": s.article_count} for s in speakers(db)),
+        fmt,
+        ["speaker", "quotes", "articles"],
+    )
+
+
+def _emit(records, fmt: str, table_columns: list[str]) -> None:
+    """Print records as JSON lines, CSV, or an aligned table of `table_columns`."""
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = None
+        for r in records:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(r))
+                writer.writeheader()
+            writer.writerow(r)
+    else:
+        widths = {"speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 40}
+        for r in records:
+            cells = []
+            for col in table_columns:
+                value = printable(str(r[col])).replace("\n", " ")
+                width = widths.get(col)
+                cells.append(value[:width].ljust(width) if width else value)
+            out.write("  ".join(cells).rstrip() + "\n")
 
 
 def main() -> None:
-    print("newsreader")
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()  # `newsreader quotes | head` is fine
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,173 @@
+"""The index file: where it lives, how it opens, its schema and migrations.
+
+The index is a plain SQLite file made with sqlite-utils, so `sqlite-utils` and
+Datasette open and search it as they are (FTS5 tables made by `enable_fts`).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used; the message says why, for the user."""
+
+
+def default_path() -> Path:
+    """`--db` wins, then `NEWSREADER_DB`, then the platform's user data folder."""
+    env = os.environ.get("NEWSREADER_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("newsreader") / "index.db"
+
+
+def _check_file(path: Path) -> None:
+    """Refuse anything that is not an SQLite file, before SQLite touches it."""
+    if path.is_dir():
+        raise IndexUnavailable(f"{path} is a directory, not an index file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise IndexUnavailable(f"cannot read {path}: {e.strerror}") from None
+    if head != SQLITE_HEADER:
+        raise IndexUnavailable(f"{path} is not a newsreader index (not an SQLite file); it was left untouched")
+
+
+def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.Database, bool]:
+    """Open (and create or migrate) the index. Returns (db, read_only).
+
+    A file we may not write is opened read-only; a corrupt or foreign file is
+    refused without being modified.
+    """
+    path = Path(path)
+    _check_file(path)
+    read_only = path.exists() and not os.access(path, os.W_OK)
+    if not path.exists():
+        if not create:
+            raise IndexUnavailable(f"no index at {path}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise IndexUnavailable(f"cannot create {path.parent}: {e.strerror}") from None
+    elif not os.access(path.parent, os.W_OK):
+        read_only = True  # WAL needs to write next to the file
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), check_same_thread=False)
+        conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise IndexUnavailable(
+                f"{path} has index schema version {version}, newer than this newsreader's "
+                f"version {SCHEMA_VERSION}: upgrade newsreader to open it"
+            )
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise IndexUnavailable(f"{path} needs a schema upgrade but is read-only")
+            migrate(db, version)
+        elif not db["articles"].exists():
+            raise IndexUnavailable(f"{path} is an SQLite file but not a newsreader index")
+    except sqlite3.DatabaseError as e:
+        raise IndexUnavailable(f"{path} cannot be opened as an index: {e}") from None
+    return db, read_only
+
+
+def migrate(db: sqlite_utils.Database, version: int) -> None:
+    """Bring the schema from `version` up to SCHEMA_VERSION, each step in one transaction."""
+    # The version is written last: a step cut short is redone on the next open.
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[target](db)
+        db.execute(f"PRAGMA user_version = {target}")
+
+
+OUR_TABLES = ("articles", "speakers", "quotes")
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    names = db.table_names()
+    if any(not name.startswith(OUR_TABLES) for name in names):
+        # Tables but no schema version: someone else's database, not ours to change.
+        raise IndexUnavailable("this SQLite file is not a newsreader index; it was left untouched")
+    for name in names:  # left over from a creation that was interrupted
+        db.execute(f"DROP TABLE IF EXISTS [{name}]")
+    db["articles"].create(
+        {
+            "id": int,
+            "uid": str,
+            "source": str,
+            "title": str,
+            "outlet": str,
+            "author": str,
+            "published": str,
+            "body": str,
+            "content_hash": str,
+            "imported_at": str,
+            "read": int,
+            "starred": int,
+            "quote_count": int,
+        },
+        pk="id",
+        not_null={"uid", "title", "body"},
+        defaults={"read": 0, "starred": 0, "quote_count": 0, "outlet": "", "author": "", "published": ""},
+    )
+    db["articles"].create_index(["uid"], unique=True)
+    db["articles"].create_index(["published", "id"])
+    db["articles"].create_index(["read"])
+    db["speakers"].create(
+        {"id": int, "name": str, "key": str, "surname": str, "aliases": str},
+        pk="id",
+        not_null={"name", "key"},
+    )
+    db["speakers"].create_index(["key"], unique=True)
+    db["speakers"].create_index(["surname"])
+    db["quotes"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "speaker_id": int,
+            "speaker": str,
+            "text": str,
+            "type": str,
+            "cue": str,
+            "start": int,
+            "end": int,
+            "cue_start": int,
+            "cue_end": int,
+            "mentions": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+        not_null={"article_id", "text", "start", "end"},
+    )
+    db["quotes"].create_index(["article_id", "start"])
+    db["quotes"].create_index(["speaker_id"])
+    # sqlite-utils makes foreign keys without ON DELETE: deleting an article deletes its quotes in code.
+    db["articles"].enable_fts(["title", "body"], create_triggers=True)
+    db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
+
+
+def version_of(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+MIGRATIONS = {1: _create_v1}

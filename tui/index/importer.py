@@ -1,0 +1,171 @@
+"""Import: sources in, articles and their quotes committed to the index.
+
+Reading and quote extraction run in worker processes for large imports; one
+writer commits batches in transactions, so an interruption never leaves half an
+article. Importing again skips unchanged articles and re-extracts changed ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from tui.index.speakers import SpeakerRegistry
+from tui.quotes import Quote, extract
+from tui.sources import Article, SourceError, discover, read
+
+BATCH = 500  # articles per transaction
+PARALLEL_FROM = 64  # sources; fewer are read in this process
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Prepared:
+    article: Article
+    content_hash: str
+    quotes: list[Quote] | None  # None: unchanged since the last import, nothing to write
+
+
+Progress = Callable[[int, int], None]  # (sources done, sources in all)
+
+
+def content_hash(a: Article) -> str:
+    h = hashlib.sha1()
+    for part in (a.title, a.outlet, a.author, a.published, a.body):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+# uid -> content hash of what the index holds; set before the worker pool forks.
+_known: dict[str, str] = {}
+
+
+def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
+    """Read one source and extract quotes from what changed. Runs in a worker."""
+    try:
+        articles = read(source)
+    except SourceError as e:
+        return source, str(e)
+    except Exception as e:  # a bug in a reader must not end the whole import
+        return source, f"could not be read ({type(e).__name__}: {e})"
+    prepared = []
+    for a in articles:
+        h = content_hash(a)
+        quotes = None if _known.get(a.uid) == h else extract(a.body)
+        prepared.append(Prepared(a, h, quotes))
+    return source, prepared
+
+
+def _prepared_stream(sources: list[str], workers: int):
+    if len(sources) < PARALLEL_FROM or workers <= 1:
+        yield from map(_prepare, sources)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_prepare, sources, chunksize=8)
+
+
+def import_sources(
+    db: sqlite_utils.Database,
+    targets: Iterable[str],
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> ImportSummary:
+    summary = ImportSummary()
+    sources = []
+    for source, problem in discover(targets):
+        if problem:
+            summary.failed.append((source, problem))
+        else:
+            sources.append(source)
+    global _known
+    _known = dict(db.execute("SELECT uid, content_hash FROM articles").fetchall())
+    speakers = SpeakerRegistry(db)
+    workers = workers or os.cpu_count() or 1
+    pending = 0
+    db.conn.execute("BEGIN")
+    try:
+        for done, (source, result) in enumerate(_prepared_stream(sources, workers), 1):
+            if isinstance(result, str):
+                summary.failed.append((source, result))
+            else:
+                for p in result:
+                    _write(db, speakers, p, summary)
+                pending += len(result)
+            if pending >= BATCH:
+                db.conn.execute("COMMIT")
+                db.conn.execute("BEGIN")
+                pending = 0
+            if progress:
+                progress(done, len(sources))
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    finally:
+        _known = {}
+    return summary
+
+
+def _write(db: sqlite_utils.Database, speakers: SpeakerRegistry, p: Prepared, summary: ImportSummary) -> None:
+    if p.quotes is None:
+        summary.unchanged += 1
+        return
+    a = p.article
+    row = {
+        "uid": a.uid,
+        "source": a.source,
+        "title": a.title,
+        "outlet": a.outlet,
+        "author": a.author,
+        "published": a.published,
+        "body": a.body,
+        "content_hash": p.content_hash,
+        "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "quote_count": len(p.quotes),
+    }
+    existing = db.execute("SELECT id FROM articles WHERE uid = ?", [a.uid]).fetchone()
+    if existing:
+        article_id = existing[0]
+        db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+        assignments = ", ".join(f"[{k}] = ?" for k in row)
+        db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id])
+        summary.updated += 1
+    else:
+        columns = ", ".join(f"[{k}]" for k in row)
+        marks = ", ".join("?" for _ in row)
+        article_id = db.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+        summary.added += 1
+    db.conn.executemany(
+        "INSERT INTO quotes (article_id, speaker_id, speaker, text, type, cue, start, [end], cue_start, cue_end, mentions)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                speakers.resolve(q.speaker),
+                q.speaker,
+                q.text,
+                q.type,
+                q.cue,
+                q.start,
+                q.end,
+                q.cue_start,
+                q.cue_end,
+                json.dumps([[m.text, m.start, m.end] for m in q.mentions], ensure_ascii=False),
+            )
+            for q in p.quotes
+        ],
+    )

@@ -1,0 +1,159 @@
+"""Reading the index: the queries the app and the command line share."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from tui.quotes import Mention
+
+NEWEST_FIRST = "published DESC, id DESC"
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    title: str
+    outlet: str
+    published: str
+    quote_count: int
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class ArticleDetail(ArticleRow):
+    author: str
+    source: str
+    body: str
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: int
+    article_id: int
+    speaker_id: int | None  # None for unnamed sources ("a government spokesperson")
+    speaker: str
+    text: str
+    type: str
+    cue: str
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerQuote:
+    quote: QuoteRow
+    article_title: str
+    published: str
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    id: int
+    name: str
+    quote_count: int
+    article_count: int
+
+
+_ROW_COLUMNS = "id, title, outlet, published, quote_count, read, starred"
+
+
+def _article_row(r) -> ArticleRow:
+    return ArticleRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or 0, bool(r[5]), bool(r[6]))
+
+
+def _where(unread_only: bool) -> str:
+    return "WHERE read = 0" if unread_only else ""
+
+
+def article_count(db: sqlite_utils.Database, unread_only: bool = False) -> int:
+    return db.execute(f"SELECT count(*) FROM articles {_where(unread_only)}").fetchone()[0]
+
+
+def article_page(db: sqlite_utils.Database, offset: int, limit: int, unread_only: bool = False) -> list[ArticleRow]:
+    """One page of the article list, newest first."""
+    rows = db.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles {_where(unread_only)} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
+        [limit, offset],
+    ).fetchall()
+    return [_article_row(r) for r in rows]
+
+
+def article_position(db: sqlite_utils.Database, article_id: int, unread_only: bool = False) -> int | None:
+    """Where an article stands in the newest-first list (None if filtered out)."""
+    row = db.execute("SELECT published, id, read FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or (unread_only and row[2]):
+        return None
+    published, id_ = row[0] or "", row[1]
+    extra = "AND read = 0" if unread_only else ""
+    return db.execute(
+        f"SELECT count(*) FROM articles WHERE (published > ? OR (published = ? AND id > ?)) {extra}",
+        [published, published, id_],
+    ).fetchone()[0]
+
+
+def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
+    r = db.execute(
+        f"SELECT {_ROW_COLUMNS}, author, source, body FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    if r is None:
+        return None
+    base = _article_row(r)
+    return ArticleDetail(**base.__dict__, author=r[7] or "", source=r[8] or "", body=r[9])
+
+
+_QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, coalesce(s.name, q.speaker), q.text, q.type, q.cue, q.start, q.[end], q.mentions"
+
+
+def _quote_row(r) -> QuoteRow:
+    mentions = tuple(Mention(*m) for m in json.loads(r[9] or "[]"))
+    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions)
+
+
+def article_quotes(db: sqlite_utils.Database, article_id: int) -> list[QuoteRow]:
+    """An article's quotes in reading order."""
+    rows = db.execute(
+        f"SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "WHERE q.article_id = ? ORDER BY q.start",
+        [article_id],
+    ).fetchall()
+    return [_quote_row(r) for r in rows]
+
+
+def speaker_quotes(db: sqlite_utils.Database, speaker_id: int, limit: int = 1000) -> list[SpeakerQuote]:
+    """Everything one speaker said across the collection, newest first."""
+    rows = db.execute(
+        f"SELECT {_QUOTE_COLUMNS}, a.title, a.published FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "WHERE q.speaker_id = ? ORDER BY a.published DESC, a.id DESC, q.start LIMIT ?",
+        [speaker_id, limit],
+    ).fetchall()
+    return [SpeakerQuote(_quote_row(r), r[10], r[11] or "") for r in rows]
+
+
+def speaker_name(db: sqlite_utils.Database, speaker_id: int) -> str | None:
+    row = db.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    return row[0] if row else None
+
+
+def speakers(db: sqlite_utils.Database, name: str | None = None) -> list[SpeakerRow]:
+    """Speakers with their quote and article counts, most quoted first."""
+    where, params = "", []
+    if name:
+        where, params = "WHERE s.name LIKE ?", [f"%{name}%"]
+    rows = db.execute(
+        "SELECT s.id, s.name, count(q.id), count(DISTINCT q.article_id) FROM speakers s "
+        f"JOIN quotes q ON q.speaker_id = s.id {where} GROUP BY s.id ORDER BY count(q.id) DESC, s.name",
+        params,
+    ).fetchall()
+    return [SpeakerRow(*r) for r in rows]
+
+
+def set_flag(db: sqlite_utils.Database, article_id: int, flag: str, value: bool) -> None:
+    """Mark an article read/unread or starred/unstarred."""
+    if flag not in ("read", "starred"):
+        raise ValueError(flag)
+    db.execute(f"UPDATE articles SET {flag} = ? WHERE id = ?", [int(value), article_id])

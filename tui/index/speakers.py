@@ -1,0 +1,91 @@
+"""One speaker across articles is one speaker.
+
+The engine names each speaker by the fullest name one article gives. Across
+articles, `Bayramov` joins `Jeyhun Bayramov` when he is the only Bayramov
+known, and `Sergei Lavrov` joins `Sergey Lavrov` (near-identical first names),
+while `Anna Novak` and `Piotr Novak` stay two people.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import sqlite_utils
+from rapidfuzz.distance import JaroWinkler
+
+FIRST_NAME_SIMILARITY = 0.88
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def is_named(speaker: str) -> bool:
+    """Unnamed sources come in lower case ("a government spokesperson")."""
+    return any(c.isupper() for c in speaker[:1])
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two keys with the same surname: do the given names agree?"""
+    first_a, first_b = a.split()[:-1], b.split()[:-1]
+    if not first_a or not first_b:
+        return True  # a bare surname agrees with anyone of that surname
+    x, y = first_a[0], first_b[0]
+    if len(x) == 1 or len(y) == 1:  # an initial
+        return x[0] == y[0]
+    return JaroWinkler.similarity(x, y) >= FIRST_NAME_SIMILARITY
+
+
+class SpeakerRegistry:
+    """Maps speaker names to speaker ids, merging as it goes. One per import."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.by_key: dict[str, int] = {}
+        self.by_surname: dict[str, list[tuple[str, int]]] = {}
+        for id_, key, aliases in db.execute("SELECT id, key, aliases FROM speakers"):
+            self._remember(key, id_)
+            for alias in json.loads(aliases or "[]"):
+                self._remember(name_key(alias), id_)
+
+    def _remember(self, key: str, id_: int) -> None:
+        self.by_key[key] = id_
+        self.by_surname.setdefault(key.split()[-1], []).append((key, id_))
+
+    def resolve(self, name: str) -> int | None:
+        """The id of the speaker called `name`, created or merged as needed."""
+        if not is_named(name):
+            return None
+        key = name_key(name)
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        same_surname = {id_ for k, id_ in self.by_surname.get(key.split()[-1], []) if _same_person(k, key)}
+        if len(same_surname) == 1:
+            id_ = same_surname.pop()
+            self._add_alias(id_, name, key)
+            return id_
+        id_ = self.db.execute(
+            "INSERT INTO speakers (name, key, surname, aliases) VALUES (?, ?, ?, '[]')",
+            [name, key, key.split()[-1]],
+        ).lastrowid
+        self._remember(key, id_)
+        return id_
+
+    def _add_alias(self, id_: int, name: str, key: str) -> None:
+        row = self.db.execute("SELECT name, aliases FROM speakers WHERE id = ?", [id_]).fetchone()
+        aliases = json.loads(row[1] or "[]")
+        current = row[0]
+        if len(key.split()) > len(name_key(current).split()):
+            aliases.append(current)  # the fuller name becomes the speaker's name
+            current = name
+        else:
+            aliases.append(name)
+        self.db.execute(
+            "UPDATE speakers SET name = ?, aliases = ? WHERE id = ?", [current, json.dumps(aliases), id_]
+        )
+        self._remember(key, id_)
