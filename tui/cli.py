@@ -6,14 +6,13 @@ exits non-zero; it never shows a traceback.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from tui.index.db import IndexUnavailable, default_path, open_index
-from tui.text import printable
+from tui.text import json_line, printable
 
 FORMATS = click.Choice(["table", "jsonl", "csv"])
 
@@ -194,14 +193,14 @@ def _emit(records, fmt: str, table_columns: list[str]) -> None:
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         for r in records:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            out.write(json_line(r) + "\n")
     elif fmt == "csv":
         writer = None
         for r in records:
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(r))
                 writer.writeheader()
-            writer.writerow(r)
+            writer.writerow({k: printable(v) if isinstance(v, str) else v for k, v in r.items()})
     else:
         widths = {"speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 40}
         for r in records:

@@ -5,6 +5,7 @@ other control characters; none of them may reach the terminal as such.
 """
 from __future__ import annotations
 
+import json
 import re
 
 # C0 and C1 controls (but newline and tab), DEL, bidi embeddings/overrides/isolates.
@@ -27,3 +28,8 @@ def printable(text: str) -> str:
     The length never changes, so quote offsets into the text stay valid.
     """
     return _UNSAFE.sub(_visible, text)
+
+
+def json_line(record: dict) -> str:
+    """One JSON object on one line; control characters escaped as \\uXXXX (same data, safe to print)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(record, ensure_ascii=False))

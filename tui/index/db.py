@@ -13,6 +13,7 @@ import sqlite_utils
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = ("articles", "speakers", "quotes")  # and their FTS tables, which share the prefix
 
 
 class IndexUnavailable(Exception):
@@ -76,6 +77,11 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
                 f"{path} has index schema version {version}, newer than this newsreader's "
                 f"version {SCHEMA_VERSION}: upgrade newsreader to open it"
             )
+        if version == 0:
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if any(not name.startswith(OUR_TABLES) for name in tables):
+                conn.close()  # tables but no schema version: someone else's database
+                raise IndexUnavailable(f"{path} is an SQLite file but not a newsreader index; it was left untouched")
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -100,15 +106,8 @@ def migrate(db: sqlite_utils.Database, version: int) -> None:
         db.execute(f"PRAGMA user_version = {target}")
 
 
-OUR_TABLES = ("articles", "speakers", "quotes")
-
-
 def _create_v1(db: sqlite_utils.Database) -> None:
-    names = db.table_names()
-    if any(not name.startswith(OUR_TABLES) for name in names):
-        # Tables but no schema version: someone else's database, not ours to change.
-        raise IndexUnavailable("this SQLite file is not a newsreader index; it was left untouched")
-    for name in names:  # left over from a creation that was interrupted
+    for name in db.table_names():  # left over from a creation that was interrupted
         db.execute(f"DROP TABLE IF EXISTS [{name}]")
     db["articles"].create(
         {

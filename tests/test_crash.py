@@ -1,0 +1,42 @@
+"""SIGKILL during import, several times, then import again: same index as one clean import."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+from tests.test_index import fingerprint, fts_in_sync, write_articles
+from tui.index.db import open_index
+
+NEWSREADER = [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+def run_import(db_path, src, kill_after=None):
+    proc = subprocess.Popen([*NEWSREADER, "--db", str(db_path), "import", str(src)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    if kill_after is None:
+        assert proc.wait(timeout=300) == 0
+        return
+    time.sleep(kill_after)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the writer and its workers
+    proc.wait()
+
+
+def test_killed_imports_end_in_the_same_index_as_a_clean_one(tmp_path):
+    src = write_articles(tmp_path / "src", 1500)
+    clean_db = tmp_path / "clean.db"
+    run_import(clean_db, src)
+    crashed_db = tmp_path / "crashed.db"
+    rng = random.Random(7)
+    for _ in range(4):
+        run_import(crashed_db, src, kill_after=rng.uniform(0.3, 2.0))
+    run_import(crashed_db, src)
+    clean, _ = open_index(clean_db)
+    crashed, _ = open_index(crashed_db)
+    assert fingerprint(crashed) == fingerprint(clean)
+    orphans = crashed.execute(
+        "SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+    assert orphans == 0
+    assert fts_in_sync(crashed)
+    assert crashed.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,182 @@
+"""The index: schema, opening rules, idempotent import, speaker merging, FTS."""
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from tui.index import queries
+from tui.index.db import SCHEMA_VERSION, IndexUnavailable, open_index
+from tui.index.importer import import_sources
+from tui.index.speakers import SpeakerRegistry, name_key
+
+ARTICLE = """ date 2026-03-{day:02d} By Harbour Gazette
+
+By Mira Olsen
+
+Port director Tomas Wrona said the new quay would open in {month}.
+
+"We are ready for the ships," Wrona said. "The cranes arrive next week."
+
+Harbour pilot Ana Costa said the channel had been dredged.
+"""
+
+
+def write_articles(folder, n, month="May"):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(ARTICLE.format(day=i % 28 + 1, month=month), encoding="utf-8")
+    return folder
+
+
+def fingerprint(db):
+    """What an index holds, independent of row ids and import times."""
+    articles = db.execute("SELECT uid, content_hash, quote_count FROM articles ORDER BY uid").fetchall()
+    quotes = db.execute(
+        "SELECT a.uid, q.start, q.[end], q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "ORDER BY a.uid, q.start"
+    ).fetchall()
+    return articles, quotes
+
+
+def fts_in_sync(db):
+    for table in ("articles_fts", "quotes_fts"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+    return True
+
+
+def test_new_index_has_schema_wal_and_fts(tmp_path):
+    db, read_only = open_index(tmp_path / "i.db")
+    assert not read_only
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"articles", "speakers", "quotes", "articles_fts", "quotes_fts"} <= set(db.table_names())
+    assert db["articles"].detect_fts() == "articles_fts"
+
+
+def test_non_sqlite_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"my precious notes, not a database\n" * 10)
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    with pytest.raises(IndexUnavailable, match="not a newsreader index"):
+        open_index(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert not (tmp_path / "notes.db-wal").exists()
+
+
+def test_other_sqlite_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE inventory (item TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(IndexUnavailable, match="not a newsreader index"):
+        open_index(path)
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_naming_both_versions(tmp_path):
+    path = tmp_path / "future.db"
+    db, _ = open_index(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    db.close()
+    with pytest.raises(IndexUnavailable) as err:
+        open_index(path)
+    assert f"version {SCHEMA_VERSION + 5}" in str(err.value)
+    assert f"version {SCHEMA_VERSION}" in str(err.value)
+
+
+def test_read_only_index_opens_read_only(tmp_path, monkeypatch):
+    path = tmp_path / "ro.db"
+    db, _ = open_index(path)
+    import_sources(db, [str(write_articles(tmp_path / "src", 2))])
+    db.close()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    db, read_only = open_index(path)
+    assert read_only
+    assert queries.article_count(db) == 2
+    with pytest.raises(sqlite3.OperationalError):
+        db.execute("DELETE FROM articles")
+
+
+def test_import_is_idempotent_and_updates_changed_articles(tmp_path):
+    src = write_articles(tmp_path / "src", 5)
+    db, _ = open_index(tmp_path / "i.db")
+    first = import_sources(db, [str(src)])
+    assert (first.added, first.updated, first.unchanged, first.failed) == (5, 0, 0, [])
+    snapshot = fingerprint(db)
+    again = import_sources(db, [str(src)])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+    assert fingerprint(db) == snapshot
+    (src / "a002.txt").write_text(ARTICLE.format(day=3, month="June") + "\nA late paragraph.\n", encoding="utf-8")
+    changed = import_sources(db, [str(src)])
+    assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 4)
+    assert queries.article_count(db) == 5
+    hits = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'June'").fetchone()[0]
+    assert hits == 1
+    assert fts_in_sync(db)
+
+
+def test_failures_are_reported_and_the_rest_is_imported(tmp_path):
+    src = write_articles(tmp_path / "src", 3)
+    (src / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    (src / "empty.txt").write_text("   \n", encoding="utf-8")
+    db, _ = open_index(tmp_path / "i.db")
+    summary = import_sources(db, [str(src), str(tmp_path / "missing.txt")])
+    assert summary.added == 3
+    failed = {os.path.basename(s): reason for s, reason in summary.failed}
+    assert set(failed) == {"broken.txt", "empty.txt", "missing.txt"}
+    assert all(reason for reason in failed.values())
+
+
+def test_quotes_are_stored_with_offsets_into_the_body(tmp_path):
+    src = write_articles(tmp_path / "src", 1)
+    db, _ = open_index(tmp_path / "i.db")
+    import_sources(db, [str(src)])
+    (article_id,) = db.execute("SELECT id FROM articles").fetchone()
+    article = queries.get_article(db, article_id)
+    quotes = queries.article_quotes(db, article_id)
+    assert article.quote_count == len(quotes) > 0
+    for q in quotes:
+        assert article.body[q.start:q.end] == q.text
+        for m in q.mentions:
+            assert article.body[m.start:m.end] == m.text
+    assert any(q.speaker == "Tomas Wrona" for q in quotes)
+
+
+def test_sqlite_utils_can_search_the_index_as_is(tmp_path):
+    src = write_articles(tmp_path / "src", 2)
+    path = tmp_path / "i.db"
+    db, _ = open_index(path)
+    import_sources(db, [str(src)])
+    db.close()
+    out = subprocess.run(
+        [sys.executable, "-m", "sqlite_utils", "search", str(path), "articles", "cranes", "-c", "title"],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("title") == 2
+
+
+def test_speakers_merge_across_articles_but_namesakes_stay_apart(tmp_path):
+    db, _ = open_index(tmp_path / "i.db")
+    reg = SpeakerRegistry(db)
+    full = reg.resolve("Jeyhun Bayramov")
+    assert reg.resolve("Bayramov") == full
+    assert reg.resolve("Sergey Lavrov") == reg.resolve("Sergei Lavrov")
+    anna, piotr = reg.resolve("Anna Novak"), reg.resolve("Piotr Novak")
+    assert anna != piotr
+    assert reg.resolve("a government spokesperson") is None
+    # A bare surname seen first takes the full name when it arrives.
+    short = reg.resolve("Okafor")
+    assert reg.resolve("Chidi Okafor") == short
+    assert queries.speaker_name(db, short) == "Chidi Okafor"
+    # The merge survives a new registry (a later import).
+    assert SpeakerRegistry(db).resolve("Sergei Lavrov") == reg.resolve("Sergey Lavrov")
+
+
+def test_name_key_ignores_case_accents_and_punctuation():
+    assert name_key("José  Ángel O'Neill") == name_key("jose angel o neill")
