@@ -65,11 +65,11 @@ def parse_feed(text: str) -> tuple[str, list[tuple[str, str, Parsed]]]:
         raise SourceError(f"malformed feed: {_one_line(exc)}") from exc
     entries = parsed.get("entries") or []
     if not entries:
+        if parsed.get("bozo"):
+            exc = parsed.get("bozo_exception")
+            detail = f" ({_one_line(exc)})" if exc else ""
+            raise SourceError(f"malformed feed{detail}")
         if not parsed.get("version"):
-            if parsed.get("bozo"):
-                exc = parsed.get("bozo_exception")
-                detail = f" ({_one_line(exc)})" if exc else ""
-                raise SourceError(f"malformed feed{detail}")
             raise SourceError("not an RSS or Atom feed")
         raise SourceError("feed has no entries")
     feed = parsed.get("feed") or {}
