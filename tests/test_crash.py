@@ -40,3 +40,23 @@ def test_killed_imports_end_in_the_same_index_as_a_clean_one(tmp_path):
     assert orphans == 0
     assert fts_in_sync(crashed)
     assert crashed.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_reading_and_flagging_while_another_process_imports(tmp_path):
+    from tui.index import queries
+
+    src = write_articles(tmp_path / "src", 1500)
+    db_path = tmp_path / "i.db"
+    db, _ = open_index(db_path)
+    proc = subprocess.Popen([*NEWSREADER, "--db", str(db_path), "import", str(src)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seen = set()
+    while proc.poll() is None:
+        seen.add(queries.article_count(db))
+        page = queries.article_page(db, 0, 5)
+        if page:
+            queries.set_flag(db, page[0].id, "read", True)  # a write from the reader
+        time.sleep(0.05)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert queries.article_count(db) == 1500
+    assert len(seen) > 1  # articles appeared while the import ran
