@@ -173,12 +173,14 @@ _MD_H1 = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)[ \t#]*$")
 _MD_SETEXT = re.compile(r"^[ \t]{0,3}=+[ \t]*$")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 
 
 def _md_inline(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EM.sub(r"\1", text)
     return text
 
 

@@ -62,6 +62,15 @@ def _blocks(el, out: list[str]) -> None:
             out.append(_tidy(child.tail))
 
 
+def _drop_leading_title(paragraphs: list[str], title: str) -> list[str]:
+    """Drop the headline (and a kicker above it) from the start of the body."""
+    if title:
+        for i, para in enumerate(paragraphs[:3]):
+            if para == title:
+                return paragraphs[i + 1 :]
+    return paragraphs
+
+
 def _trafilatura_extract(markup: str, url: str | None):
     try:
         import trafilatura
@@ -107,8 +116,7 @@ def parse_html(markup: str, url: str | None = None) -> Parsed:
         else:
             text = getattr(doc, "text", None) or ""
             paragraphs = [_tidy(p) for p in text.split("\n") if p.strip()]
-        if paragraphs and title and paragraphs[0] == title:
-            paragraphs = paragraphs[1:]
+        paragraphs = _drop_leading_title(paragraphs, title)
         body = "\n\n".join(paragraphs)
     if not body.strip():
         text, meta = page_fallback(markup)
@@ -117,8 +125,7 @@ def parse_html(markup: str, url: str | None = None) -> Parsed:
         outlet = outlet or clean_title(meta.get("og:site_name") or "")
         published = published or _meta_date(meta)
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        if paragraphs and title and paragraphs[0] == title:
-            paragraphs = paragraphs[1:]
+        paragraphs = _drop_leading_title(paragraphs, title)
         body = "\n\n".join(paragraphs)
     if not body.strip():
         raise SourceError("no article text found")
