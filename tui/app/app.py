@@ -1,0 +1,416 @@
+"""The newsreader app: article list, reader and quote sidebar."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Label, OptionList, ProgressBar
+
+from tui.app.article_list import ArticleList
+from tui.app.commands import NewsCommands
+from tui.app.config import config_path, load_keymap
+from tui.app.reader import Reader, safe_text, speaker_label
+from tui.app.screens import HelpScreen, PromptScreen, SearchScreen, SpeakerScreen
+from tui.app.searching import SearchService
+from tui.app.sidebar import QuoteSidebar
+from tui.index import queries as Q
+from tui.index.db import open_index
+
+SEED_NAME = "seed-azernews-2022-06-27"
+POLL_SECONDS = 2.0
+
+
+def _samples_dir() -> Path | None:
+    try:
+        from tui.sources import SAMPLES_DIR
+    except Exception:
+        return None
+    path = Path(SAMPLES_DIR)
+    return path if path.is_dir() and any(path.iterdir()) else None
+
+
+class NewsReaderApp(App):
+    CSS_PATH = "newsreader.tcss"
+    TITLE = "newsreader"
+    COMMANDS = App.COMMANDS | {NewsCommands}
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", id="quit_ctrl", show=False, priority=True),
+        Binding("question_mark", "help", "Keys", id="help"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_quote", "Next quote", id="next_quote"),
+        Binding("N", "previous_quote", "Prev quote", id="previous_quote", show=False),
+        Binding("s", "speaker_view", "Speaker", id="speaker_view"),
+        Binding("F", "filter_speaker", "Filter speaker", id="filter_speaker", show=False),
+        Binding("r", "toggle_read", "Read", id="toggle_read"),
+        Binding("f", "toggle_star", "Star", id="toggle_star"),
+        Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False),
+        Binding("tab", "focus_next", "Next pane", id="next_pane", show=False),
+        Binding("shift+tab", "focus_previous", "Previous pane", id="previous_pane", show=False),
+        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False),
+    ]
+
+    def __init__(self, db_path: Path | str, *, config: Path | None = None, import_samples: bool = True) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.db, self.read_only = open_index(self.db_path)
+        self.search_service = SearchService(self.db_path)
+        self.import_samples = import_samples
+        self.config_file = config if config is not None else config_path()
+        self.keymap, self.config_problems = load_keymap(self.config_file)
+        self.importing = False
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ArticleList(self.db, id="list")
+            yield Reader(id="reader")
+            yield QuoteSidebar(id="quotes")
+        with Horizontal(id="status"):
+            yield Label("", id="status-label", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def sidebar(self) -> QuoteSidebar:
+        return self.query_one(QuoteSidebar)
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for problem in self.config_problems:
+            self.notify(safe_text(problem), title="Config", severity="warning", markup=False)
+        self.query_one("#status").display = False
+        self.reader.border_title = "Reader"
+        self.sidebar.border_title = "Quotes"
+        self.article_list.focus()
+        if self.article_list.count == 0:
+            samples = _samples_dir() if self.import_samples and not self.read_only else None
+            if samples is not None:
+                self.start_import([str(samples)], first_start=True)
+        else:
+            self.show_cursor_article()
+        self.set_interval(POLL_SECONDS, self.poll_index)
+
+    def on_unmount(self) -> None:
+        self.search_service.close()
+
+    # --- opening ------------------------------------------------------------------
+
+    def show_cursor_article(self) -> None:
+        row = self.article_list.cursor_row
+        if row is not None:
+            self.open_article(row.id, mark_read=False)
+
+    def open_article(self, article_id: int, *, quote_id: int | None = None, offset: int | None = None, mark_read: bool = True) -> bool:
+        detail = Q.get_article(self.db, article_id)
+        if detail is None:
+            self.notify("That article is no longer in the index", severity="warning")
+            return False
+        if mark_read and not detail.read and not self.read_only:
+            Q.set_flag(self.db, article_id, "read", True)
+            detail = Q.get_article(self.db, article_id)
+            self.article_list.invalidate()
+        quotes = Q.article_quotes(self.db, article_id)
+        reader, sidebar = self.reader, self.sidebar
+        reader.show(detail, quotes)
+        sidebar.show(reader.quotes, reader.styles_for)
+        self._title_reader()
+        position = Q.article_position(self.db, article_id, self.article_list.unread_only)
+        self.article_list.set_open(article_id, position)
+        index = None
+        if quote_id is not None:
+            index = next((i for i, q in enumerate(reader.quotes) if q.id == quote_id), None)
+        if index is None and offset is not None:
+            index = next((i for i, q in enumerate(reader.quotes) if q.start <= offset < q.end), None)
+            if index is None:
+                reader.scroll_to_offset(offset)
+        if index is not None:
+            reader.select(index, notify=False)
+            sidebar.highlight_quote(index)
+        return True
+
+    def _title_reader(self) -> None:
+        a = self.reader.article
+        if a is None:
+            self.reader.border_title = "Reader"
+            return
+        flags = ("★ " if a.starred else "") + ("" if a.read else "● ")
+        self.reader.border_title = f"{flags}Reader"
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    # --- quote sync -----------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#quotes")
+    def _sidebar_moved(self, event: OptionList.OptionHighlighted) -> None:
+        if not self.sidebar.has_focus or event.option.id is None:
+            return
+        index = int(event.option.id)
+        if self.reader.current != index:
+            self.reader.select(index, notify=False)
+
+    @on(OptionList.OptionSelected, "#quotes")
+    def _sidebar_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        index = int(event.option.id)
+        if self.reader.current != index:
+            self.reader.select(index, notify=False)
+        else:
+            self.reader.scroll_to_quote(index)
+
+    @on(Reader.QuoteChanged)
+    def _reader_moved(self, event: Reader.QuoteChanged) -> None:
+        self.sidebar.highlight_quote(event.index)
+
+    @on(Reader.SpeakerClicked)
+    def _legend_clicked(self, event: Reader.SpeakerClicked) -> None:
+        self.set_speaker_filter(None if self.sidebar.speaker_filter == event.speaker else event.speaker)
+
+    def current_quote(self):
+        reader = self.reader
+        index = reader.current
+        if index is None:
+            index = self.sidebar.current_index
+        if index is not None and 0 <= index < len(reader.quotes):
+            return reader.quotes[index]
+        return None
+
+    def set_speaker_filter(self, speaker: str | None) -> None:
+        self.sidebar.set_filter(speaker)
+        self.reader.speaker_filter = speaker
+        current = self.reader.current
+        if current is not None and (speaker is None or speaker_label(self.reader.quotes[current]) == speaker):
+            self.sidebar.highlight_quote(current)
+
+    # --- actions --------------------------------------------------------------------
+
+    def action_next_quote(self) -> None:
+        self.reader.action_next_quote()
+
+    def action_previous_quote(self) -> None:
+        self.reader.action_previous_quote()
+
+    def action_filter_speaker(self) -> None:
+        if self.sidebar.speaker_filter is not None:
+            self.set_speaker_filter(None)
+            return
+        quote = self.current_quote()
+        if quote is None:
+            self.notify("Move to a quote first (n), then filter by its speaker", severity="warning")
+            return
+        self.set_speaker_filter(speaker_label(quote))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.binding_rows()))
+
+    def binding_rows(self) -> list[tuple[str, str, str, str]]:
+        """(pane, keys, description, id) for every binding, with the user's keymap applied."""
+        from tui.app import screens
+
+        panes = [
+            ("Everywhere", NewsReaderApp),
+            ("Article list", ArticleList),
+            ("Reader", Reader),
+            ("Quote sidebar", QuoteSidebar),
+            ("Search", screens.SearchScreen),
+            ("Speaker view", screens.SpeakerScreen),
+            ("Help", screens.HelpScreen),
+        ]
+        rows = []
+        for pane, cls in panes:
+            for binding in cls.BINDINGS:
+                keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
+                shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
+                rows.append((pane, shown, binding.description, binding.id or ""))
+        return rows
+
+    def action_search(self) -> None:
+        def done(result) -> None:
+            if not result:
+                return
+            what, hit = result
+            if what == "speaker":
+                self.open_speaker(hit.speaker_id)
+            else:
+                self.open_article(hit.article_id, quote_id=hit.quote_id, offset=hit.offset)
+                self.reader.focus()
+
+        self.push_screen(SearchScreen(self.search_service), done)
+
+    def action_speaker_view(self) -> None:
+        quote = self.current_quote()
+        if quote is None and self.reader.quotes:
+            # No quote chosen: the article's most quoted named speaker.
+            named = [q for q in self.reader.quotes if q.speaker_id is not None]
+            if named:
+                from collections import Counter
+
+                top = Counter(q.speaker_id for q in named).most_common(1)[0][0]
+                quote = next(q for q in named if q.speaker_id == top)
+        if quote is None:
+            self.notify("No quote here: open an article with quotes", severity="warning")
+            return
+        if quote.speaker_id is None:
+            self.notify(f"{safe_text(speaker_label(quote))} is an unnamed source", severity="warning", markup=False)
+            return
+        self.open_speaker(quote.speaker_id)
+
+    def open_speaker(self, speaker_id: int) -> None:
+        name = Q.speaker_name(self.db, speaker_id)
+        if name is None:
+            self.notify("Unknown speaker", severity="warning")
+            return
+        quotes = Q.speaker_quotes(self.db, speaker_id)
+
+        def done(result) -> None:
+            if result is not None:
+                self.open_article(result.quote.article_id, quote_id=result.quote.id)
+                self.reader.focus()
+
+        self.push_screen(SpeakerScreen(name, quotes), done)
+
+    def _target_article(self) -> int | None:
+        if self.focused is self.article_list and self.article_list.cursor_row is not None:
+            return self.article_list.cursor_row.id
+        return self.reader.article.id if self.reader.article else None
+
+    def _toggle(self, flag: str) -> None:
+        if self.read_only:
+            self.notify("The index is read-only", severity="warning")
+            return
+        article_id = self._target_article()
+        if article_id is None:
+            return
+        detail = Q.get_article(self.db, article_id)
+        if detail is None:
+            return
+        value = not getattr(detail, flag)
+        Q.set_flag(self.db, article_id, flag, value)
+        if self.reader.article and self.reader.article.id == article_id:
+            self.reader.article = Q.get_article(self.db, article_id)
+            self._title_reader()
+        if flag == "read" and self.article_list.unread_only:
+            self.article_list.reload()
+        else:
+            self.article_list.invalidate()
+        words = {"read": ("read", "unread"), "starred": ("starred", "unstarred")}[flag]
+        self.notify(f"Marked {words[0] if value else words[1]}", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        self._toggle("read")
+
+    def action_toggle_star(self) -> None:
+        self._toggle("starred")
+
+    def action_toggle_unread(self) -> None:
+        lst = self.article_list
+        lst.unread_only = not lst.unread_only
+        lst.reload()
+        if lst.open_id is not None:
+            lst.set_open(lst.open_id, Q.article_position(self.db, lst.open_id, lst.unread_only))
+
+    def action_import_path(self) -> None:
+        if self.read_only:
+            self.notify("The index is read-only", severity="warning")
+            return
+
+        def done(path: str | None) -> None:
+            if path:
+                self.start_import([path])
+
+        self.push_screen(PromptScreen("Import a file, folder, feed or URL", "path or URL"), done)
+
+    # --- the index changing -------------------------------------------------------
+
+    def poll_index(self) -> None:
+        """Pick up articles another process (or our importer) committed."""
+        lst = self.article_list
+        count = Q.article_count(self.db, lst.unread_only)
+        if count != lst.count:
+            self._reload_list()
+
+    def _reload_list(self) -> None:
+        lst = self.article_list
+        keep = lst.cursor_row.id if lst.cursor_row is not None else None
+        lst.reload()
+        if keep is not None:
+            position = Q.article_position(self.db, keep, lst.unread_only)
+            if position is not None:
+                lst.cursor = position
+        if self.reader.article is None and lst.count and not self.importing:
+            self.show_cursor_article()
+
+    def start_import(self, targets: list[str], first_start: bool = False) -> None:
+        if self.importing:
+            self.notify("An import is already running", severity="warning")
+            return
+        self.importing = True
+        status = self.query_one("#status")
+        status.display = True
+        label = "Importing the bundled sample articles…" if first_start else f"Importing {safe_text(', '.join(targets))}…"
+        self.query_one("#status-label", Label).update(label)
+        self.query_one(ProgressBar).update(total=None, progress=0)
+        self.import_worker(targets, first_start)
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_worker(self, targets: list[str], first_start: bool) -> None:
+        # A thread with its own connection; widgets are touched only via call_from_thread.
+        from tui.index.importer import import_sources
+
+        db = None
+        try:
+            db, _ = open_index(self.db_path)
+            summary = import_sources(
+                db, targets, progress=lambda done, total: self.call_from_thread(self._import_progress, done, total)
+            )
+        except Exception as e:
+            self.call_from_thread(self._import_finished, None, f"{type(e).__name__}: {e}", first_start)
+        else:
+            self.call_from_thread(self._import_finished, summary, None, first_start)
+        finally:
+            if db is not None:
+                db.close()
+
+    def _import_progress(self, done: int, total: int) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        if done == total or done % 20 == 0:
+            self.poll_index()
+
+    def _import_finished(self, summary, error: str | None, first_start: bool) -> None:
+        self.importing = False
+        self.query_one("#status").display = False
+        self._reload_list()
+        if error:
+            self.notify(safe_text(error), title="Import failed", severity="error", markup=False)
+            return
+        failed = len(summary.failed)
+        self.notify(
+            f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, {failed} failed",
+            title="Import",
+            severity="warning" if failed else "information",
+        )
+        if first_start:
+            row = self.db.execute("SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{SEED_NAME}%", f"%{SEED_NAME}%"]).fetchone()
+            if row:
+                self.open_article(row[0], mark_read=False)
+            else:
+                self.show_cursor_article()
+        elif self.reader.article is None:
+            self.show_cursor_article()

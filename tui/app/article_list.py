@@ -1,0 +1,214 @@
+"""The article list: a line-API virtual list over the index.
+
+No widget per row: `render_line` draws rows fetched from SQL a page at a time
+(`article_page`), with a small LRU cache of pages, so 100,000 articles cost no
+more than 100.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+
+from tui.index.queries import ArticleRow, article_count, article_page
+from tui.text import printable
+
+PAGE = 100
+CACHED_PAGES = 32
+ROW_HEIGHT = 2
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles newest first: title on the first line, outlet, date and quotes on the second."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Next article", id="list_down", show=False),
+        Binding("up,k", "cursor_up", "Previous article", id="list_up", show=False),
+        Binding("g,home", "first", "First article", id="list_first", show=False),
+        Binding("G,end", "last", "Last article", id="list_last", show=False),
+        Binding("ctrl+d,pagedown", "page_down", "Half page down", id="list_page_down", show=False),
+        Binding("ctrl+u,pageup", "page_up", "Half page up", id="list_page_up", show=False),
+        Binding("enter", "open", "Open article", id="list_open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--open",
+        "article-list--meta",
+        "article-list--unread",
+        "article-list--star",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Opened(Message):
+        """The user asked to open an article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, db, *, name=None, id=None, classes=None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.db = db
+        self.unread_only = False
+        self.count = 0
+        self.open_id: int | None = None
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._bypass_count = False
+
+    # --- data ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the count and drop cached pages (articles arrived, flags changed, filter switched)."""
+        self._pages.clear()
+        self.count = article_count(self.db, self.unread_only)
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self.count * ROW_HEIGHT)
+        if self.cursor >= self.count:
+            self.cursor = max(0, self.count - 1)
+        self._update_title()
+        self.refresh()
+
+    def invalidate(self) -> None:
+        """Drop cached rows (a flag changed) without recounting."""
+        self._pages.clear()
+        self.refresh()
+
+    def _update_title(self) -> None:
+        label = "Unread" if self.unread_only else "Articles"
+        self.border_title = f"{label} ({self.count:,})"
+
+    def row(self, index: int) -> ArticleRow | None:
+        if not 0 <= index < self.count:
+            return None
+        page_no, offset = divmod(index, PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = article_page(self.db, page_no * PAGE, PAGE, self.unread_only)
+            self._pages[page_no] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def cursor_row(self) -> ArticleRow | None:
+        return self.row(self.cursor)
+
+    # --- rendering ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width or 1, self.count * ROW_HEIGHT)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style()
+        line_no = self.scroll_offset.y + y
+        index, part = divmod(line_no, ROW_HEIGHT)
+        article = self.row(index)
+        if article is None:
+            return Strip.blank(width, base.rich_style)
+        classes = []
+        if index == self.cursor:
+            classes.append("article-list--cursor")
+        if article.id == self.open_id:
+            classes.append("article-list--open")
+        style = self.get_visual_style(*classes) if classes else base
+        if part == 0:
+            marker = Content("▌" if article.id == self.open_id else " ")
+            flag = Content.styled("●", self.get_visual_style("article-list--unread", partial=True)) if not article.read else Content(" ")
+            star = Content.styled("★", self.get_visual_style("article-list--star", partial=True)) if article.starred else Content(" ")
+            title = Content(printable(article.title).replace("\n", " "))
+            if not article.read:
+                title = title.stylize(Style(bold=True))
+            line = Content.assemble(marker, flag, star, " ", title)
+        else:
+            meta = self.get_visual_style("article-list--meta", partial=True)
+            quotes = f"{article.quote_count} quote" + ("" if article.quote_count == 1 else "s")
+            parts = [p for p in (printable(article.outlet), article.published[:10], quotes) if p]
+            line = Content.assemble("    ", Content.styled(" · ".join(parts).replace("\n", " "), meta))
+        line = line.truncate(width, ellipsis=True)
+        segments = line.render_segments(style)
+        strip = Strip(segments, line.cell_length).extend_cell_length(width, style.rich_style)
+        return strip.apply_meta({"row": index})
+
+    # --- cursor ---------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if old != new:
+            self.refresh_lines(old * ROW_HEIGHT - int(self.scroll_offset.y), ROW_HEIGHT)
+        self.refresh_lines(new * ROW_HEIGHT - int(self.scroll_offset.y), ROW_HEIGHT)
+        self.refresh()
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self) -> None:
+        if not self.count:
+            return
+        region = Region(0, self.cursor * ROW_HEIGHT, self.scrollable_content_region.width or 1, ROW_HEIGHT)
+        self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.count - 1)) if self.count else 0
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT // 2)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.count - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page_rows()
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page_rows()
+
+    def action_open(self) -> None:
+        row = self.cursor_row
+        if row is not None:
+            self.post_message(self.Opened(row.id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (offset.y + int(self.scroll_offset.y)) // ROW_HEIGHT
+        if not 0 <= index < self.count:
+            return
+        self.cursor = index
+        self.action_open()
+
+    def set_open(self, article_id: int | None, position: int | None) -> None:
+        """Mark the open article, and put the cursor on it when it is in the list."""
+        self.open_id = article_id
+        if position is not None:
+            self.cursor = position
+        self.refresh()

@@ -1,0 +1,67 @@
+"""Speaker colours: stable per name, distinct within an article, readable on dark and light themes."""
+from __future__ import annotations
+
+import zlib
+from typing import Iterable
+
+from textual.color import Color
+from textual.style import Style
+
+# Mid-luminance hues: enough contrast as text on dark and light backgrounds,
+# and as a faint background tint under normal text on either.
+PALETTE = (
+    "#e8590c",  # orange
+    "#1c7ed6",  # blue
+    "#2f9e44",  # green
+    "#ae3ec9",  # purple
+    "#0c8599",  # teal
+    "#d6336c",  # pink
+    "#a07c00",  # ochre
+    "#5c7cfa",  # indigo
+    "#c92a2a",  # red
+    "#66a80f",  # lime
+    "#7048e8",  # violet
+    "#1098ad",  # cyan
+)
+
+
+def speaker_slot(name: str) -> int:
+    """The palette slot a speaker's name hashes to (stable across runs)."""
+    return zlib.crc32(name.casefold().encode("utf-8", "surrogatepass")) % len(PALETTE)
+
+
+def assign_slots(names: Iterable[str]) -> dict[str, int]:
+    """Palette slots for the speakers of one article.
+
+    Each speaker gets its hashed slot unless an earlier speaker (in the order
+    given, e.g. most quoted first) took it; then the next free slot.
+    """
+    slots: dict[str, int] = {}
+    taken: set[int] = set()
+    for name in names:
+        if name in slots:
+            continue
+        slot = speaker_slot(name)
+        if len(taken) < len(PALETTE):
+            while slot in taken:
+                slot = (slot + 1) % len(PALETTE)
+        slots[name] = slot
+        taken.add(slot)
+    return slots
+
+
+class SpeakerStyles:
+    """The styles of one speaker's colour on the current theme."""
+
+    def __init__(self, slot: int, background: Color, foreground: Color, dark: bool):
+        base = Color.parse(PALETTE[slot])
+        self.color = base.lighten(0.12) if dark else base.darken(0.12)
+        # Quote span: a tint of the colour over the page, text in the page's colour.
+        self.quote = Style(background=background.blend(base, 0.28), foreground=foreground)
+        # The current quote: a stronger tint, bold.
+        self.current = Style(background=background.blend(base, 0.55), foreground=foreground, bold=True)
+        # A mention the quote was attributed through: bold, underlined, in the colour.
+        self.mention = Style(foreground=self.color, bold=True, underline=True)
+        # Legend chip / sidebar speaker name.
+        self.name = Style(foreground=self.color, bold=True)
+        self.chip = Style(background=base, foreground=Color(255, 255, 255))

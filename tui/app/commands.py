@@ -1,0 +1,42 @@
+"""The app's own commands in the command palette (ctrl+p)."""
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.text import printable
+
+
+class NewsCommands(Provider):
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        commands = [
+            ("Import a path…", app.action_import_path, "Import files, folders, feeds or URLs into the index"),
+            ("Switch theme…", app.action_change_theme, "Choose a colour theme"),
+            ("Toggle unread filter", app.action_toggle_unread, "Show only unread articles, or all"),
+            ("Search…", app.action_search, "Search titles, speakers, quotes and text"),
+            ("Speaker view", app.action_speaker_view, "All quotes by the current quote's speaker"),
+            ("Keys", app.action_help, "Every key binding"),
+        ]
+        try:
+            from tui.index.queries import speakers
+
+            for s in speakers(app.db)[:500]:
+                commands.append(
+                    (f"Open speaker: {printable(s.name)}", partial(app.open_speaker, s.id), f"{s.quote_count} quotes in {s.article_count} articles")
+                )
+        except Exception:
+            pass
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands()[:6]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,354 @@
+"""The reader: one article, its quotes tinted in their speakers' colours.
+
+A line-API widget: the body is one `Content` with styled ranges (offsets come
+from the index and point into the body; `printable` keeps lengths), wrapped
+here so that every screen line knows which body offset it starts at. That makes
+"scroll to this quote" and "which quote did the mouse click" exact.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from rich._wrap import divide_line
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+
+from tui.app.colors import SpeakerStyles, assign_slots
+from tui.index.queries import ArticleDetail, QuoteRow
+from tui.text import printable
+
+UNNAMED = "(unnamed)"
+
+
+def safe_text(text: str) -> str:
+    """Article-derived text for display: controls visible, tabs as one space (lengths kept)."""
+    return printable(text).replace("\t", " ")
+
+
+def speaker_label(q: QuoteRow) -> str:
+    return q.speaker or UNNAMED
+
+
+def cell_to_char(text: str, cells: int) -> int:
+    """The index of the character at cell column `cells` of `text`."""
+    from rich.cells import get_character_cell_size
+
+    total = 0
+    for i, ch in enumerate(text):
+        total += get_character_cell_size(ch)
+        if total > cells:
+            return i
+    return len(text)
+
+
+class Reader(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("down,j", "scroll_lines(1)", "Scroll down", id="reader_down", show=False),
+        Binding("up,k", "scroll_lines(-1)", "Scroll up", id="reader_up", show=False),
+        Binding("ctrl+d,pagedown,space", "scroll_page(1)", "Half page down", id="reader_page_down", show=False),
+        Binding("ctrl+u,pageup,b", "scroll_page(-1)", "Half page up", id="reader_page_up", show=False),
+        Binding("g,home", "scroll_top", "Top of article", id="reader_top", show=False),
+        Binding("G,end", "scroll_bottom", "End of article", id="reader_bottom", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"reader--title", "reader--meta", "reader--rule"}
+
+    DEFAULT_CSS = """
+    Reader {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        padding: 0 1;
+    }
+    """
+
+    current: reactive[int | None] = reactive(None, always_update=True)
+
+    class QuoteChanged(Message):
+        """The current quote changed (n/N, a click)."""
+
+        def __init__(self, index: int | None) -> None:
+            super().__init__()
+            self.index = index
+
+    class SpeakerClicked(Message):
+        """A legend entry was clicked."""
+
+        def __init__(self, speaker: str) -> None:
+            super().__init__()
+            self.speaker = speaker
+
+    def __init__(self, *, name=None, id=None, classes=None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article: ArticleDetail | None = None
+        self.quotes: list[QuoteRow] = []
+        self.speaker_filter: str | None = None
+        self._plain = ""
+        self._slots: dict[str, int] = {}
+        self._styles: dict[str, SpeakerStyles] = {}
+        self._body = Content("")
+        self._header: list[Content] = []
+        self._legend_hits: dict[int, list[tuple[int, int, str]]] = {}  # header line -> (x0, x1, speaker)
+        self._starts: list[int] = []  # body offset where each body line starts
+        self._ends: list[int] = []
+        self._width = 0
+        self._line_cache: LRUCache[int, Content] = LRUCache(1024)
+
+    # --- public -----------------------------------------------------------------
+
+    def show(self, article: ArticleDetail | None, quotes: list[QuoteRow]) -> None:
+        self.article = article
+        n = len(article.body) if article else 0
+        self.quotes = [q for q in quotes if 0 <= q.start < q.end <= n]
+        self.speaker_filter = None
+        self._plain = safe_text(article.body) if article else ""
+        counts = Counter(speaker_label(q) for q in self.quotes)
+        self._slots = assign_slots(name for name, _ in counts.most_common())
+        self._speaker_counts = counts
+        self._make_styles()
+        self.set_reactive(Reader.current, None)
+        self._width = 0
+        self._layout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def styles_for(self, speaker: str) -> SpeakerStyles | None:
+        return self._styles.get(speaker)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the body line holding `offset` is near the top."""
+        self._layout()
+        line = self.line_of_offset(offset)
+        self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
+
+    def line_of_offset(self, offset: int) -> int:
+        """The virtual line (header included) that shows body offset `offset`."""
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        return len(self._header) + index
+
+    def scroll_to_quote(self, index: int) -> None:
+        self._layout()
+        q = self.quotes[index]
+        first = self.line_of_offset(q.start)
+        last = self.line_of_offset(max(q.start, q.end - 1))
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if top <= first and last < top + height:
+            return  # already in full view
+        self.scroll_to(y=max(0, first - max(1, height // 4)), animate=False, immediate=True)
+
+    def visible_text(self) -> list[str]:
+        """The plain text of every virtual line (for tests and debugging)."""
+        self._layout()
+        return [self._line_content(i).plain for i in range(len(self._header) + len(self._starts))]
+
+    # --- styles -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self._make_styles()
+        self._width = 0
+        self._layout()
+        self.refresh()
+
+    def _make_styles(self) -> None:
+        try:
+            theme = self.app.current_theme
+            background = Color.parse(theme.background or ("#000000" if theme.dark else "#ffffff"))
+            foreground = Color.parse(theme.foreground or ("#e0e0e0" if theme.dark else "#000000"))
+            dark = theme.dark
+        except Exception:  # not mounted yet
+            background, foreground, dark = Color(0, 0, 0), Color(224, 224, 224), True
+        self._styles = {name: SpeakerStyles(slot, background, foreground, dark) for name, slot in self._slots.items()}
+        self._style_body()
+
+    def _style_body(self) -> None:
+        body = Content(self._plain)
+        spans = []
+        for i, q in enumerate(self.quotes):
+            st = self._styles[speaker_label(q)]
+            spans.append((q.start, q.end, st.current if i == self.current else st.quote))
+            for m in q.mentions:
+                if 0 <= m.start < m.end <= len(self._plain):
+                    spans.append((m.start, m.end, st.mention))
+        for start, end, style in spans:
+            body = body.stylize(style, start, end)
+        self._body = body
+        self._line_cache.clear()
+
+    # --- layout -----------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        width = max(10, self.scrollable_content_region.width)
+        if width == self._width:
+            return
+        self._width = width
+        self._line_cache.clear()
+        self._header = self._make_header(width)
+        starts: list[int] = []
+        ends: list[int] = []
+        plain = self._plain
+        pos = 0
+        for para in plain.split("\n"):
+            cuts = divide_line(para, width, fold=True) if para else []
+            edges = [0, *cuts, len(para)]
+            for a, b in zip(edges, edges[1:]):
+                starts.append(pos + a)
+                ends.append(pos + b)
+            pos += len(para) + 1
+        if not self.article:
+            starts, ends = [], []
+        self._starts, self._ends = starts, ends
+        self.virtual_size = Size(width, len(self._header) + len(starts))
+        self.refresh()
+
+    def _make_header(self, width: int) -> list[Content]:
+        self._legend_hits = {}
+        a = self.article
+        if a is None:
+            return [Content.styled("No article open", Style(italic=True))]
+        lines: list[Content] = []
+        title = Content(safe_text(a.title).replace("\n", " ")).stylize(self.get_visual_style("reader--title", partial=True))
+        lines.extend(title.wrap(width))
+        meta_style = self.get_visual_style("reader--meta", partial=True)
+        parts = [safe_text(p).replace("\n", " ") for p in (a.outlet, a.author and f"by {a.author}", a.published) if p]
+        if parts:
+            lines.extend(Content.styled(" · ".join(parts), meta_style).wrap(width))
+        # Legend: one chip per speaker, most quoted first.
+        if self._slots:
+            line = Content("")
+            hits: list[tuple[int, int, str]] = []
+            for name in self._slots:
+                n = self._speaker_counts[name]
+                chip = Content.assemble(
+                    Content.styled(" ", self._styles[name].chip),
+                    " ",
+                    Content.styled(safe_text(name).replace("\n", " "), self._styles[name].name),
+                    f" ({n})",
+                )
+                if line.cell_length and line.cell_length + 2 + chip.cell_length > width:
+                    self._legend_hits[len(lines)] = hits
+                    lines.append(line)
+                    line, hits = Content(""), []
+                if line.cell_length:
+                    line = line + "  "
+                x0 = line.cell_length
+                line = line + chip
+                hits.append((x0, line.cell_length, name))
+            self._legend_hits[len(lines)] = hits
+            lines.append(line.truncate(width, ellipsis=True))
+        elif a is not None:
+            lines.append(Content.styled("No quotes found in this article", meta_style))
+        lines.append(Content.styled("─" * width, self.get_visual_style("reader--rule", partial=True)))
+        return lines
+
+    def _line_content(self, line_no: int) -> Content:
+        if line_no < len(self._header):
+            return self._header[line_no]
+        index = line_no - len(self._header)
+        cached = self._line_cache.get(index)
+        if cached is None:
+            cached = self._body[self._starts[index] : self._ends[index]].rstrip()
+            self._line_cache[index] = cached
+        return cached
+
+    def render_line(self, y: int) -> Strip:
+        self._layout()
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style()
+        line_no = int(self.scroll_offset.y) + y
+        if line_no >= len(self._header) + len(self._starts):
+            return Strip.blank(width, base.rich_style)
+        content = self._line_content(line_no)
+        strip = Strip(content.render_segments(base), content.cell_length)
+        return strip.adjust_cell_length(width, base.rich_style)
+
+    # --- quotes -----------------------------------------------------------------
+
+    def _visible_indices(self) -> list[int]:
+        return [i for i, q in enumerate(self.quotes) if self.speaker_filter is None or speaker_label(q) == self.speaker_filter]
+
+    def watch_current(self, old: int | None, new: int | None) -> None:
+        self._style_body()
+        self.refresh()
+        if new is not None and 0 <= new < len(self.quotes):
+            self.scroll_to_quote(new)
+
+    def select(self, index: int | None, notify: bool = True) -> None:
+        if index == self.current:
+            return
+        self.current = index
+        if notify:
+            self.post_message(self.QuoteChanged(index))
+
+    def action_next_quote(self) -> None:
+        indices = self._visible_indices()
+        if not indices:
+            self.notify("No quotes in this article", severity="warning")
+            return
+        if self.current is None:
+            # The first quote at or below the top of the view.
+            top = int(self.scroll_offset.y) - len(self._header)
+            start = self._starts[max(0, top)] if top > 0 and self._starts else 0
+            after = [i for i in indices if self.quotes[i].start >= start]
+            self.select(after[0] if after else indices[0])
+            return
+        after = [i for i in indices if i > self.current]
+        self.select(after[0] if after else indices[0])
+
+    def action_previous_quote(self) -> None:
+        indices = self._visible_indices()
+        if not indices:
+            self.notify("No quotes in this article", severity="warning")
+            return
+        if self.current is None:
+            self.select(indices[-1])
+            return
+        before = [i for i in indices if i < self.current]
+        self.select(before[-1] if before else indices[-1])
+
+    def action_scroll_lines(self, n: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + n, animate=False)
+
+    def action_scroll_page(self, direction: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + direction * max(1, self.scrollable_content_region.height // 2), animate=False)
+
+    def action_scroll_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line_no = int(self.scroll_offset.y) + offset.y
+        if line_no in self._legend_hits:
+            for x0, x1, name in self._legend_hits[line_no]:
+                if x0 <= offset.x < x1:
+                    self.post_message(self.SpeakerClicked(name))
+                    return
+            return
+        index = line_no - len(self._header)
+        if not 0 <= index < len(self._starts):
+            return
+        start = self._starts[index]
+        char = start + cell_to_char(self._plain[start : self._ends[index]], offset.x)
+        for i, q in enumerate(self.quotes):
+            if q.start <= char < q.end:
+                self.select(i)
+                return

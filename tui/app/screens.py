@@ -1,0 +1,262 @@
+"""Screens: search, a speaker's quotes, help, and a path prompt."""
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.color import Color
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.style import Style
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.sidebar import excerpt
+from tui.app.reader import safe_text
+
+KIND_LABEL = {"title": "title", "speaker": "speaker", "quote": "quote", "body": "text"}
+
+
+def highlight(text: str, spans, style: Style, limit: int = 160) -> Content:
+    """`text` (article-derived: made printable, never parsed) with `spans` highlighted, clipped around the first."""
+    text = safe_text(text).replace("\n", " ")
+    spans = [(max(0, a), min(len(text), b)) for a, b in spans if a < b]
+    start = 0
+    if spans and spans[0][0] > limit // 2:
+        start = spans[0][0] - limit // 3
+    clipped = text[start : start + limit]
+    content = Content(("…" if start else "") + clipped + ("…" if start + limit < len(text) else ""))
+    shift = 1 if start else 0
+    for a, b in spans:
+        a, b = a - start + shift, b - start + shift
+        if b > shift and a < len(clipped) + shift:
+            content = content.stylize(style, max(a, shift), min(b, len(clipped) + shift))
+    return content
+
+
+class SearchScreen(ModalScreen):
+    """Type to search; results follow as you type; enter opens, esc goes back."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Back", id="search_back"),
+        Binding("down", "move(1)", "Next result", id="search_down", show=False),
+        Binding("up", "move(-1)", "Previous result", id="search_up", show=False),
+        Binding("ctrl+s", "speaker", "Speaker of result", id="search_speaker"),
+    ]
+
+    class Results(Message):
+        def __init__(self, query: str, hits: list, error: str | None = None) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+            self.error = error
+
+    def __init__(self, service, query: str = "") -> None:
+        super().__init__()
+        self.service = service
+        self.initial = query
+        self.hits: list = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(value=self.initial, placeholder="Search titles, speakers, quotes, text…", id="search-input")
+            yield OptionList(id="search-results")
+            yield Label("Type to search", id="search-status", markup=False)
+            yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search"
+        self.query_one(Input).focus()
+        if self.initial:
+            self.run_search(self.initial)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        query = event.value
+        if not query.strip():
+            self.hits = []
+            self.query_one(OptionList).clear_options()
+            self.query_one("#search-status", Label).update("Type to search")
+            return
+        self.query_one("#search-status", Label).update("Searching…")
+        self.run_search(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        # A worker thread: touches no widget, only posts the result.
+        try:
+            hits = self.service.search(query, limit=50)
+            self.post_message(self.Results(query, hits))
+        except Exception as e:  # a broken query must not end the app
+            self.post_message(self.Results(query, [], f"{type(e).__name__}: {e}"))
+
+    def on_search_screen_results(self, message: Results) -> None:
+        if message.query != self.query_one(Input).value:
+            return  # stale: the user typed on
+        results = self.query_one(OptionList)
+        status = self.query_one("#search-status", Label)
+        self.hits = message.hits
+        results.clear_options()
+        if message.error:
+            status.update(f"Search failed: {message.error}")
+            return
+        accent = Color.parse(self.app.current_theme.accent or "#ffa62b")
+        mark = Style(foreground=accent, bold=True, underline=True)
+        options = []
+        for i, hit in enumerate(message.hits):
+            kind = KIND_LABEL.get(hit.kind, hit.kind)
+            head = Content.assemble(Content.styled(f"{kind:>7} ", Style(bold=True)), highlight(hit.text, hit.spans, mark))
+            where = Content.styled(f"        in {safe_text(hit.article_title or '').replace(chr(10), ' ')}", Style(dim=True))
+            options.append(Option(Content("\n").join([head, where]), id=str(i)))
+        results.add_options(options)
+        if options:
+            results.highlighted = 0
+        n = len(options)
+        status.update(f"{n} result{'s' if n != 1 else ''} — enter opens, esc goes back")
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else -1
+            results.highlighted = max(0, min(results.option_count - 1, current + delta))
+
+    def _selected_hit(self):
+        results = self.query_one(OptionList)
+        if results.highlighted is None or not self.hits:
+            return None
+        return self.hits[results.highlighted]
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        hit = self._selected_hit()
+        if hit is not None:
+            self.dismiss(("open", hit))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(("open", self.hits[event.option_index]))
+
+    def action_speaker(self) -> None:
+        hit = self._selected_hit()
+        if hit is None or hit.speaker_id is None:
+            self.notify("This result has no speaker", severity="warning")
+            return
+        self.dismiss(("speaker", hit))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class SpeakerScreen(Screen):
+    """Everything one speaker said across the collection, newest first."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="speaker_back"),
+        Binding("j", "move(1)", "Next quote", id="speaker_down", show=False),
+        Binding("k", "move(-1)", "Previous quote", id="speaker_up", show=False),
+    ]
+
+    def __init__(self, name: str, quotes) -> None:
+        super().__init__()
+        self.speaker = name
+        self.quotes = quotes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="speaker-box"):
+            yield OptionList(id="speaker-quotes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#speaker-box")
+        n = len(self.quotes)
+        box.border_title = f"{safe_text(self.speaker)} — {n} quote{'s' if n != 1 else ''}"
+        box.border_subtitle = "enter opens the article at the quote · esc back"
+        options = []
+        for i, sq in enumerate(self.quotes):
+            head = Content.assemble(
+                Content.styled(sq.published[:10] or "undated", Style(dim=True)),
+                "  ",
+                Content.styled(safe_text(sq.article_title).replace("\n", " "), Style(bold=True)),
+                Content.styled(f"  {sq.quote.type}", Style(italic=True, dim=True)),
+            )
+            body = Content("  “" + excerpt(sq.quote.text, 300) + "”")
+            options.append(Option(Content("\n").join([head, body]), id=str(i)))
+        ol = self.query_one(OptionList)
+        ol.add_options(options)
+        if options:
+            ol.highlighted = 0
+        ol.focus()
+
+    def action_move(self, delta: int) -> None:
+        ol = self.query_one(OptionList)
+        if ol.option_count:
+            ol.highlighted = max(0, min(ol.option_count - 1, (ol.highlighted or 0) + delta))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.quotes[event.option_index])
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen):
+    """Every binding with its keys (after the user's keymap) and description."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close help", id="help_close")]
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows  # (pane, keys, description, binding id)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(self._table(), id="help-text", markup=False)
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box")
+        box.border_title = "Keys"
+        box.border_subtitle = "esc closes · keys can be changed in config.toml [keymap]"
+
+    def _table(self) -> Content:
+        lines = []
+        pane = None
+        for where, keys, description, binding_id in self.rows:
+            if where != pane:
+                if pane is not None:
+                    lines.append(Content(""))
+                lines.append(Content.styled(where, Style(bold=True, underline=True)))
+                pane = where
+            lines.append(
+                Content.assemble(
+                    Content.styled(f"  {keys:<22}", Style(bold=True)),
+                    f"{description:<28}",
+                    Content.styled(f" {binding_id}", Style(dim=True)),
+                )
+            )
+        return Content("\n").join(lines)
+
+
+class PromptScreen(ModalScreen):
+    """Ask for one line of text (a path to import)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt_cancel")]
+
+    def __init__(self, title: str, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-box"):
+            yield Input(placeholder=self.placeholder, id="prompt-input")
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-box").border_title = self.title_text
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

@@ -1,0 +1,86 @@
+"""The quote sidebar: the open article's quotes in reading order."""
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.reader import safe_text, speaker_label
+from tui.index.queries import QuoteRow
+
+EXCERPT = 140
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    text = " ".join(safe_text(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class QuoteSidebar(OptionList):
+    """Each option: speaker (in colour) and type, then an excerpt. Option ids are quote indices."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next quote", id="sidebar_down", show=False),
+        Binding("k", "cursor_up", "Previous quote", id="sidebar_up", show=False),
+        Binding("g", "first", "First quote", id="sidebar_first", show=False),
+        Binding("G", "last", "Last quote", id="sidebar_last", show=False),
+    ]
+
+    def __init__(self, *, name=None, id=None, classes=None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.quotes: list[QuoteRow] = []
+        self.speaker_filter: str | None = None
+        self._styles_for = lambda speaker: None
+
+    def show(self, quotes: list[QuoteRow], styles_for, speaker_filter: str | None = None) -> None:
+        self.quotes = quotes
+        self._styles_for = styles_for
+        self.speaker_filter = speaker_filter
+        self._rebuild()
+
+    def set_filter(self, speaker: str | None) -> None:
+        self.speaker_filter = speaker
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.clear_options()
+        options = []
+        for i, q in enumerate(self.quotes):
+            name = speaker_label(q)
+            if self.speaker_filter is not None and name != self.speaker_filter:
+                continue
+            st = self._styles_for(name)
+            head = Content.assemble(
+                Content.styled(safe_text(name).replace("\n", " "), st.name if st else Style(bold=True)),
+                Content.styled(f"  {q.type or 'quote'}", Style(italic=True, dim=True)),
+            )
+            body = Content(excerpt(q.text))
+            options.append(Option(Content("\n").join([head, body]), id=str(i)))
+        self.add_options(options)
+        total = len(self.quotes)
+        if self.speaker_filter is not None:
+            self.border_title = f"Quotes by {safe_text(self.speaker_filter)} ({len(options)}/{total})"
+        else:
+            self.border_title = f"Quotes ({total})"
+
+    @property
+    def current_index(self) -> int | None:
+        """The quote index (into `quotes`) under the highlight."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return int(option.id) if option.id is not None else None
+
+    def highlight_quote(self, index: int | None) -> None:
+        """Move the highlight to quote `index` (no-op if it is filtered out)."""
+        if index is None:
+            self.highlighted = None
+            return
+        try:
+            position = self.get_option_index(str(index))
+        except Exception:
+            return
+        if self.highlighted != position:
+            self.highlighted = position
