@@ -93,6 +93,15 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             migrate(db, version)
         elif not db["articles"].exists():
             raise IndexUnavailable(f"{path} is an SQLite file but not a newsreader index")
+        elif not read_only and _search_tables_missing(conn):
+            # An index made before the search tables existed (schema v1 still): add them.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                create_search_tables(db)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
     except sqlite3.DatabaseError as e:
         raise IndexUnavailable(f"{path} cannot be opened as an index: {e}") from None
     return db, read_only
@@ -163,6 +172,53 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     # sqlite-utils makes foreign keys without ON DELETE: deleting an article deletes its quotes in code.
     db["articles"].enable_fts(["title", "body"], create_triggers=True)
     db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
+    create_search_tables(db)
+
+
+# For search (tui.index.search): a title-only FTS table with prefix indexes, so
+# short prefixes and title matches stay cheap at 100k articles, and the
+# vocabulary of titles and bodies, for typo-tolerant word lookup. The title
+# table names its content table as 'articles' in single quotes, so that
+# sqlite-utils and Datasette still find `articles_fts` as the articles' FTS table.
+SEARCH_TABLES = ("articles_title_fts", "articles_terms")
+TITLE_FTS_TRIGGERS = """
+CREATE TRIGGER IF NOT EXISTS articles_title_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_title_fts (rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_title_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_title_fts (articles_title_fts, rowid, title) VALUES ('delete', old.id, old.title);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_title_au AFTER UPDATE OF title ON articles BEGIN
+  INSERT INTO articles_title_fts (articles_title_fts, rowid, title) VALUES ('delete', old.id, old.title);
+  INSERT INTO articles_title_fts (rowid, title) VALUES (new.id, new.title);
+END;
+"""
+
+
+def create_search_tables(db: sqlite_utils.Database) -> None:
+    """Create (or complete) the search tables, filled from what the index holds."""
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)"
+    )
+    title_fts_existed = "articles_title_fts" in db.table_names()
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_title_fts USING fts5"
+        "(title, content='articles', content_rowid='id', prefix='1 2 3')"
+    )
+    for statement in TITLE_FTS_TRIGGERS.split("END;")[:-1]:
+        conn.execute(statement + "END;")
+    if not title_fts_existed:
+        conn.execute("INSERT INTO articles_title_fts (articles_title_fts) VALUES ('rebuild')")
+        # The vocabulary so far, straight from the full-text index.
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)")
+        conn.execute("INSERT OR IGNORE INTO articles_terms (term) SELECT term FROM temp.articles_fts_vocab")
+        conn.execute("DROP TABLE temp.articles_fts_vocab")
+
+
+def _search_tables_missing(conn: sqlite3.Connection) -> bool:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN (?, ?)", SEARCH_TABLES)}
+    return len(names) < len(SEARCH_TABLES)
 
 
 def version_of(db: sqlite_utils.Database) -> int:

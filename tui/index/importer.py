@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
+from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
 from tui.sources import Article, SourceError, discover, read
@@ -37,6 +38,7 @@ class Prepared:
     article: Article
     content_hash: str
     quotes: list[Quote] | None  # None: unchanged since the last import, nothing to write
+    terms: set[str] = field(default_factory=set)  # the words of title and body, for search
 
 
 Progress = Callable[[int, int], None]  # (sources done, sources in all)
@@ -65,8 +67,10 @@ def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
     prepared = []
     for a in articles:
         h = content_hash(a)
-        quotes = None if _known.get(a.uid) == h else extract(a.body)
-        prepared.append(Prepared(a, h, quotes))
+        if _known.get(a.uid) == h:
+            prepared.append(Prepared(a, h, None))
+        else:
+            prepared.append(Prepared(a, h, extract(a.body), terms_of(a.title, a.body)))
     return source, prepared
 
 
@@ -94,6 +98,7 @@ def import_sources(
     global _known
     _known = dict(db.execute("SELECT uid, content_hash FROM articles").fetchall())
     speakers = SpeakerRegistry(db)
+    terms = {t for (t,) in db.execute("SELECT term FROM articles_terms")}
     workers = workers or os.cpu_count() or 1
     pending = 0
     db.conn.execute("BEGIN")
@@ -104,6 +109,10 @@ def import_sources(
             else:
                 for p in result:
                     _write(db, speakers, p, summary)
+                    new_terms = p.terms - terms
+                    if new_terms:
+                        db.conn.executemany("INSERT OR IGNORE INTO articles_terms (term) VALUES (?)", [(t,) for t in new_terms])
+                        terms |= new_terms
                 pending += len(result)
             if pending >= BATCH:
                 db.conn.execute("COMMIT")

@@ -1,0 +1,192 @@
+"""Search: typos and partial words find their target, with spans and offsets."""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.index import importer
+from tui.index.db import open_index
+from tui.index.importer import import_sources
+from tui.index.search import Hit, Searcher, fold, terms_of
+from tui.quotes import Quote
+
+SEED = Path("/work/shared/seed/000_4875d5d075a7f029.txt")
+
+# A tiny stand-in for the attribution engine (which is being written in parallel):
+# `"...," Name said` and `"..." Name said`.
+_QUOTE = re.compile(r"[\"“]([^\"”]{10,}?)[,.]?[\"”],? (?:the minister |)([A-Z][a-z]+(?: [A-Z][a-z]+)*) (?:said|opined|added)")
+
+
+def fake_extract(text):
+    out = []
+    for m in _QUOTE.finditer(text):
+        out.append(Quote(text=m.group(1), start=m.start(1), end=m.end(1), speaker=m.group(2), type="direct"))
+    return out
+
+
+ARTICLES = {
+    "summit.txt": """ date 2024-05-02 By Caspian Post
+
+By Leyla Aliyeva
+
+Leaders gather in Ashgabat for the Caspian summit on security and trade.
+
+"The Caspian summit will decide the future of the sea," Sergey Lavrov said.
+
+"We expect a convention on fishing quotas," Jeyhun Bayramov said.
+
+Observers noted that the talks were long. The ratification of the convention remains a distant prospect for several littoral states.
+""",
+    "harbour.txt": """ date 2024-05-03 By Harbour Gazette
+
+By Mira Olsen
+
+Port director Tomas Wrona said the new quay would open in May.
+
+"We are ready for the ships," Wrona said.
+""",
+}
+
+
+@pytest.fixture
+def index(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "extract", fake_extract)
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    if SEED.exists():
+        shutil.copy(SEED, src / SEED.name)
+    db, _ = open_index(tmp_path / "i.db")
+    import_sources(db, [str(src)])
+    return db, src
+
+
+def highlighted(hit: Hit) -> list[str]:
+    return [hit.text[a:b] for a, b in hit.spans]
+
+
+def test_empty_and_blank_queries_give_nothing(index):
+    db, _ = index
+    s = Searcher(db)
+    assert s.search("") == []
+    assert s.search("   ") == []
+    assert s.search("!?") == []
+
+
+def test_typo_in_a_speaker_name_finds_the_speaker(index):
+    db, _ = index
+    hits = Searcher(db).search("lavorv")
+    assert hits
+    top = hits[0]
+    assert top.kind == "speaker" and top.text == "Sergey Lavrov"
+    assert highlighted(top) == ["Lavrov"]
+    # The speaker's latest quote is where the hit leads.
+    body = db.execute("SELECT body FROM articles WHERE id = ?", [top.article_id]).fetchone()[0]
+    quote = db.execute("SELECT text FROM quotes WHERE article_id = ? AND start = ?", [top.article_id, top.offset]).fetchone()
+    assert quote and body[top.offset:].startswith(quote[0])
+    assert top.article_title
+
+
+def test_partial_word_finds_the_speaker(index):
+    db, _ = index
+    hits = Searcher(db).search("bayr")
+    assert hits[0].kind == "speaker" and hits[0].text == "Jeyhun Bayramov"
+    assert highlighted(hits[0]) == ["Bayramov"]
+
+
+def test_typo_in_a_phrase_finds_the_quote_and_the_title(index):
+    db, _ = index
+    hits = Searcher(db).search("caspian summt")
+    kinds = {h.kind for h in hits[:4]}
+    assert {"quote", "title"} <= kinds
+    quote = next(h for h in hits if h.kind == "quote")
+    assert quote.text.startswith("The Caspian summit will decide")
+    assert [w.lower() for w in highlighted(quote)] == ["caspian", "summit"]
+    body = db.execute("SELECT body FROM articles WHERE id = ?", [quote.article_id]).fetchone()[0]
+    assert body[quote.offset:quote.offset + len(quote.text)] == quote.text
+    assert quote.quote_id and quote.speaker_id
+    assert quote.article_title.startswith("Leaders gather")
+    title = next(h for h in hits if h.kind == "title")
+    assert title.article_id == quote.article_id and title.text == title.article_title
+    assert [w.lower() for w in highlighted(title)] == ["caspian", "summit"]
+
+
+def test_body_text_is_found_with_a_passage_and_its_offset(index):
+    db, _ = index
+    hits = Searcher(db).search("ratificaton distant")
+    body_hits = [h for h in hits if h.kind == "body"]
+    assert body_hits
+    h = body_hits[0]
+    body = db.execute("SELECT body FROM articles WHERE id = ?", [h.article_id]).fetchone()[0]
+    assert body[h.offset:h.offset + len(h.text)] == h.text
+    assert {w.lower() for w in highlighted(h)} >= {"ratification", "distant"}
+
+
+def test_spans_are_inside_the_text_and_ordered(index):
+    db, _ = index
+    for query in ("lavorv", "bayr", "caspian summt", "ships", "ca", "w"):
+        for h in Searcher(db).search(query):
+            assert h.kind in ("title", "speaker", "quote", "body")
+            assert all(0 <= a < b <= len(h.text) for a, b in h.spans)
+            assert list(h.spans) == sorted(h.spans)
+
+
+def test_short_queries_match_prefixes_of_titles_and_speakers(index):
+    db, _ = index
+    hits = Searcher(db).search("wr")
+    assert any(h.kind == "speaker" and h.text.endswith("Wrona") for h in hits)
+    assert all(h.kind in ("speaker", "title") for h in hits)
+
+
+def test_limit_is_respected_and_results_are_ranked(index):
+    db, _ = index
+    hits = Searcher(db).search("caspian", limit=3)
+    assert len(hits) <= 3
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_new_articles_are_found_after_import(index, tmp_path):
+    db, src = index
+    s = Searcher(db)
+    assert not [h for h in s.search("zanzibar") if h.kind in ("title", "quote")]
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "z.txt").write_text(
+        """ date 2024-06-01 By Island Times
+
+By Asha Mwinyi
+
+Zanzibar opens a new ferry terminal for the islands.
+
+"The Zanzibar ferry is the fastest in the region," Khamis Juma said.
+""",
+        encoding="utf-8",
+    )
+    import_sources(db, [str(more)])
+    hits = s.search("zanzbar ferry")  # typo, and a word new to the index
+    assert any(h.kind == "title" and "Zanzibar" in h.text for h in hits)
+    assert any(h.kind == "quote" for h in hits)
+    assert any(h.kind == "speaker" and h.text == "Khamis Juma" for h in s.search("khamis"))
+
+
+def test_an_index_without_search_tables_gets_them_on_open(index, tmp_path):
+    db, _ = index
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    for statement in (
+        "DROP TABLE articles_title_fts", "DROP TABLE articles_terms",
+        "DROP TRIGGER articles_title_ai", "DROP TRIGGER articles_title_ad", "DROP TRIGGER articles_title_au",
+    ):
+        db.execute(statement)
+    db.close()
+    db, _ = open_index(path)
+    assert {"articles_title_fts", "articles_terms"} <= set(db.table_names())
+    assert Searcher(db).search("lavorv")[0].text == "Sergey Lavrov"
+    assert db["articles"].detect_fts() == "articles_fts"
+
+
+def test_folding_keeps_offsets_and_terms_match_the_fts_tokenizer():
+    assert fold("Šefčovič Ünal") == "sefcovic unal"
+    assert len(fold("naïve café")) == len("naïve café")
+    assert terms_of("COVID-19 Bayramov's", "under_score") == {"covid", "19", "bayramov", "s", "under", "score"}
