@@ -486,3 +486,33 @@ def test_every_sample_reads_with_title_and_body():
             assert a.title.strip() and len(a.body) > 200, source
             assert a.uid and a.source
     assert total >= 15
+
+
+def test_short_quote_first_line_is_not_taken_as_headline(tmp_path):
+    text = '"We will not back down"\n\nThe union leader repeated the line at every rally.\n'
+    a = read_one(write(tmp_path, "q.txt", text))
+    assert a.body.startswith('"We will not back down"')
+    assert a.title == '"We will not back down"'
+
+
+def test_feed_in_declared_latin1(tmp_path):
+    rss = RSS.replace('encoding="utf-8"', 'encoding="ISO-8859-1"').replace("Inspections begin", "Inspektion für")
+    articles = read(write(tmp_path, "latin.rss", rss.encode("latin-1")))
+    assert "Inspektion für" in articles[0].body
+
+
+def test_utf16_feed_with_bom(tmp_path):
+    data = RSS.replace('encoding="utf-8"', 'encoding="UTF-16"').encode("utf-16")
+    articles = read(write(tmp_path, "u16.xml", data))
+    assert [a.title for a in articles] == ["Dam inspection ordered", "Library hours extended"]
+
+
+def test_html_page_without_article_element(tmp_path):
+    page = (
+        "<html><head><title>Plain page</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+        "<div><p>The minister said on Monday that the new railway line would open next spring, "
+        "two years later than first planned.</p><p>\u201cWe are nearly there,\u201d she said.</p></div></body></html>"
+    )
+    a = read_one(write(tmp_path, "plain.html", page))
+    assert "new railway line" in a.body and "\u201cWe are nearly there,\u201d she said." in a.body
+    assert a.title

@@ -18,6 +18,7 @@ _NAME_LINK_WORDS = {
 }
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]']*(?=\s|$)")
 _TERMINAL = tuple(".!?…:;,—–-")
+_OPENING_QUOTES = "\"'“‘«„‚‹»›"
 _WS = re.compile(r"\s+")
 
 TITLE_MAX = 80
@@ -97,6 +98,8 @@ def _is_headline(line: str, lines: _Lines, after: int) -> bool:
         return False
     if s.endswith(_TERMINAL) or re.search(r"[.!?…][\"”’»']+$", s):
         return False
+    if s[0] in _OPENING_QUOTES:
+        return False  # a one-line quote paragraph, not a headline: keep it in the body
     if not lines.next_is_blank_or_end(after):
         return False
     # There must be a body after it.

@@ -85,6 +85,7 @@ def _trafilatura_extract(markup: str, url: str | None):
             include_tables=True,
             include_images=False,
             include_links=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:
         return None
