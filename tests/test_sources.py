@@ -516,3 +516,24 @@ def test_html_page_without_article_element(tmp_path):
     a = read_one(write(tmp_path, "plain.html", page))
     assert "new railway line" in a.body and "\u201cWe are nearly there,\u201d she said." in a.body
     assert a.title
+
+
+def test_read_works_in_a_worker_process(tmp_path):
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    good = write(tmp_path, "good.txt", SEED)
+    bad = write(tmp_path, "bad.txt", b"\x00\x01\x02")
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        (article,) = pool.submit(read, good).result()
+        with pytest.raises(SourceError, match="^binary file$"):
+            pool.submit(read, bad).result()
+    assert article == read(good)[0]
+    err = pickle.loads(pickle.dumps(SourceError("binary file")))
+    assert isinstance(err, SourceError) and str(err) == "binary file"
+
+
+def test_discover_accepts_file_urls_and_home(tmp_path, monkeypatch):
+    (tmp_path / "x.md").write_text("# T\n\nBody.")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert list(discover([f"file://{tmp_path}/x.md", "~/x.md", "  "])) == [(str(tmp_path / "x.md"), None)]
