@@ -537,3 +537,21 @@ def test_discover_accepts_file_urls_and_home(tmp_path, monkeypatch):
     (tmp_path / "x.md").write_text("# T\n\nBody.")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert list(discover([f"file://{tmp_path}/x.md", "~/x.md", "  "])) == [(str(tmp_path / "x.md"), None)]
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Ann Lee", "Ann Lee"),
+        ("By Ann Lee, political correspondent", "Ann Lee"),
+        ("By Ann Lee and Tom van Dijk", "Ann Lee and Tom van Dijk"),
+        ("**By Ann Lee**", "Ann Lee"),
+        ("By Sunday, officials had left.", ""),
+        ("By the river, the crowd waited", ""),
+    ],
+)
+def test_byline_variants(tmp_path, line, author):
+    a = read_one(write(tmp_path, "b.txt", f"{line}\n\nThe body of the story goes here. It has two sentences."))
+    assert a.author == author
+    if not author:
+        assert a.body.startswith(line) or a.title == line

@@ -50,17 +50,25 @@ def _byline_name(line: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip().strip("*_").strip()
+    if _looks_like_name(name):
+        return name
+    # `By Ann Lee, political correspondent`: the name before the comma.
+    head, _, rest = name.partition(",")
+    head = head.strip()
+    if rest and len(head.split()) >= 2 and not rest.rstrip().endswith((".", "!", "?")) and _looks_like_name(head):
+        return head
+    return None
+
+
+def _looks_like_name(name: str) -> bool:
     if not name or name[-1] in ".!?;:" and not re.search(r"\b[A-Z]\.$", name):
-        return None
-    words = re.split(r"[\s,&/]+", name)
-    words = [w for w in words if w]
+        return False
+    words = [w for w in re.split(r"[\s,&/]+", name) if w]
     if not words or not words[0][:1].isupper():
-        return None
-    for w in words:
-        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_LINK_WORDS:
-            continue
-        return None
-    return name
+        return False
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_LINK_WORDS for w in words
+    )
 
 
 class _Lines:
