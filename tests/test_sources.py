@@ -555,3 +555,14 @@ def test_byline_variants(tmp_path, line, author):
     assert a.author == author
     if not author:
         assert a.body.startswith(line) or a.title == line
+
+
+def test_html_declaring_latin1_but_utf8_is_read_as_utf8(tmp_path):
+    page = PAGE.replace('charset="utf-8"', 'charset="iso-8859-1"').replace("deserves", "d\u00e9serves \u201cbetter\u201d")
+    a = read_one(write(tmp_path, "lie.html", page.encode("utf-8")))
+    assert "d\u00e9serves \u201cbetter\u201d" in a.body
+
+
+def test_text_starting_with_letters_like_a_magic_number(tmp_path):
+    a = read_one(write(tmp_path, "mz.txt", "MZ Holdings said on Friday that profits rose."))
+    assert a.body.startswith("MZ Holdings")

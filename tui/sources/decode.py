@@ -24,7 +24,6 @@ _MAGIC = (
     b"7z\xbc\xaf",
     b"Rar!",
     b"\x7fELF",
-    b"MZ",
     b"\xd0\xcf\x11\xe0",
     b"SQLite format 3",
 )
@@ -83,6 +82,8 @@ def _declared_encoding(data: bytes) -> str | None:
                 return None  # our UTF-8 path handles these (and bad bytes in them)
             if name.startswith(("utf-16", "utf16", "utf-32", "utf32")):
                 return None  # only trusted with a BOM
+            if name.replace("_", "-") in ("iso-8859-1", "latin-1", "latin1", "l1", "iso8859-1"):
+                return "cp1252"  # as browsers do
             return name
     return None
 
@@ -126,25 +127,24 @@ def decode_bytes(data: bytes, *, declared: bool = False) -> str:
             controls = len(head) - len(head.translate(None, _CONTROL))
             if controls > max(8, len(head) // 20):
                 raise SourceError("binary file")
-            enc_decl = _declared_encoding(data) if declared else None
-            if enc_decl:
-                try:
-                    text = data.decode(enc_decl)
-                except (UnicodeDecodeError, LookupError):
-                    text = None
-            if text is None:
-                try:
-                    text = data.decode("utf-8")
-                except UnicodeDecodeError:
+            try:
+                # Valid UTF-8 wins, even over a declaration: pages that say
+                # latin-1 but are UTF-8 are common, the reverse never parses.
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                enc_decl = _declared_encoding(data) if declared else None
+                if enc_decl:
+                    try:
+                        text = data.decode(enc_decl)
+                    except (UnicodeDecodeError, LookupError):
+                        text = None
+                if text is None:
                     if _UTF8_MULTIBYTE.search(data):
                         # Mostly UTF-8 with some stray bytes: keep the UTF-8,
                         # read the stray bytes as cp1252.
                         text = data.decode("utf-8", errors="newsreader-cp1252")
                     else:
-                        try:
-                            text = data.decode("cp1252")
-                        except UnicodeDecodeError:
-                            text = data.decode("cp1252", errors="newsreader-cp1252")
+                        text = data.decode("cp1252", errors="newsreader-cp1252")
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
