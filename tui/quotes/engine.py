@@ -1,8 +1,867 @@
-"""Placeholder: the attribution engine (issue 3) replaces this module."""
+"""The attribution engine: article text in, quotes with their speakers out.
+
+Pipeline (each step linear in the text, or local to one sentence):
+  1. quotation-mark spans (spans.py) and sentences (text.py);
+  2. cue hits: every reporting verb or phrase of the lexicon (cues.txt);
+  3. names: every capitalised sequence -> people and organisations with
+     their roles, nationality and gender (speakers.py);
+  4. direct quotes: a span with a reporting clause right after it
+     ("…," X said / said X) or right before it (X said: "…"), split quotes,
+     continuations and multi-paragraph quotes;
+  5. indirect and mixed quotes: X said (that) …, …, X added., According to X, …,
+     The fund, X said, is …, X stressed the need for …, …, saying that …;
+  6. speakers resolved in text order: names to their fullest form, pronouns
+     to the latest compatible subject, descriptions through roles.
+"""
 from __future__ import annotations
 
-from tui.quotes.model import Quote
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_WORDS, is_demonym
+from tui.quotes.model import Mention, Quote
+from tui.quotes.spans import Span, find_spans
+from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
+                                 parse_np)
+from tui.quotes.text import CUE_RE, cue_info, sentences, tokens
+
+_ADJUNCT_START = re.compile(
+    r"(?:on|in|at|to|during|after|before|last|this|late|early|earlier|yesterday|today|tonight|overnight|"
+    r"via|through|from|with|while|when|by|over|under|outside|inside|as|also|later|again|then|previously|"
+    r"separately|privately|publicly|afterwards|recently|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b", re.I)
+_TIME_ADJ = re.compile(
+    r"\s*(?:(?:on|last|this|late|early|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning|evening|afternoon|weekend)(?:\s+(?:morning|evening|night|afternoon))?|"
+    r"yesterday|today|tonight|recently|again|also|later|previously|repeatedly|publicly|privately|separately|"
+    r"on\s+(?:social\s+media|Twitter|X|Facebook|television|TV|radio)|"
+    r"in\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|brief\s+|short\s+|joint\s+|separate\s+)?"
+    r"(?:statement|interview|note|letter|post|tweet|email|speech|message|report|release|video|podcast|blog|"
+    r"op-ed|column|filing|submission)(?:\s+(?:to|with|on|from|for|released|published|issued|posted)\s+[^,;]{1,60}?)?"
+    r"(?=\s*(?:,|that\b|$))|"
+    r"at\s+(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?(?=\s*(?:,|that\b))|"
+    r"to\s+reporters|to\s+journalists)\s*,?", re.I)
+_THAT = re.compile(r"\bthat\b")
+_WORDS = re.compile(r"[^\W_][\w’'\-]*")
+_ADDRESSEE = re.compile(
+    r"\s*(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|the\s+[\w\-’' ]{1,40}?|"
+    r"(?:him|her|them|us|me|you)|[A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'\-]*){0,4})"
+    r"(?:\s+(?:on|in|at|during|after|last|this)\s+[^,;]{1,40}?)?\s*(?=that\b|,|$)")
+_PARTICIPLE_CUES = frozenset("""saying adding noting arguing insisting warning explaining stressing claiming
+suggesting stating declaring telling asking urging calling describing accusing pointing acknowledging
+admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
+emphasizing underlining highlighting recalling complaining asserting maintaining contending alleging
+reiterating writing replying responding revealing""".split())
+_QUOTE_OPEN = "\"“‘«„'"
+_NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
+several many more most other new further first last recent earlier previous latest same public official
+written verbal whose""".split())
+
+
+@dataclass
+class Rec:
+    """A quote before its speaker is resolved."""
+    start: int
+    end: int
+    type: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    pos: int  # where the attribution sits (resolution order)
+    np: NP | None = None
+    follow: "Rec | None" = None  # takes its speaker from another record
+    speaker: str = ""
+    entity: Entity | None = None
+    mentions: tuple = ()
+    fallback: bool = False  # unattributed: the latest speaker
+
+
+@dataclass
+class Doc:
+    text: str
+    spans: list[Span]
+    sents: list[tuple[int, int]]
+    hits: list[tuple[int, int, str, str, str]]
+    sent_starts: list[int] = field(default_factory=list)
+    span_opens: list[int] = field(default_factory=list)
+    hit_starts: list[int] = field(default_factory=list)
+    used_hits: set = field(default_factory=set)
+    used_spans: set = field(default_factory=set)
+
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k < 0:
+            return (0, self.sents[0][1] if self.sents else len(self.text))
+        return self.sents[k]
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def span_at(self, pos: int) -> int:
+        """Index of the span whose marks enclose pos, or -1."""
+        k = bisect_right(self.span_opens, pos) - 1
+        if k >= 0:
+            sp = self.spans[k]
+            if sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close):
+                return k
+        return -1
+
+    def hits_in(self, s: int, e: int) -> list[int]:
+        i = bisect_left(self.hit_starts, s)
+        j = bisect_left(self.hit_starts, e)
+        return list(range(i, j))
 
 
 def extract(text: str) -> list[Quote]:
-    return []
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _extract(text)
+    except Exception:  # the engine never raises on any input
+        return []
+
+
+def _extract(text: str) -> list[Quote]:
+    spans = find_spans(text)
+    sents = sentences(text, spans)
+    hits = []
+    for m in CUE_RE.finditer(text):
+        lemma, cls = cue_info(m.group())
+        hits.append((m.start(), m.end(), m.group(), lemma, cls))
+    doc = Doc(text, spans, sents, [])
+    doc.sent_starts = [s for s, _ in sents]
+    doc.span_opens = [s.open for s in spans]
+    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0]
+    doc.hit_starts = [h[0] for h in doc.hits]
+
+    reg, name_mentions = build_registry(text, sents, lambda p: doc.span_at(p) >= 0)
+    _learn_gender(doc, reg, name_mentions)
+
+    recs: list[Rec] = []
+    direct = _direct_quotes(doc, recs)
+    _indirect_quotes(doc, recs, direct)
+    _fallback_direct(doc, recs)
+    _resolve(doc, reg, recs, name_mentions)
+    return _finish(text, recs)
+
+
+# ---------------------------------------------------------------------------
+# direct quotes
+# ---------------------------------------------------------------------------
+
+def _words(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+def _speechlike(text: str, sp: Span) -> bool:
+    c = text[sp.start:sp.end]
+    n = _words(c)
+    if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
+        return True
+    if n >= 2 and c[-1] in ",!?" and (c[:1].isupper() or not sp.closed):
+        return True
+    return n >= 10
+
+
+def _chains(doc: Doc) -> list[list[int]]:
+    """Group spans into multi-paragraph chains."""
+    chains: list[list[int]] = []
+    for i, sp in enumerate(doc.spans):
+        if sp.cont_prev and chains and not doc.spans[chains[-1][-1]].closed:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return chains
+
+
+def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
+    """Inverted attribution: `said Ilić, who leads ...` -> the phrase after the cue."""
+    text = doc.text
+    m = re.match(r"\s*([^,.;:!?\n]{1,80})", text[ce:limit])
+    if not m:
+        return None
+    s = ce + m.start(1)
+    e = ce + m.end(1)
+    ss = doc.sent_of(s)[0]
+    np = parse_np(text, s, e, ss)
+    if np is not None and np.kind == "pronoun" and np.head not in ("he", "she", "they", "it"):
+        return None
+    if np is not None:
+        # an apposition after the name: "said Nadia Ferris, the party's leader."
+        m2 = re.match(r",\s+((?:the|a|an)\s[^,.;\n]{1,80})", text[e:limit])
+        if m2 and np.kind == "name":
+            np.roles = np.roles + [m2.group(1).lower()]
+    return np
+
+
+def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
+    """`"…," X said` / `"…," said X` right after the closing mark."""
+    text = doc.text
+    if not sp.closed:
+        return None
+    ss, se = doc.sent_of(sp.close)
+    # the window ends at the next quotation or the sentence end
+    k = bisect_right(doc.span_opens, sp.close)
+    limit = se
+    if k < len(doc.spans):
+        limit = min(limit, doc.spans[k].open)
+    after = sp.close + 1
+    if after >= limit:
+        return None
+    hs = doc.hits_in(after, limit)
+    for hi in hs[:2]:
+        h = doc.hits[hi]
+        if h[4] == "P":
+            continue
+        between = text[after:h[0]]
+        if re.search(r"[.!?;:]", between) or _words(between) > 14 or "\n" in between:
+            return None
+        b = between.strip()
+        if not b or b == ",":
+            np = _np_after_cue(doc, h[1], limit)
+            return (hi, np) if np is not None else None
+        if b.startswith(","):
+            b = b[1:]
+        bs = after + between.find(b) if b else after
+        np = parse_np(text, bs, h[0], ss)
+        if np is None:
+            return None
+        return hi, np
+    return None
+
+
+def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
+    """`X said: "…"` / `X said, "…"` / `He went on: "…"` / `She said:` + a new paragraph."""
+    text = doc.text
+    j = sp.open
+    i = j - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    crossed = False
+    if i >= 0 and text[i] == "\n":
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        crossed = True
+    if i < 0:
+        return None
+    punct = text[i]
+    if crossed and punct != ":":
+        return None
+    if punct not in ":,—–" and not punct.isalpha():
+        return None
+    ss, _ = doc.sent_of(i)
+    # the clause before: from the previous span (or the sentence start)
+    k = bisect_left(doc.span_opens, sp.open) - 1
+    lo = ss
+    if k >= 0 and doc.spans[k].close < i and doc.spans[k].close >= ss:
+        lo = doc.spans[k].close + 1
+    hs = doc.hits_in(lo, i + 1)
+    if not hs:
+        return None
+    hi = hs[-1]
+    h = doc.hits[hi]
+    if h[4] == "P":
+        return None
+    between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
+    if _words(between) > 8 or re.search(r"[.!?;]", between):
+        return None
+    if punct.isalpha():
+        # `she said "…"` without punctuation: only directly after the cue
+        if between.strip() or not _speechlike(text, sp):
+            return None
+    if re.search(r"\bthat\b", between) or (between.strip() and h[4] not in ("T", "D", "S")):
+        return None
+    if re.match(r"\s*(?:that|to|of|as|for|about|on)\b", between) and not re.match(r"\s*on\s+[A-Z]", between):
+        if not re.match(r"\s*(?:on|in)\s", between):
+            return None
+    region = text[lo:h[0]]
+    if not region.strip():
+        np = _np_after_cue(doc, h[1], i)
+    else:
+        rs = lo + (len(region) - len(region.lstrip()))
+        np = parse_np(text, rs, h[0], ss)
+    if np is None:
+        return None
+    return hi, np
+
+
+def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
+    text = doc.text
+    direct: dict[int, Rec] = {}
+    last_rec_by_para: dict[int, Rec] = {}
+    for chain in _chains(doc):
+        first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
+        if len(chain) == 1 and not _speechlike(text, first):
+            # short spans may still be a split quote's second half ("…," X said, "and …")
+            if not (first.closed and _attrib_before(doc, first) and _words(text[first.start:first.end]) >= 3):
+                continue
+        att = _attrib_after(doc, lastsp)
+        where = "after"
+        if att is None:
+            att = _attrib_before(doc, first)
+            where = "before"
+        follow = None
+        if att is None:
+            # continuation: `"…," Wrona said. "…"` in the same paragraph
+            prev = last_rec_by_para.get(first.para_start)
+            if prev is not None and _speechlike(text, first):
+                ss, _ = doc.sent_of(first.open)
+                if ss >= first.open - 1 or text[ss:first.open].strip() == "":
+                    follow = prev
+            if follow is None:
+                continue
+        base = None
+        for idx in chain:
+            sp = doc.spans[idx]
+            if att is not None:
+                hi, np = att
+                h = doc.hits[hi]
+                r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np)
+                if base is not None:
+                    r.follow = base
+                else:
+                    base = r
+                doc.used_hits.add(hi)
+            else:
+                r = Rec(sp.start, sp.end, "direct", follow.cue, follow.cue_start, follow.cue_end,
+                        sp.start, follow=follow)
+            recs.append(r)
+            direct[idx] = r
+            doc.used_spans.add(idx)
+            last_rec_by_para[sp.para_start] = r
+        _ = where
+    return direct
+
+
+def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
+    """A speech-like quotation standing alone as a sentence: the latest speaker's."""
+    text = doc.text
+    for chain in _chains(doc):
+        if any(i in doc.used_spans for i in chain):
+            continue
+        first = doc.spans[chain[0]]
+        if not _speechlike(text, first):
+            continue
+        ss, se = doc.sent_of(first.open)
+        if text[ss:first.open].strip():
+            continue
+        last = doc.spans[chain[-1]]
+        tail = text[last.close + 1:se].strip() if last.closed else ""
+        if tail and tail not in ".":
+            continue
+        if _words(text[first.start:first.end]) < 5:
+            continue
+        for i in chain:
+            sp = doc.spans[i]
+            recs.append(Rec(sp.start, sp.end, "direct", "", -1, -1, sp.start, fallback=True))
+            doc.used_spans.add(i)
+
+
+# ---------------------------------------------------------------------------
+# indirect and mixed quotes
+# ---------------------------------------------------------------------------
+
+def _content_end(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while e > s and text[e - 1] in ".;:,—–-" and not (text[e - 1] == "." and e - 2 >= s and text[e - 2] == "."):
+        e -= 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return e
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    e = _content_end(text, s, e)
+    return s, e
+
+
+def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
+    """The main-clause subject at the sentence start (for `…, saying that …`)."""
+    text = doc.text
+    region = text[ss:pos]
+    m = re.match(r"\s*((?:[A-Z][\w’'\-.]*\s*){1,5}|he|she|they|it|He|She|They|It|"
+                 r"(?:The|the|A|a|An|an)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+(?=\s+(?:has|have|had|was|were|is|are|also|"
+                 r"[a-z]+ed|[a-z]+s)\b))", region)
+    if not m:
+        return None
+    s, e = ss + m.start(1), ss + m.end(1)
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return parse_np(text, s, e, ss)
+
+
+def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
+    text = doc.text
+    inherit: dict[int, Rec] = {}
+    suppressed: set[int] = set()
+    for hi, h in enumerate(doc.hits):
+        if hi in doc.used_hits or hi in suppressed:
+            continue
+        cs, ce, form, lemma, cls = h
+        ss, se = doc.sent_of(cs)
+        if _in_direct(doc, cs):
+            continue
+        cend = _content_end(text, ce, se)
+        r = None
+        if cls == "P":
+            r = _according(doc, h, ss, se)
+        else:
+            r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
+        if r is None:
+            continue
+        # other cues inside the content
+        _cut_content(doc, r, hi, inherit, suppressed)
+        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2:
+            continue
+        # quotation marks inside: mixed; a content that is one quotation is not indirect
+        inner = [i for i in range(len(doc.spans)) if doc.spans[i].open >= r.start and doc.spans[i].close < r.end + 1]
+        if any(i in direct for i in inner):
+            continue
+        if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
+            continue
+        if inner:
+            r.type = "mixed"
+            for i in inner:
+                doc.used_spans.add(i)
+        elif doc.span_at(r.start) >= 0:
+            continue
+        doc.used_hits.add(hi)
+        recs.append(r)
+
+
+def _in_direct(doc: Doc, pos: int) -> bool:
+    return doc.span_at(pos) >= 0
+
+
+def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
+    text = doc.text
+    cs, ce = h[0], h[1]
+    m = re.match(r"\s*([^,;:\n]{1,120}?)(?=,|\.\s|\.$|;|$)", text[ce:se])
+    if not m:
+        return None
+    ns, ne = ce + m.start(1), ce + m.end(1)
+    np_txt = text[ns:ne]
+    mb = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_txt)
+    if mb:
+        ns = ns + mb.end()
+    while ne > ns and text[ne - 1] in " .":
+        ne -= 1
+    # trim trailing time phrases ("shortly after midnight")
+    mt = re.search(r"\s+(?:shortly|on|in|at|last|this|late|early|earlier)\b.*$", text[ns:ne])
+    if mt and text[ns:ns + mt.start()].strip():
+        ne = ns + mt.start()
+    np = parse_np(text, ns, ne, ss)
+    if np is None:
+        return None
+    before = text[ss:cs]
+    if not before.strip() or re.fullmatch(r"\s*(?:But|And|Yet|So|Still|However,?)\s*", before):
+        # According to X, CONTENT
+        rest = text[ne:se]
+        k = rest.find(",")
+        if k < 0:
+            return None
+        s, e = _trim(text, ne + k + 1, se)
+    else:
+        s, e = _trim(text, ss, cs)
+        # "…, according to X": the content is the sentence before
+    if e - s < 3:
+        return None
+    return Rec(s, e, "indirect", h[2], cs, ce, cs, np=np)
+
+
+def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | None") -> Rec | None:
+    text = doc.text
+    cs, ce, form, lemma, cls = h
+    left = text[ss:cs]
+    right = text[ce:cend]
+    pw = re.search(r"([\w’'\-]+)\s*$", left)
+    if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
+        return None  # a noun: "made the remarks", "the minister's comments"
+    # participle after a main clause: "…, saying (that) …"
+    if form.endswith("ing") and re.search(r",\s*$", left) and form.lower() in _PARTICIPLE_CUES:
+        if inh is None:
+            np = _subject_np(doc, ss, cs)
+            if np is None:
+                return None
+        s = _content_start(text, ce, cend, cls)
+        if s is None:
+            return None
+        r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh)
+        return r
+    if inh is not None:
+        s = _content_start(text, ce, cend, cls)
+        if s is None:
+            return None
+        return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh)
+    # inverted trailing: "…, said X." / "…, says X, the …"
+    if re.search(r",\s*$", left) and not re.match(r"\s*(?:that\b|to\b)", right) and cls != "D":
+        np = _np_after_cue(doc, ce, cend if cend > ce else se)
+        if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
+            tail = text[np.end:cend]
+            if not tail.strip() or re.match(r"\s*,", tail):
+                s, e = _trim(text, ss, cs)
+                lc = text[ss:cs].rstrip()
+                if _words(text[s:e]) >= 3:
+                    return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+        return None
+    # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
+    lc = left.rfind(",")
+    if lc >= 0:
+        subj_s = ss + lc + 1
+        subj = text[subj_s:cs]
+        if 0 < _words(subj) <= 9 and not re.search(r"\b(?:that|which|who)\b", subj):
+            np = parse_np(text, subj_s, cs, ss)
+            if np is not None:
+                rstrip = right.strip()
+                adj = (not rstrip) or (_ADJUNCT_START.match(rstrip) and not re.search(r"\bthat\b", rstrip)
+                                       and _words(rstrip) <= 12 and "," not in rstrip[:-1])
+                if adj and not rstrip.startswith(","):
+                    s, e = _trim(text, ss, ss + lc)
+                    if _words(text[s:e]) >= 3 and cls != "D":
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+                m = re.match(r"\s*(?:[^,]{0,40}?)?,\s*", right)
+                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
+                    k = right.find(",")
+                    s, e = _trim(text, ce + k + 1, cend)
+                    if _words(text[s:e]) >= 2 and cls != "D" and not re.match(r"\s*(?:that|and|but)\b", text[s:e]):
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+    # forward: "X said (that) CONTENT"
+    if cls == "D" and not re.match(r"\s*that\b", right):
+        return None
+    np = parse_np(text, ss, cs, ss) if left.strip() else None
+    if np is None:
+        return None
+    s = _content_start(text, ce, cend, cls)
+    if s is None:
+        return None
+    return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
+
+
+def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
+    right = text[ce:cend]
+    if not right.strip():
+        return None
+    if right.lstrip().startswith(","):
+        # "said, adding …" / "X said, in part, …"
+        return None
+    if right.lstrip()[:1] == ":":
+        return None
+    pos = 0
+    m = _TIME_ADJ.match(right)
+    while m and m.end() > pos and m.end() - m.start() > 0:
+        pos = m.end()
+        m = _TIME_ADJ.match(right, pos)
+    if cls == "T":
+        # addressee: "told reporters (on Monday) that", "told the court that"
+        ma = _ADDRESSEE.match(right, pos)
+        mt = _THAT.search(right, pos, min(len(right), pos + 120))
+        if mt and _words(right[pos:mt.start()]) <= 10 and not re.search(r"[,;]", right[pos:mt.start()].strip(", ")):
+            pos = mt.end()
+        elif ma:
+            pos = ma.end()
+            if right[pos:pos + 1] == ",":
+                return None
+        else:
+            return None
+    else:
+        mt = re.match(r"\s*that\b", right[pos:])
+        if mt:
+            pos += mt.end()
+        else:
+            # "said in a statement issued … that" – a that within a short adjunct
+            mt = _THAT.search(right, pos, min(len(right), pos + 100))
+            if mt and _ADJUNCT_START.match(right[pos:].lstrip()) and _words(right[pos:mt.start()]) <= 12 \
+                    and not re.search(r"[;]", right[pos:mt.start()]):
+                pos = mt.end()
+    s = ce + pos
+    while s < cend and text[s].isspace():
+        s += 1
+    if cend - s < 3:
+        return None
+    return s
+
+
+def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> None:
+    """Other cues inside r's content: a coordinated cue splits it, a nested one is left inside."""
+    text = doc.text
+    for hj in doc.hits_in(r.start, r.end):
+        if hj == hi or hj in doc.used_hits:
+            continue
+        h2 = doc.hits[hj]
+        pre = text[r.start:h2[0]]
+        m = re.search(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$", pre)
+        if m and h2[4] != "P":
+            cut = h2[0] - len(m.group(1))
+            s, e = _trim(text, r.start, cut)
+            if e - s >= 3:
+                r.end = e
+                inherit[hj] = r
+                return
+        m = re.search(r",\s*$", pre)
+        if m and h2[2].endswith("ing") and h2[2].lower() in _PARTICIPLE_CUES:
+            s, e = _trim(text, r.start, h2[0] - len(m.group()))
+            if e - s >= 3:
+                r.end = e
+                inherit[hj] = r
+                return
+        # trailing attribution of a source: "…, Azernews reports."
+        m = re.search(r",\s*([^,]{1,60})$", pre)
+        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != "P":
+            s, e = _trim(text, r.start, h2[0] - len(m.group()))
+            r.end = e
+            suppressed.add(hj)
+            return
+        # "…, according to X" at the end
+        if h2[4] == "P" and m is not None and re.match(r"\s*$", pre[-2:] if False else ""):
+            pass
+        if h2[4] == "P" and re.search(r",\s*$", pre):
+            s, e = _trim(text, r.start, h2[0])
+            r.end = e
+            suppressed.add(hj)
+            return
+        suppressed.add(hj)
+
+
+# ---------------------------------------------------------------------------
+# speaker resolution
+# ---------------------------------------------------------------------------
+
+def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
+    """`Adrian Coste said … his country` -> male: the first pronoun after a sentence's first name."""
+    text = doc.text
+    by_sent: dict[int, list] = {}
+    for m in mentions:
+        if m[3]:
+            by_sent.setdefault(m[4], []).append(m)
+    for k, ms in by_sent.items():
+        s0, e0, ent, _, _ = ms[0]
+        if ent.gender or ent.kind == "org":
+            continue
+        ss, se = doc.sents[k]
+        stop = ms[1][0] if len(ms) > 1 else se
+        seg = text[e0:stop]
+        pm = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", seg)
+        if pm and doc.span_at(e0 + pm.start()) < 0:
+            ent.gender = "m" if pm.group(1) in ("he", "his", "him", "himself") else "f"
+            if ent.kind == "unknown":
+                ent.kind = "person"
+
+
+def _recency(e: Entity) -> int:
+    return max(e.last_subj, e.last_mention - 1000000)
+
+
+def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
+    text = doc.text
+    # events in text order: subject mentions, name mentions, quotes to resolve
+    events = []
+    for (s, e, ent, outside, k) in name_mentions:
+        if not outside:
+            continue
+        ss = doc.sents[k][0]
+        lead = text[ss:s]
+        is_subj = (not lead.strip()) or (re.search(r",\s*$", lead) is not None and _words(lead) <= 14) \
+            or re.search(r"[’']s\s+[\w\s\-]{0,40}$", lead) is not None and _words(lead) <= 5
+        events.append((s, 0, ("mention", ent, is_subj, e)))
+    for r in recs:
+        events.append((r.pos, 1, ("rec", r)))
+    events.sort(key=lambda x: (x[0], x[1]))
+    last_speaker: Entity | None = None
+    last_speaker_name = ""
+    for pos, _, ev in events:
+        if ev[0] == "mention":
+            _, ent, is_subj, e = ev
+            ent.last_mention = pos
+            if is_subj and ent.kind != "org" or (is_subj and text[e:e + 30].lstrip()[:1].islower()):
+                ent.last_subj = pos
+            continue
+        r: Rec = ev[1]
+        if r.follow is not None:
+            continue
+        if r.fallback:
+            if last_speaker is not None or last_speaker_name:
+                r.entity = last_speaker
+                r.speaker = last_speaker.name if last_speaker else last_speaker_name
+            continue
+        ent, spk = _resolve_np(reg, r.np, pos, text)
+        if r.np is not None:
+            r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
+        r.entity, r.speaker = ent, spk
+        if ent is not None:
+            ent.last_subj = pos
+            ent.last_mention = pos
+            last_speaker = ent
+            last_speaker_name = ent.name
+        elif spk:
+            last_speaker, last_speaker_name = None, spk
+    # followers
+    for r in recs:
+        f = r.follow
+        seen = 0
+        while f is not None and f.follow is not None and seen < 50:
+            f = f.follow
+            seen += 1
+        if f is not None:
+            r.speaker, r.entity = f.speaker, f.entity
+            if not r.mentions:
+                r.mentions = f.mentions
+
+
+def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Entity | None, str]:
+    if np is None:
+        return None, ""
+    if np.kind == "name":
+        ent = reg.lookup(np.name) or reg.entity_for(np.name)
+        for ph in np.roles:
+            _absorb_roles(ent, ph)
+        return ent, ent.name
+    if np.kind == "pronoun":
+        g = np.head
+        if g in ("he", "she"):
+            want = "m" if g == "he" else "f"
+            best = _pick(reg, pos, lambda e: e.kind in ("person", "unknown") and not e.unnamed
+                         and (e.gender == want or (not e.gender and e.kind == "person")))
+            if best is None:
+                best = _pick(reg, pos, lambda e: e.kind != "org" and e.gender in ("", want) and e.gender != "p")
+            if best is not None:
+                if not best.gender:
+                    best.gender = want
+                return best, best.name
+            return None, g
+        if g == "they":
+            best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
+            return (best, best.name) if best else (None, "they")
+        if g == "it":
+            best = _pick(reg, pos, lambda e: e.kind == "org")
+            return (best, best.name) if best else (None, "it")
+        return None, ""
+    # descriptions
+    words = np.text.split()
+    first = words[0].lower() if words else ""
+    head = np.head
+    if first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
+                               and not np.text[:1].isupper() and "'" not in first and "’" not in first):
+        return _unnamed(reg, np, pos)
+    if first not in ("the", "this", "that", "its", "his", "her", "their") and not ("’" in first or "'" in first):
+        if np.text[:1].isupper() and first not in ("the",):
+            return _unnamed(reg, np, pos)
+    if head in ORG_HEADS and not any(m in ROLE_WORDS for m in np.mods if m not in ORG_HEADS):
+        words_ok = ORG_HEADS[head]
+        best = _pick(reg, pos, lambda e: e.kind == "org" and (
+            any(t.lower() in words_ok for t in e.name.split()) or head in e.roles), any_mention=True)
+        if best is None and head in ("company", "firm", "group", "organisation", "organization"):
+            best = _pick(reg, pos, lambda e: e.kind == "org" and head in e.roles, any_mention=True)
+        if best is not None:
+            return best, best.name
+        return None, _lower_first(np.text)
+    # person descriptions: roles, synonyms, nationality, age
+    nats = {m for m in np.mods if is_demonym(m.capitalize()) and m not in ROLE_WORDS}
+    phrase = " ".join([m for m in np.mods if m not in nats] + [head])
+    heads = {head} | ROLE_SYNONYMS.get(head, set())
+    syn_phr = ROLE_SYNONYMS.get(phrase, set()) if phrase != head else set()
+
+    def match(e: Entity) -> bool:
+        if e.kind == "org":
+            return False
+        if nats and not (nats & e.nat):
+            return False
+        if syn_phr and any(p in " ".join(e.phrases) for p in syn_phr):
+            return True
+        if e.roles & heads:
+            return True
+        return any(head in p.split() for p in e.phrases)
+
+    best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
+    if best is None and nats:
+        best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
+    if best is None:
+        best = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
+    if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
+                         or head in ("man", "woman")):
+        best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
+    if best is not None:
+        return best, best.name
+    return None, _lower_first(np.text)
+
+
+def _lower_first(s: str) -> str:
+    s = s.strip()
+    return s[:1].lower() + s[1:] if s else s
+
+
+def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
+    name = _lower_first(np.text)
+    e = reg.by_full.get("~" + name.lower())
+    if e is None:
+        e = Entity(name=name, kind="person", unnamed=True)
+        e.roles.add(np.head)
+        for m in np.mods:
+            e.roles.add(m)
+        first = name.split()[0].lower() if name else ""
+        if np.head.endswith("s") and first not in ("a", "an", "one"):
+            e.gender = "p"
+            e.kind = "group"
+        reg.by_full["~" + name.lower()] = e
+        reg.entities.append(e)
+    return e, name
+
+
+def _absorb_roles(ent: Entity, ph: str) -> None:
+    for w in re.findall(r"[\w\-]+", ph.lower()):
+        if w in ("the", "a", "an", "of", "for", "at"):
+            continue
+        if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+            ent.nat.add(w)
+        else:
+            ent.roles.add(w)
+        if w in FEMALE_WORDS and not ent.gender:
+            ent.gender = "f"
+        elif w in MALE_WORDS and not ent.gender:
+            ent.gender = "m"
+    ent.phrases.append(ph.lower())
+
+
+def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
+    best, best_key = None, None
+    for e in reg.entities:
+        ls = e.last_subj if e.last_subj < pos else -1
+        lm = e.last_mention if e.last_mention < pos else -1
+        if ls < 0 and (subj_only or not any_mention and lm < 0):
+            continue
+        if ls < 0 and lm < 0:
+            continue
+        if not pred(e):
+            continue
+        key = (ls, lm) if not any_mention else (max(ls, lm), ls)
+        if best_key is None or key > best_key:
+            best, best_key = e, key
+    if best is None and not any_mention and not subj_only:
+        return _pick(reg, pos, pred, any_mention=True)
+    return best
+
+
+# ---------------------------------------------------------------------------
+# output
+# ---------------------------------------------------------------------------
+
+def _finish(text: str, recs: list[Rec]) -> list[Quote]:
+    out: list[Quote] = []
+    recs = sorted(recs, key=lambda r: (r.start, -(r.end - r.start)))
+    last_end = -1
+    for r in recs:
+        s, e = r.start, r.end
+        if not (0 <= s < e <= len(text)):
+            continue
+        if s < last_end:
+            continue  # overlaps an earlier item
+        if not r.speaker:
+            continue
+        mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text)
+        cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= len(text) else (-1, -1)
+        out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions))
+        last_end = e
+    return out

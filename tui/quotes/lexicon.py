@@ -1,0 +1,84 @@
+"""Word lists the engine reads: reporting cues, role words, organisation words, names.
+
+The lists live in .txt files next to this module (shipped as package data) and
+are loaded once, at import.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        raw = (_HERE / name).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _load_cues() -> dict[str, tuple[str, str]]:
+    """form (lower case, may hold spaces) -> (lemma, class)."""
+    out: dict[str, tuple[str, str]] = {}
+    for ln in _lines("cues.txt"):
+        forms, _, cls = ln.partition("|")
+        cls = cls.strip() or "S"
+        words = forms.split()
+        if cls == "P":
+            out[" ".join(words)] = (" ".join(words), "P")
+            continue
+        # multi-word entries ("point out points out ...") are pairs of tokens
+        particle = None
+        if len(words) >= 2 and len(words) % 2 == 0 and len(set(words[1::2])) == 1 and words[1] in (
+                "out", "on", "for", "up"):
+            particle = words[1]
+            words = words[0::2]
+        lemma = words[0]
+        for w in words:
+            key = f"{w} {particle}" if particle else w
+            out.setdefault(key, (lemma if not particle else f"{lemma} {particle}", cls))
+    return out
+
+
+CUES = _load_cues()
+
+ROLE_WORDS = frozenset(w for ln in _lines("roles.txt") for w in ln.lower().split())
+ORG_WORDS = frozenset(w for ln in _lines("orgwords.txt") for w in ln.lower().split())
+DEMONYMS = frozenset(w for ln in _lines("demonyms.txt") for w in ln.lower().split())
+
+FIRST_NAMES: dict[str, str] = {}
+for _ln in _lines("firstnames.txt"):
+    _g, _, _names = _ln.partition(":")
+    for _n in _names.split():
+        FIRST_NAMES.setdefault(_n, _g.strip())
+
+# function words that begin sentences but never names
+STOP_CAPS = frozenset("""
+a an the this that these those there here it its it's he she they we i you his her their our my your
+in on at by for from with without to of and or but nor so yet as if when while after before since
+because although though unless until once where whereas whether which who whom whose what why how
+according asked speaking opening sentencing holding outside inside among across during despite
+furthermore however meanwhile moreover also still even then now today yesterday tomorrow tonight
+last next other another some many most more much several few all both each every any no not
+mr mrs ms dr sir
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+""".split())
+
+MALE_WORDS = frozenset("""mr mr. sir lord king prince duke emperor sultan sheikh father brother son husband
+grandfather uncle nephew boy man businessman spokesman congressman chairman councilman sportsman
+actor waiter monk""".split())
+FEMALE_WORDS = frozenset("""ms ms. mrs mrs. miss madam dame lady queen princess duchess empress mother sister
+daughter wife grandmother aunt niece girl woman businesswoman spokeswoman congresswoman chairwoman
+councilwoman sportswoman actress waitress nun widow""".split())
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
+
+DEMONYM_RE = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
+
+
+def is_demonym(word: str) -> bool:
+    w = word.lower()
+    return w in DEMONYMS or (len(w) > 3 and bool(DEMONYM_RE.search(w)) and word[:1].isupper())

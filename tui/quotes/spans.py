@@ -1,0 +1,167 @@
+"""Quotation-mark spans: which marks open and close a quotation, and where.
+
+One left-to-right pass over the marks of each paragraph with a small stack.
+Double marks (" “ ” „), guillemets (« ») and single marks (‘ ’ ') are three
+families; a closing mark closes the innermost open quotation of its family.
+Apostrophes (don’t, O’Brien, the players’ union) are told apart by context.
+Only outermost spans are returned; marks nested inside them stay content.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+MARK_RE = re.compile("[\"“”„«»‘’'‹›]")
+_OPEN_BEFORE = set(" \t\n([{—–-/:;") | set("\"“„«‘'‹")
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…/") | set("\"”»’'“›")
+
+
+@dataclass
+class Span:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or the paragraph end when unclosed
+    start: int  # content start
+    end: int  # content end (exclusive), trimmed of spaces
+    closed: bool
+    para_start: int
+    para_end: int
+    cont_prev: bool = False  # continues an unclosed quote of the previous paragraph
+
+
+def _opening(text: str, i: int, n: int) -> bool:
+    p = text[i - 1] if i > 0 else "\n"
+    nx = text[i + 1] if i + 1 < n else "\n"
+    return (p in _OPEN_BEFORE) and not nx.isspace()
+
+
+def _closing(text: str, i: int, n: int) -> bool:
+    p = text[i - 1] if i > 0 else "\n"
+    nx = text[i + 1] if i + 1 < n else "\n"
+    return (not p.isspace()) and (nx in _CLOSE_AFTER)
+
+
+def _is_apostrophe(text: str, i: int, n: int) -> bool:
+    p = text[i - 1] if i > 0 else " "
+    nx = text[i + 1] if i + 1 < n else " "
+    return p.isalnum() and nx.isalnum()
+
+
+def find_spans(text: str) -> list[Span]:
+    n = len(text)
+    marks = [m.start() for m in MARK_RE.finditer(text)]
+    if not marks:
+        return []
+    # paragraph bounds: runs between newlines
+    nl = [m.start() for m in re.finditer("\n", text)]
+    spans: list[Span] = []
+    k = 0
+    prev_unclosed = False
+    para_start = 0
+    bounds = nl + [n]
+    for pe in bounds:
+        ps = para_start
+        para_start = pe + 1
+        if ps >= pe:
+            continue
+        pm = []
+        while k < len(marks) and marks[k] < pe:
+            if marks[k] >= ps:
+                pm.append(marks[k])
+            k += 1
+        if not pm:
+            prev_unclosed = False
+            continue
+        stripped_start = ps
+        while stripped_start < pe and text[stripped_start] in " \t":
+            stripped_start += 1
+        # candidate closers for single quotes, for look-ahead
+        single_close = [i for i in pm if text[i] in "’'" and _closing(text, i, n) and not _is_apostrophe(text, i, n)]
+        stack: list[tuple[str, int]] = []  # (family, position)
+        first_open_in_para = None
+        unclosed_here = False
+
+        def close_family(fam: str, pos: int) -> None:
+            # pop to the innermost open of this family; record if it was outermost
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j][0] == fam:
+                    o = stack[j][1]
+                    del stack[j:]
+                    if j == 0:
+                        _add(spans, text, o, pos, True, ps, pe, prev_unclosed and o == stripped_start)
+                    return
+
+        for i in pm:
+            c = text[i]
+            fams = [f for f, _ in stack]
+            if c in "«‹":
+                if not stack:
+                    first_open_in_para = i if first_open_in_para is None else first_open_in_para
+                stack.append(("g", i))
+            elif c in "»›":
+                if "g" in fams:
+                    close_family("g", i)
+            elif c == "„":
+                if not stack and first_open_in_para is None:
+                    first_open_in_para = i
+                stack.append(("d", i))
+            elif c in "“\"":
+                if "d" in fams and (_closing(text, i, n) or not _opening(text, i, n)):
+                    close_family("d", i)
+                elif _opening(text, i, n) or (c == "“" and not _closing(text, i, n)):
+                    if not stack and first_open_in_para is None:
+                        first_open_in_para = i
+                    stack.append(("d", i))
+            elif c == "”":
+                if "d" in fams:
+                    close_family("d", i)
+            elif c in "‘'":
+                if "s" in fams and c == "'" and _closing(text, i, n) and not _is_apostrophe(text, i, n):
+                    close_family("s", i)
+                elif _opening(text, i, n) and (text[i + 1].isalnum() or text[i + 1] in "“\"«"):
+                    # straight ' opens only if a closer follows in this paragraph
+                    if c == "'" and bisect_right(single_close, i) >= len(single_close):
+                        continue
+                    if (c == "‘" and not stack and i != stripped_start
+                            and bisect_right(single_close, i) >= len(single_close)):
+                        continue
+                    if not stack and first_open_in_para is None:
+                        first_open_in_para = i
+                    stack.append(("s", i))
+            elif c == "’":
+                if "s" in fams and _closing(text, i, n) and not _is_apostrophe(text, i, n):
+                    # plural possessive (the players’ union): skip when another closer follows
+                    p = text[i - 1]
+                    nx2 = text[i + 2] if i + 2 < n else ""
+                    if p in "sz" and text[i + 1:i + 2] == " " and nx2.islower():
+                        j = bisect_right(single_close, i)
+                        if j < len(single_close):
+                            continue
+                    close_family("s", i)
+        unclosed_here = False
+        if stack:
+            fam, o = stack[0]
+            # unclosed at the paragraph end: a multi-paragraph quote (or a stray mark)
+            if o == first_open_in_para and o <= stripped_start + 1 or _para_tail_ok(text, o, pe):
+                _add(spans, text, o, pe, False, ps, pe, prev_unclosed and o == stripped_start)
+                unclosed_here = True
+        prev_unclosed = unclosed_here
+    spans.sort(key=lambda s: s.open)
+    return spans
+
+
+def _para_tail_ok(text: str, o: int, pe: int) -> bool:
+    """An unclosed mark inside a paragraph: keep it only when what follows reads like speech."""
+    tail = text[o + 1:pe]
+    return len(tail.split()) >= 6 and tail[:1].isupper()
+
+
+def _add(spans: list[Span], text: str, o: int, c: int, closed: bool, ps: int, pe: int, cont: bool) -> None:
+    s, e = o + 1, c
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    spans.append(Span(o, c, s, e, closed, ps, pe, cont))

@@ -1,0 +1,523 @@
+"""Speakers: the article's people and organisations, their roles, and how a
+speaker phrase (a name, a pronoun, a description) resolves to one of them.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, MALE_WORDS, ORG_WORDS, ROLE_WORDS,
+                                STOP_CAPS, is_demonym)
+from tui.quotes.text import NAME_RE, tokens
+
+DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
+two three four five six seven eight nine ten dozens hundreds thousands other another both all each every
+no any various numerous few""".split())
+INDEFINITE = frozenset("a an one some several many two three four five six seven eight nine ten dozens hundreds thousands other another various numerous few".split())
+PRONOUN_WORDS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "x"}
+VERBISH = frozenset("""is are was were be been being has have had will would can could should may might must
+do does did am isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't
+doesn't didn't don't""".split())
+AUX_ADV = VERBISH | frozenset("""also later then earlier previously again once already not never first further
+finally today yesterday recently publicly privately separately repeatedly subsequently quickly simply
+initially originally still even just only herself himself itself themselves reportedly allegedly
+last"""
+                              .split())
+SUBORD = frozenset("""and but while which who whom whose that as because when after although though if where
+whereas since so then before until unless once or nor""".split())
+PREPS = frozenset("of for at from in on with by to about over under between among into within without".split())
+REL_START = frozenset("who which whose whom where when that".split())
+ORG_HEADS = {
+    "company": {"company", "technologies", "technology", "corp", "corporation", "inc", "ltd", "plc", "llc", "group",
+                "holdings", "energy", "industries", "systems", "airlines", "airways", "motors", "labs", "bank",
+                "securities", "capital", "partners", "ventures", "media", "pharmaceuticals", "firm", "orbital"},
+    "firm": {"company", "technologies", "corp", "corporation", "inc", "ltd", "plc", "llc", "group", "holdings",
+             "securities", "partners", "capital", "bank", "firm"},
+    "club": {"club", "athletic", "united", "rovers", "fc", "city", "athletico", "atlético", "sporting", "wanderers"},
+    "team": {"club", "athletic", "united", "rovers", "fc", "city", "team"},
+    "union": {"union", "federation", "guild", "confederation", "congress"},
+    "federation": {"federation", "union"},
+    "government": {"government", "ministry", "cabinet", "administration"},
+    "organisation": set(ORG_WORDS), "organization": set(ORG_WORDS), "group": set(ORG_WORDS),
+    "charity": {"trust", "charity", "foundation"},
+    "bank": {"bank"},
+    "agency": {"agency"}, "ministry": {"ministry"}, "commission": {"commission"}, "council": {"council"},
+    "coalition": {"coalition", "alliance"}, "alliance": {"alliance", "coalition"}, "party": {"party"},
+    "directorate": {"directorate"}, "trust": {"trust"}, "authority": {"authority"}, "office": {"office"},
+    "department": {"department"}, "committee": {"committee"}, "court": {"court"}, "police": {"police"},
+    "institute": {"institute"}, "university": {"university"}, "board": {"board"}, "bureau": {"bureau"},
+    "secretariat": {"secretariat"}, "association": {"association"}, "foundation": {"foundation"},
+    "network": {"network"}, "forum": {"forum"}, "regulator": {"authority", "commission", "office", "regulator"},
+    "newspaper": {"times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "chronicle"},
+    "watchdog": {"authority", "commission", "office", "watchdog", "directorate"},
+    "campaign": {"campaign"}, "army": {"army"}, "military": {"army", "forces", "military"},
+    "embassy": {"embassy"}, "parliament": {"parliament", "assembly"}, "senate": {"senate"},
+    "airline": {"airlines", "airways", "air"}, "carrier": {"airlines", "airways", "air"},
+    "hospital": {"hospital", "trust"}, "school": {"school", "college", "academy"},
+}
+ROLE_SYNONYMS = {
+    "diplomat": {"diplomat", "minister", "ambassador", "envoy", "counterpart"},
+    "top diplomat": {"foreign minister", "foreign secretary", "secretary of state"},
+    "minister": {"minister"},
+    "official": {"official", "minister", "secretary", "director", "spokesman", "spokeswoman", "spokesperson",
+                 "commissioner", "officer"},
+    "executive": {"executive", "ceo", "chief", "director", "chairman", "chairwoman", "president"},
+    "boss": {"executive", "ceo", "chief", "director", "chairman", "chairwoman", "president", "manager", "head"},
+    "premier": {"premier", "prime"}, "lawmaker": {"lawmaker", "deputy", "mp", "senator", "legislator", "congressman",
+                                                  "congresswoman", "representative"},
+    "legislator": {"lawmaker", "deputy", "mp", "senator", "legislator"},
+    "senator": {"senator", "sen"}, "prosecutor": {"prosecutor"}, "judge": {"judge", "justice"},
+    "striker": {"striker", "forward"}, "manager": {"manager", "coach"}, "coach": {"coach", "manager"},
+    "chairman": {"chairman", "chair", "chairperson"}, "chairwoman": {"chairwoman", "chair", "chairperson"},
+    "spokesman": {"spokesman", "spokesperson"}, "spokeswoman": {"spokeswoman", "spokesperson"},
+    "analyst": {"analyst"}, "economist": {"economist"}, "scientist": {"scientist"},
+}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "unknown"  # person | org | unknown | group
+    gender: str = ""  # m | f | p (plural) | ""
+    roles: set[str] = field(default_factory=set)  # role words (lower case)
+    phrases: list[str] = field(default_factory=list)  # role phrases (lower case)
+    nat: set[str] = field(default_factory=set)
+    last_subj: int = -1
+    last_mention: int = -1
+    unnamed: bool = False
+
+
+@dataclass
+class NP:
+    kind: str  # name | pronoun | desc
+    start: int
+    end: int
+    text: str
+    name: str = ""  # for names: the bare name
+    roles: list[str] = field(default_factory=list)
+    head: str = ""
+    mods: list[str] = field(default_factory=list)
+    entity: Entity | None = None
+
+
+def _norm(s: str) -> str:
+    return s.replace("’", "'")
+
+
+class Registry:
+    def __init__(self, text: str):
+        self.text = text
+        self.entities: list[Entity] = []
+        self.by_full: dict[str, Entity] = {}
+        self.by_token: dict[str, list[Entity]] = {}
+        # mentions in text order: (pos, entity)
+        self.mentions: list[tuple[int, Entity]] = []
+
+    # ---- building -------------------------------------------------------
+    def entity_for(self, name: str, kind: str = "unknown") -> Entity:
+        key = _norm(name).lower()
+        e = self.by_full.get(key)
+        if e is None:
+            e = self.lookup(name)
+            if e is not None and kind == "person" and e.kind == "org":
+                e = None
+        if e is None:
+            e = Entity(name=name, kind=kind)
+            self.entities.append(e)
+            self.by_full[key] = e
+            toks = key.split()
+            for t in toks:
+                if t in ("of", "the", "and", "for", "&", "de", "van", "von", "al") or t in ORG_WORDS:
+                    continue
+                self.by_token.setdefault(t, []).append(e)
+        else:
+            if len(name) > len(e.name) and kind != "org" and e.kind != "org":
+                # a fuller form of the same name
+                e.name = name
+                self.by_full[key] = e
+                for t in key.split():
+                    if e not in self.by_token.setdefault(t, []):
+                        self.by_token[t].append(e)
+            if kind != "unknown" and e.kind == "unknown":
+                e.kind = kind
+        return e
+
+    def lookup(self, name: str) -> Entity | None:
+        key = _norm(name).lower()
+        e = self.by_full.get(key)
+        if e is not None:
+            return e
+        toks = key.split()
+        if not toks:
+            return None
+        last = toks[-1]
+        best = None
+        for cand in self.by_token.get(last, ()):
+            ct = _norm(cand.name).lower().split()
+            if cand.kind == "org":
+                ok = toks[0] == ct[0] or toks[-1] == ct[-1]
+            else:
+                ok = ct[-1] == last and (len(toks) == 1 or toks[0] == ct[0] or len(toks) < len(ct))
+            if ok and (best is None or len(cand.name) > len(best.name)):
+                best = cand
+        if best is None and len(toks) == 1:
+            for cand in self.by_token.get(toks[0], ()):
+                ct = _norm(cand.name).lower().split()
+                if cand.kind == "org" and ct[0] == toks[0]:
+                    best = cand
+                    break
+        return best
+
+
+def split_name(seq: str) -> tuple[list[str], str, str]:
+    """'Velmoran Foreign Minister Adrian Coste' -> (['velmoran', 'foreign', 'minister'], 'Adrian Coste', kind)."""
+    toks = seq.split()
+    low = [t.lower().rstrip(".") for t in toks]
+    if any(t in ORG_WORDS for t in low):
+        # a role word followed by a person name inside an org sequence ("Karsta Energy CEO John Smith")
+        j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS and t not in ORG_WORDS), default=-1)
+        if j >= 0 and not any(t in ORG_WORDS for t in low[j + 1:]):
+            return low[:j + 1], " ".join(toks[j + 1:]), "person"
+        while toks and low[0] in ("the",):
+            toks, low = toks[1:], low[1:]
+        return [], " ".join(toks), "org"
+    j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS), default=-1)
+    if j >= 0:
+        roles = low[:j + 1]
+        rest = toks[j + 1:]
+        kind = "person"
+        return roles, " ".join(rest), kind
+    # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
+    if all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks)):
+        return low, "", "role"
+    kind = "person" if low[0] in FIRST_NAMES else "unknown"
+    return [], seq, kind
+
+
+def gender_of_first(name: str) -> str:
+    t = name.split()
+    if len(t) >= 2:
+        return FIRST_NAMES.get(t[0].lower(), "")
+    return ""
+
+
+def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | None:
+    """Drop a sentence-initial function word, a leading possessive owner and trailing junk."""
+    seq = text[s:e]
+    # leading stop words ("The", "According", "In")
+    while True:
+        m = re.match(r"(\S+)\s+", seq)
+        first = seq.split(" ", 1)[0]
+        if m and (first.lower() in STOP_CAPS):
+            s += m.end()
+            seq = text[s:e]
+            continue
+        break
+    if seq.split(" ", 1)[0].lower() in STOP_CAPS:
+        return None
+    # possessive owner: "Drenland's Energy Minister Oskar Valtanen" -> after the possessive
+    m = None
+    for m in re.finditer(r"[’']s?\s+", seq):
+        pass
+    if m is not None and re.search(r"\w[’']s?$", seq[:m.start() + 2].rstrip()):
+        if m.end() < len(seq):
+            s += m.end()
+            seq = text[s:e]
+        else:
+            return None
+    if seq.endswith("’s") or seq.endswith("'s"):
+        e -= 2
+    elif seq.endswith("’") or seq.endswith("'"):
+        e -= 1
+    if e <= s:
+        return None
+    return s, e
+
+
+def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[Registry, list]:
+    """First pass: every capitalised name sequence -> entity; roles and gender from context.
+
+    Returns the registry and the list of name mentions (start, end, entity, np_roles) in text order."""
+    reg = Registry(text)
+    sent_starts = [s for s, _ in sents]
+    mentions = []
+    for m in NAME_RE.finditer(text):
+        s, e = m.start(), m.end()
+        k = bisect_right(sent_starts, s) - 1
+        ss = sents[k][0] if k >= 0 else 0
+        # sentence-initial: also after an opening quotation mark
+        at_start = s == ss or text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "(")
+        r = clean_seq(text, s, e, at_start)
+        if r is None:
+            continue
+        s, e = r
+        seq = text[s:e]
+        if at_start and " " not in seq and s == m.start() and seq.lower() in STOP_CAPS:
+            continue
+        roles, name, kind = split_name(seq)
+        if not name:
+            continue
+        # a single sentence-initial capitalised word is a name only if seen elsewhere
+        if at_start and s == m.start() and " " not in name and not roles:
+            kind = kind if kind != "unknown" else "unknown"
+        ns = s + seq.rfind(name) if name else s
+        ent = reg.entity_for(name, kind)
+        if kind == "person" and ent.kind == "unknown":
+            ent.kind = "person"
+        for r_ in roles:
+            if is_demonym(r_.capitalize()) and r_ not in ROLE_WORDS:
+                ent.nat.add(r_)
+            else:
+                ent.roles.add(r_)
+        if roles:
+            ent.phrases.append(" ".join(roles))
+        if roles and roles[0] in MALE_WORDS:
+            ent.gender = ent.gender or "m"
+        elif roles and roles[0] in FEMALE_WORDS:
+            ent.gender = ent.gender or "f"
+        if not ent.gender and ent.kind != "org":
+            g = gender_of_first(name)
+            if g:
+                ent.gender = g
+                ent.kind = "person"
+        if roles and ent.kind == "unknown":
+            ent.kind = "person"
+        mentions.append((ns, ns + len(name), ent, not in_quote(s), k))
+        _context_roles(text, s, ns + len(name), ent, ss, sents[k][1] if k >= 0 else len(text), reg)
+    return reg, mentions
+
+
+_PRE_WORD = re.compile(r"([A-Za-z][\w\-’']*)\s*$")
+_STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
+our my your this that who which whose when after before was were is are has have had be been also
+said told added according than like""".split())
+
+
+def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg: Registry) -> None:
+    """Role words just before the name ("striker X", "his Russian counterpart X") and appositions."""
+    # words before
+    pre = []
+    j = s
+    owner_his = False
+    for _ in range(4):
+        m = _PRE_WORD.search(text, max(ss, j - 40), j)
+        if not m or m.end() != j and text[m.end():j].strip():
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in ("his", "her", "their", "its"):
+            owner_his = True
+            break
+        if lw in _STOP_PRE or lw.endswith("’s") or lw.endswith("'s"):
+            break
+        if w[0].isupper() and not is_demonym(w) and lw not in ROLE_WORDS:
+            break
+        pre.append(lw)
+        j = m.start()
+    if pre:
+        pre.reverse()
+        for w in pre:
+            if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+                ent.nat.add(w)
+            else:
+                ent.roles.add(w)
+        ent.phrases.append(" ".join(pre))
+        if pre[-1] in FEMALE_WORDS:
+            ent.gender = ent.gender or "f"
+        elif pre[-1] in MALE_WORDS:
+            ent.gender = ent.gender or "m"
+        if ent.kind == "unknown":
+            ent.kind = "person"
+        if owner_his and ("counterpart" in pre or "colleague" in pre):
+            ent.roles.add("counterpart")
+    # apposition after: "X, a political scientist at Y," / "X, 58," / "X, who ..." / "X, the private company that"
+    m = re.match(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )", text[e:se])
+    if m:
+        app = m.group(1).strip()
+        words = app.split()
+        lw0 = words[0].lower() if words else ""
+        if re.fullmatch(r"\d{1,3}", app):
+            ent.roles.add(f"{app}-year-old")
+            ent.kind = "person" if ent.kind == "unknown" else ent.kind
+        elif lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and words[0].islower()):
+            ph = " ".join(w.lower() for w in words)
+            ph = re.split(r"\b(?:who|which|that)\b", ph)[0].strip()
+            _add_phrase(ent, ph)
+    m2 = re.match(r",\s+(who|which)\b", text[e:se])
+    if m2:
+        if m2.group(1) == "who" and ent.kind == "unknown":
+            ent.kind = "person"
+        elif m2.group(1) == "which" and ent.kind == "unknown":
+            ent.kind = "org"
+    # apposition before: "the group's director, X," / "Its leader, X,"
+    m3 = re.search(r"(?:^|[.;:]\s|\b)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$",
+                   text[max(ss, s - 100):s])
+    if m3:
+        ph = m3.group(1).lower()
+        _add_phrase(ent, re.sub(r"^(?:the|its|his|her|their)\s+", "", ph))
+
+
+def _add_phrase(ent: Entity, ph: str) -> None:
+    ph = re.sub(r"[’']s\b", "'s", ph)
+    words = re.findall(r"[\w\-']+", ph)
+    if not words:
+        return
+    ent.phrases.append(ph)
+    # head: the word before the first preposition
+    head_part = re.split(r"\s(?:of|for|at|from|in|with|on|to)\s", " " + ph + " ")[0].split()
+    for w in head_part:
+        w2 = w.split("'")[-1] if "'s" in w else w
+        if "'" in w:
+            continue
+        if w in ("a", "an", "the", "former", "its", "his", "her", "their"):
+            continue
+        if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+            ent.nat.add(w)
+        else:
+            ent.roles.add(w2)
+    if head_part:
+        h = head_part[-1]
+        if h in ORG_HEADS or h in ("company", "firm", "club", "group", "organisation", "organization", "charity"):
+            if ent.kind == "unknown":
+                ent.kind = "org"
+        elif ent.kind == "unknown":
+            ent.kind = "person"
+        if h in FEMALE_WORDS:
+            ent.gender = ent.gender or "f"
+        elif h in MALE_WORDS:
+            ent.gender = ent.gender or "m"
+
+
+def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
+    """Parse the speaker phrase text[s:e] (a subject region or the words after an inverted cue)."""
+    toks = tokens(text, s, e)
+    # trailing auxiliaries and adverbs ("has also", "later", "on Monday")
+    while toks and (toks[-1][2].lower() in AUX_ADV or (toks[-1][2].endswith("ly") and toks[-1][2].islower()
+                                                          and len(toks[-1][2]) > 4)):
+        toks.pop()
+    while toks and toks[-1][2] in (",", "—", "–", "-"):
+        toks.pop()
+    if not toks:
+        return None
+    # chunks separated by commas / dashes
+    chunks: list[list] = [[]]
+    for t in toks:
+        if t[2] in (",", "—", "–", "(", ")", ";", ":"):
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(t)
+    chunks = [c for c in chunks if c]
+    # skip relative clauses and participles at the end
+    while len(chunks) > 1 and _is_skippable(chunks[-1]):
+        chunks.pop()
+    if not chunks:
+        return None
+    last = _np_from_chunk(text, chunks[-1], sent_start)
+    if len(chunks) >= 2:
+        prev = _np_from_chunk(text, chunks[-2], sent_start)
+        if last is not None and prev is not None:
+            if last.kind == "desc" and prev.kind == "name":
+                prev.roles = prev.roles + [last.text.lower()]
+                return prev
+            if last.kind == "name" and prev.kind == "desc":
+                last.roles = last.roles + [prev.text.lower()]
+                return last
+        if last is None and prev is not None and prev.kind in ("name", "desc") and _is_skippable(chunks[-1]):
+            return prev
+        if last is not None and last.kind == "desc" and re.fullmatch(r"\d{1,3}", last.text) and prev is not None:
+            return prev
+    return last
+
+
+def _is_skippable(chunk) -> bool:
+    w = chunk[0][2].lower()
+    if w in REL_START:
+        return True
+    if w.endswith("ing") and chunk[0][2].islower():
+        return True
+    if len(chunk) == 1 and re.fullmatch(r"\d{1,3}", chunk[0][2]):
+        return True
+    if w in ("speaking", "asked", "reached", "contacted", "interviewed", "writing"):
+        return True
+    return False
+
+
+def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
+    # cut at the last subordinator / conjunction followed by a lower-case word or a pronoun
+    cut = 0
+    for i, t in enumerate(chunk):
+        lw = t[2].lower()
+        if lw in SUBORD and i + 1 < len(chunk):
+            nxt = chunk[i + 1][2]
+            if lw == "and" and nxt[:1].isupper() and nxt.lower() not in PRONOUN_WORDS and nxt.lower() not in DETERMINERS:
+                continue
+            if lw == "that" and i == 0:
+                cut = i + 1
+                continue
+            cut = i + 1
+    chunk = chunk[cut:]
+    if not chunk:
+        return None
+    if chunk[0][2].lower() in PREPS:
+        return None
+    if len(chunk) > 14:
+        return None
+    words = [t[2] for t in chunk]
+    lws = [w.lower() for w in words]
+    if any(w in VERBISH for w in lws):
+        return None
+    s, e = chunk[0][0], chunk[-1][1]
+    txt = text[s:e]
+    if len(chunk) == 1 and lws[0] in PRONOUN_WORDS:
+        return NP("pronoun", s, e, txt, head=lws[0])
+    # a trailing proper name?
+    j = len(chunk)
+    while j > 0 and (words[j - 1][:1].isupper() or (j - 1 > 0 and lws[j - 1] in ("of", "the", "and", "for", "&")
+                                                         and words[j - 2][:1].isupper())):
+        j -= 1
+    if j < len(chunk):
+        # the name sequence is chunk[j:]; it may hold titles
+        ns = chunk[j][0]
+        while j < len(chunk) and lws[j] in ("of", "the", "and", "for", "&"):
+            j += 1
+        if j < len(chunk):
+            ns = chunk[j][0]
+            seq = text[ns:e]
+            at_start = ns == sent_start
+            r = clean_seq(text, ns, e, at_start)
+            if r is not None:
+                ns2, ne2 = r
+                seq = text[ns2:ne2]
+                roles, name, kind = split_name(seq)
+                prefix = lws[:j]
+                poss = j > 0 and (words[j - 1].endswith("’s") or words[j - 1].endswith("'s"))
+                if name and not (poss and False):
+                    nstart = ns2 + seq.rfind(name)
+                    # description with a capitalised modifier and a lower-case head comes out below
+                    return NP("name", nstart, nstart + len(name), name, name=name,
+                              roles=[" ".join(prefix + roles)] if (prefix or roles) else [])
+                if not name and roles and j == 0 and all(w[:1].isupper() for w in words):
+                    return NP("desc", s, e, txt, head=roles[-1], mods=roles[:-1])
+    # a description: determiner ... head
+    first = lws[0]
+    if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
+            or words[0].islower() or s == sent_start):
+        return None
+    # head: last word before a preposition (after the first word)
+    hi = len(lws) - 1
+    for i in range(1, len(lws)):
+        if lws[i] in PREPS or lws[i] in REL_START:
+            hi = i - 1
+            break
+    # trim relative / participle tails from the description text
+    end_i = len(chunk)
+    for i in range(1, len(lws)):
+        if lws[i] in REL_START or (lws[i].endswith("ing") and words[i].islower() and lws[i] not in ("during",) and i > hi):
+            end_i = i
+            break
+    e2 = chunk[end_i - 1][1]
+    head = lws[hi]
+    mods = [w for w in lws[:hi] if w not in DETERMINERS]
+    return NP("desc", s, e2, text[s:e2], head=head, mods=mods)

@@ -1,0 +1,123 @@
+"""Text layout: sentences, capitalised name sequences, cue hits, small token lists.
+
+Everything here is one regex pass over the article (linear), or works on a
+short window (one sentence or less).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from tui.quotes.lexicon import CUES
+
+# upper-case letters (Latin, Greek, Cyrillic) for name detection
+_UP = "".join(chr(c) for c in range(0x41, 0x5B)) + "".join(
+    chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha())
+UP = "[" + re.escape(_UP) + "]"
+_NAMETOK = UP + r"[^\W_]*(?:[’'\-][^\W_]+)*"
+_ABBR_TITLES = r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|Rev|Capt|Maj|Adm|Cmdr|Insp|Supt|Det|Hon|Mt|Ft)\.|" + UP + r"\."
+_CONNECT = r"(?:of|the|and|for|&|de|da|del|der|den|van|von|al|el|bin|ibn|la|le|du|dos|di|y)"
+NAME_RE = re.compile(
+    r"(?<![\w’'])(?:" + _ABBR_TITLES + "|" + _NAMETOK + r")"
+    r"(?:[ \t]+(?:" + _CONNECT + r"[ \t]+)*(?:" + _ABBR_TITLES + "|" + _NAMETOK + r"))*"
+)
+
+ABBREV = frozenset("""mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft
+no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est""".split())
+
+_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=[ \t]+(\S))")
+_WORD_RE = re.compile(r"[^\W_](?:[\w’'\-&.]*[^\W_])?\.?|[^\w\s]")
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return build(trie)
+
+
+_cue_forms = sorted(CUES)
+_cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] == "P"]
+CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
+
+
+def cue_info(form: str) -> tuple[str, str]:
+    f = re.sub(r"\s+", " ", form.lower())
+    return CUES.get(f, (f, "S"))
+
+
+def sentences(text: str, spans) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a paragraph break always ends one.
+
+    Full stops inside a quotation do not end the sentence unless they close it."""
+    out: list[tuple[int, int]] = []
+    opens = [s.open for s in spans]
+    pos = 0
+    n = len(text)
+    for para in re.finditer(r"[^\n]+", text):
+        ps, pe = para.start(), para.end()
+        while ps < pe and text[ps].isspace():
+            ps += 1
+        if ps >= pe:
+            continue
+        start = ps
+        for m in _SENT_END_RE.finditer(text, ps, pe):
+            e = m.end()
+            nxt = text[m.start(1)]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
+                continue
+            # abbreviation before the full stop?
+            ws = m.start()
+            j = ws
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            word = text[j:ws].lower().strip("(\"“‘'")
+            if text[m.start()] == "." and m.end() - m.start() == 1 and (
+                    word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word)):
+                continue
+            # inside a quotation span?
+            k = bisect_right(opens, m.start()) - 1
+            if k >= 0:
+                sp = spans[k]
+                if sp.open < m.start() < sp.close:
+                    # the stop closes the quotation only if the closing mark follows
+                    if not (sp.closed and e > sp.close):
+                        continue
+            out.append((start, e))
+            start = e
+            while start < pe and text[start].isspace():
+                start += 1
+        if start < pe:
+            out.append((start, pe))
+        pos = pe
+    _ = pos, n
+    return out
+
+
+def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of text[s:e] with offsets."""
+    out = []
+    for m in _WORD_RE.finditer(text, s, e):
+        t = m.group()
+        if len(t) > 1 and t.endswith(".") and t[:-1].lower() not in ABBREV and not re.fullmatch(r"(?:\w\.)+", t):
+            out.append((m.start(), m.end() - 1, t[:-1]))
+            out.append((m.end() - 1, m.end(), "."))
+        else:
+            out.append((m.start(), m.end(), t))
+    return out
