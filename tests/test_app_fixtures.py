@@ -97,3 +97,25 @@ def build_index(path: Path, extra: int = 0) -> Path:
     db.conn.execute("COMMIT")
     db.close()
     return path
+
+
+def run_async_tests(namespace: dict) -> None:
+    """Make the module's `async def test_*` functions plain tests run with asyncio.run.
+
+    (No pytest async plugin is installed; Textual's pilot only needs an event loop.)
+    """
+    import asyncio
+    import functools
+    import inspect
+
+    for name, fn in list(namespace.items()):
+        if name.startswith("test_") and inspect.iscoroutinefunction(fn):
+
+            def make(fn):
+                @functools.wraps(fn)
+                def wrapper(*args, **kwargs):
+                    return asyncio.run(fn(*args, **kwargs))
+
+                return wrapper
+
+            namespace[name] = make(fn)

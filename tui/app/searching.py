@@ -82,24 +82,22 @@ class SearchService:
         self._lock = threading.Lock()
         self._db = None
         self._searcher = None
-        self._count = -1
 
     def search(self, query: str, limit: int = 50) -> list:
         from tui.index.db import open_index
-        from tui.index.queries import article_count
 
         with self._lock:
             if self._db is None:
                 self._db, _ = open_index(self.db_path)
-            count = article_count(self._db)
-            if self._searcher is None or count != self._count:
-                cls = _IndexSearcher or FallbackSearcher
-                self._searcher = cls(self._db)
-                self._count = count
+            if self._searcher is None:
+                self._searcher = (_IndexSearcher or FallbackSearcher)(self._db)
             return list(self._searcher.search(query, limit=limit))
 
     def close(self) -> None:
         with self._lock:
+            if self._searcher is not None and hasattr(self._searcher, "close"):
+                self._searcher.close()
+            self._searcher = None
             if self._db is not None:
                 self._db.close()
                 self._db = None
