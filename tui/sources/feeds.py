@@ -44,10 +44,9 @@ def _entry_body(entry) -> str:
         text = _plain(value) if "html" in kind or "<" in value else value.strip()
         if len(text) > len(best):
             best = text
-    if not best:
-        summary = entry.get("summary") or entry.get("description") or ""
-        best = _plain(summary)
-    return best
+    summary = _plain(entry.get("summary") or entry.get("description") or "")
+    # Some feeds put a teaser in content and the full text in the summary.
+    return summary if len(summary) > len(best) else best
 
 
 def _one_line(value: object) -> str:

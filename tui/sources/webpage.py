@@ -6,7 +6,7 @@ import re
 
 from .htmltext import page_fallback
 from .model import SourceError
-from .text import Parsed, clean_title, lede_title
+from .text import Parsed, _valid_date, clean_title, lede_title
 
 _WS_LINE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLOCK_CONTAINERS = {"div", "quote", "section", "body", "cell", "row", "table"}
@@ -109,7 +109,7 @@ def parse_html(markup: str, url: str | None = None) -> Parsed:
         title = clean_title(getattr(doc, "title", None) or "")
         author = clean_title(getattr(doc, "author", None) or "")
         outlet = clean_title(getattr(doc, "sitename", None) or "")
-        published = (getattr(doc, "date", None) or "")[:10]
+        published = _valid_date((getattr(doc, "date", None) or "")[:10])
         paragraphs: list[str] = []
         tree = getattr(doc, "body", None)
         if tree is not None:
@@ -124,7 +124,7 @@ def parse_html(markup: str, url: str | None = None) -> Parsed:
         title = title or clean_title(meta.get("og:title") or meta.get("html:h1") or meta.get("html:title") or "")
         author = author or clean_title(meta.get("author") or meta.get("article:author") or "")
         outlet = outlet or clean_title(meta.get("og:site_name") or "")
-        published = published or _meta_date(meta)
+        published = published or _valid_date(_meta_date(meta))
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
         paragraphs = _drop_leading_title(paragraphs, title)
         body = "\n\n".join(paragraphs)
