@@ -23,7 +23,7 @@ from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_WORDS, 
 from tui.quotes.model import Mention, Quote
 from tui.quotes.spans import Span, find_spans
 from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
-                                 parse_np)
+                                 np_region_ok, parse_np)
 from tui.quotes.text import CUE_RE, cue_info, sentences, tokens
 
 _ADJUNCT_START = re.compile(
@@ -56,7 +56,8 @@ reiterating writing replying responding revealing""".split())
 _QUOTE_OPEN = "\"“‘«„'"
 _NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
 several many more most other new further first last recent earlier previous latest same public official
-written verbal whose""".split())
+written verbal whose of for with by in on to from about amid after despite against at into over under
+between without within among""".split())
 
 
 @dataclass
@@ -497,17 +498,22 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if s is None:
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh)
-    # inverted trailing: "…, said X." / "…, says X, the …"
+    rstrip0 = right.strip()
+    right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not re.search(r"\bthat\b", rstrip0)
+                                      and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
     if re.search(r",\s*$", left) and not re.match(r"\s*(?:that\b|to\b)", right) and cls != "D":
-        np = _np_after_cue(doc, ce, cend if cend > ce else se)
-        if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
-            tail = text[np.end:cend]
-            if not tail.strip() or re.match(r"\s*,", tail):
-                s, e = _trim(text, ss, cs)
-                lc = text[ss:cs].rstrip()
-                if _words(text[s:e]) >= 3:
-                    return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
-        return None
+        if not right_adj and np_region_ok(text, ss, cs):
+            pass  # "Margit Solberg, director of X, said her agency …": forward, below
+        else:
+            # inverted trailing: "…, said X." / "…, says X, the …"
+            np = _np_after_cue(doc, ce, cend if cend > ce else se)
+            if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
+                tail = text[np.end:cend]
+                if not tail.strip() or re.match(r"\s*,", tail):
+                    s, e = _trim(text, ss, cs)
+                    if _words(text[s:e]) >= 3:
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+            return None
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
     lc = left.rfind(",")
     if lc >= 0:
@@ -538,7 +544,24 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     s = _content_start(text, ce, cend, cls)
     if s is None:
         return None
+    if cls in ("S", "T") and not re.search(r"\bthat\s*$", text[ce:s]) and not _clause_like(text, s, cend):
+        return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
+
+
+_CLAUSE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|had|has|have|would|will|could|can|should|may|might|must|did|does|do|"
+    r"isn't|wasn't|aren't|weren't|hadn't|hasn't|haven't|wouldn't|won't|couldn't|can't|shouldn't|didn't|doesn't|"
+    r"don't|[’']s|[’']re|[’']ll|[’']d)\b|\b\w{3,}ed\b")
+
+
+def _clause_like(text: str, s: int, e: int) -> bool:
+    """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
+    seg = text[s:min(e, s + 160)]
+    m = _CLAUSE_RE.search(seg)
+    if not m:
+        return False
+    return m.start() > 0 or text[s:s + 3].lower() in ("it’", "it'")
 
 
 def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
@@ -651,6 +674,12 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
                 ent.kind = "person"
 
 
+_WEAK_LEAD = re.compile(
+    r"\b(?:with|to|by|for|from|of|at|on|in|against|about|between|among|than|like|told|urged|asked|accused|"
+    r"called|thanked|praised|criticised|criticized|met|congratulate|congratulated)\s+"
+    r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
+
+
 def _recency(e: Entity) -> int:
     return max(e.last_subj, e.last_mention - 1000000)
 
@@ -664,8 +693,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             continue
         ss = doc.sents[k][0]
         lead = text[ss:s]
-        is_subj = (not lead.strip()) or (re.search(r",\s*$", lead) is not None and _words(lead) <= 14) \
-            or re.search(r"[’']s\s+[\w\s\-]{0,40}$", lead) is not None and _words(lead) <= 5
+        is_subj = not _WEAK_LEAD.search(lead)
         events.append((s, 0, ("mention", ent, is_subj, e)))
     for r in recs:
         events.append((r.pos, 1, ("rec", r)))
@@ -692,6 +720,8 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
         if ent is not None:
+            if ent.kind == "unknown" and r.np is not None and r.np.kind == "name":
+                ent.kind = "person"
             ent.last_subj = pos
             ent.last_mention = pos
             last_speaker = ent

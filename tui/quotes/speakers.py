@@ -174,6 +174,12 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     """'Velmoran Foreign Minister Adrian Coste' -> (['velmoran', 'foreign', 'minister'], 'Adrian Coste', kind)."""
     toks = seq.split()
     low = [t.lower().rstrip(".") for t in toks]
+    for i, t in enumerate(low):
+        if t in ("of", "at", "from") and i > 0:
+            before = low[:i]
+            if not any(w in ORG_WORDS for w in before) and not all(w in ROLE_WORDS for w in before):
+                return split_name(" ".join(toks[:i]))
+            break
     if any(t in ORG_WORDS for t in low):
         # a role word followed by a person name inside an org sequence ("Karsta Energy CEO John Smith")
         j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS and t not in ORG_WORDS), default=-1)
@@ -431,9 +437,52 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     return last
 
 
+def np_region_ok(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] wholly a subject phrase (a name or description with appositions)?"""
+    toks = tokens(text, s, e)
+    if not toks or len(toks) > 40:
+        return False
+    chunks: list[list] = [[]]
+    for t in toks:
+        if t[2] in (",", "—", "–", "(", ")"):
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(t)
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return False
+    for i, c in enumerate(chunks):
+        if i > 0 and _is_skippable(c):
+            continue
+        if c[0][2].lower() in SUBORD or c[0][2].lower() in PREPS:
+            return False
+        np = _np_from_chunk(text, c, s)
+        if np is None:
+            return False
+    return True
+
+
+def _org_before(lws) -> bool:
+    return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws)
+
+
+def _desc_end(chunk, lws, words) -> int:
+    end_i = len(chunk)
+    for i in range(1, len(lws)):
+        if lws[i] in REL_START or (lws[i].endswith("ing") and words[i].islower() and lws[i] not in ("during",)):
+            end_i = i
+            break
+    return chunk[end_i - 1][1]
+
+
 def _is_skippable(chunk) -> bool:
     w = chunk[0][2].lower()
     if w in REL_START:
+        if len(chunk) > 1:
+            nx = chunk[1][2]
+            if nx.lower() in DETERMINERS or nx.lower() in PRONOUN_WORDS or nx[:1].isupper():
+                return False
         return True
     if w.endswith("ing") and chunk[0][2].islower():
         return True
@@ -468,6 +517,29 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     lws = [w.lower() for w in words]
     if any(w in VERBISH for w in lws):
         return None
+    # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
+    # "director of the X Authority", "an analyst at Y", "Sigrid Aalto of the University of Z"
+    for i in range(1, len(chunk)):
+        if lws[i] in PREPS and i + 1 < len(chunk):
+            prev_cap = words[i - 1][:1].isupper()
+            if not prev_cap or not _org_before(lws[:i]):
+                if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(
+                        w in ORG_WORDS for w in lws[:i]):
+                    core = _np_from_chunk(text, chunk[:i], sent_start)
+                    if core is not None:
+                        return core
+                    break
+                if not prev_cap:
+                    core = _np_from_chunk(text, chunk[:i], sent_start)
+                    if core is not None and core.kind == "desc":
+                        core.end = chunk[-1][1]
+                        core.text = text[core.start:core.end]
+                        cut = _desc_end(chunk, lws, words)
+                        core.end = cut
+                        core.text = text[core.start:core.end]
+                        return core
+                    break
+            break
     s, e = chunk[0][0], chunk[-1][1]
     txt = text[s:e]
     if len(chunk) == 1 and lws[0] in PRONOUN_WORDS:
@@ -508,16 +580,12 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
     for i in range(1, len(lws)):
-        if lws[i] in PREPS or lws[i] in REL_START:
+        if lws[i] in PREPS or lws[i] in REL_START or (lws[i].endswith("ing") and words[i].islower()
+                                                       and lws[i] != "during"):
             hi = i - 1
             break
     # trim relative / participle tails from the description text
-    end_i = len(chunk)
-    for i in range(1, len(lws)):
-        if lws[i] in REL_START or (lws[i].endswith("ing") and words[i].islower() and lws[i] not in ("during",) and i > hi):
-            end_i = i
-            break
-    e2 = chunk[end_i - 1][1]
+    e2 = _desc_end(chunk, lws, words)
     head = lws[hi]
     mods = [w for w in lws[:hi] if w not in DETERMINERS]
     return NP("desc", s, e2, text[s:e2], head=head, mods=mods)
