@@ -550,18 +550,21 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
 
 
 _CLAUSE_RE = re.compile(
-    r"\b(?:is|are|was|were|be|been|had|has|have|would|will|could|can|should|may|might|must|did|does|do|"
+    r"\b(?:is|are|was|were|be|been|had|has|have|would|will|could|can|cannot|should|may|might|must|did|does|do|"
     r"isn't|wasn't|aren't|weren't|hadn't|hasn't|haven't|wouldn't|won't|couldn't|can't|shouldn't|didn't|doesn't|"
-    r"don't|[’']s|[’']re|[’']ll|[’']d)\b|\b\w{3,}ed\b")
+    r"don't|[’']re|[’']ll|[’']d)\b|\b\w{3,}ed\b")
 
 
 def _clause_like(text: str, s: int, e: int) -> bool:
     """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
     seg = text[s:min(e, s + 160)]
-    m = _CLAUSE_RE.search(seg)
-    if not m:
-        return False
-    return m.start() > 0 or text[s:s + 3].lower() in ("it’", "it'")
+    k = seg.find(",")
+    if k > 0:
+        seg = seg[:k]
+    for m in _CLAUSE_RE.finditer(seg):
+        if m.start() > 0:
+            return True
+    return text[s:s + 3].lower() in ("it’", "it'")
 
 
 def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
