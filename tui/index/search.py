@@ -61,11 +61,18 @@ def _fold_char(c: str) -> str:
     return base[:1] if base else c.lower()[:1] or c
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match) -> str:
+    return _fold_char(m.group())
+
+
 def fold(text: str) -> str:
     """Lower case without accents, *same length* as `text` (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return _NON_ASCII.sub(_fold_match, text).lower()
 
 
 def words_of(text: str) -> list[str]:

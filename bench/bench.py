@@ -1,0 +1,277 @@
+"""Scale benchmark: generate N articles, import them, time search, start-up and memory.
+
+    python bench/bench.py [--articles N] [--quick] [--keep DIR] [--seed S]
+
+Prints progress on stderr and ONE JSON object as the last line of stdout:
+import_articles_per_s, engine_articles_per_s_per_core, search_p50_ms,
+search_p95_ms, start_first_paint_s, rss_mb, db_mb, fzf_ratio (our search time
+over `fzf --filter`'s on the same strings; null without fzf), plus details.
+
+Run heavy sizes with `nice`. Default: 100,000 articles (~10 minutes on 2 cores).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import Collection, standin_extract  # noqa: E402
+
+
+def log(*parts) -> None:
+    print(*parts, file=sys.stderr, flush=True)
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    if not values:
+        return 0.0
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+
+def typo(rng: random.Random, word: str) -> str:
+    """One typing mistake inside a word (never in its first two letters)."""
+    if len(word) < 5:
+        return word
+    i = rng.randrange(2, len(word) - 1)
+    kind = rng.choice(["swap", "drop", "double", "replace"])
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == "drop":
+        return word[:i] + word[i + 1 :]
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeioulnrst") + word[i + 1 :]
+
+
+def make_queries(gen, rng: random.Random, n: int) -> list[str]:
+    """Speaker names, title words and quote phrases, about half with a typo."""
+    queries = ["lavorv", "bayr", "caspian summt"]
+    popular = gen.speakers[:300]
+    while len(queries) < n:
+        kind = len(queries) % 3
+        if kind == 0:
+            sp = rng.choice(popular)
+            q = sp.last if rng.random() < 0.6 else f"{sp.first} {sp.last}"
+        else:
+            source = gen.titles if kind == 1 else gen.quotes
+            words = [w.strip(".,:;\"“”") for w in rng.choice(source).split()]
+            words = [w for w in words if len(w) >= 3]
+            if len(words) < 2:
+                continue
+            k = rng.choice([1, 2, 2, 3])
+            i = rng.randrange(0, max(1, len(words) - k))
+            q = " ".join(words[i : i + k])
+        q = q.lower() if rng.random() < 0.7 else q
+        if rng.random() < 0.5:
+            parts = q.split()
+            j = rng.randrange(len(parts))
+            parts[j] = typo(rng, parts[j])
+            q = " ".join(parts)
+        queries.append(q)
+    return queries
+
+
+# --- the measurements --------------------------------------------------------------------------
+
+
+def measure_engine(bodies: list[str]) -> tuple[float, bool]:
+    """Articles per second of tui.quotes.extract in this one process; and whether it finds quotes."""
+    from tui.quotes import extract
+
+    real = any(extract(b) for b in bodies[:20])
+    t = time.perf_counter()
+    for b in bodies:
+        extract(b)
+    elapsed = time.perf_counter() - t
+    return len(bodies) / max(elapsed, 1e-9), real
+
+
+def run_import(src: Path, db_path: Path, use_standin: bool) -> tuple[float, dict]:
+    from tui.index import importer
+    from tui.index.db import open_index
+
+    if use_standin:
+        importer.extract = standin_extract  # the workers are forked: they inherit it
+    t = time.perf_counter()
+    db, _ = open_index(db_path)
+    summary = importer.import_sources(db, [str(src)])
+    db.close()
+    elapsed = time.perf_counter() - t
+    return elapsed, {"added": summary.added, "failed": len(summary.failed)}
+
+
+def measure_search(db_path: Path, queries: list[str]) -> dict:
+    from tui.index.db import open_index
+    from tui.index.search import Searcher
+
+    db, _ = open_index(db_path)
+    searcher = Searcher(db)
+    t = time.perf_counter()
+    searcher.search("a")  # loads speakers and vocabulary: timed apart
+    first_ms = (time.perf_counter() - t) * 1000
+    times, finals, empty = [], {}, 0
+    for q in queries:
+        for k in range(1, len(q) + 1):
+            t = time.perf_counter()
+            hits = searcher.search(q[:k])
+            times.append((time.perf_counter() - t) * 1000)
+        finals[q] = times[-1]
+        empty += not hits
+    found = {}
+    for q in ("lavorv", "bayr", "caspian summt"):
+        hits = searcher.search(q, limit=5)
+        found[q] = [f"{h.kind}:{h.text[:40]}" for h in hits[:2]]
+    counts = db.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), "
+                        "(SELECT count(*) FROM speakers), (SELECT count(*) FROM articles_terms)").fetchone()
+    searcher.close()
+    db.close()
+    return {
+        "search_p50_ms": percentile(times, 0.5),
+        "search_p95_ms": percentile(times, 0.95),
+        "search_max_ms": max(times),
+        "search_first_ms": first_ms,
+        "keystrokes": len(times),
+        "queries_without_hits": empty,
+        "final_ms": finals,
+        "found": found,
+        "articles": counts[0],
+        "quotes": counts[1],
+        "speakers": counts[2],
+        "terms": counts[3],
+    }
+
+
+def measure_fzf(db_path: Path, workdir: Path, queries: list[str], ours_ms: dict[str, float]) -> float | None:
+    fzf = shutil.which("fzf")
+    if not fzf:
+        return None
+    import sqlite3
+
+    strings = workdir / "strings.txt"
+    conn = sqlite3.connect(db_path)
+    with open(strings, "w", encoding="utf-8") as f:
+        for sql in ("SELECT title FROM articles", "SELECT name FROM speakers", "SELECT text FROM quotes"):
+            for (s,) in conn.execute(sql):
+                f.write(s.replace("\n", " ") + "\n")
+    conn.close()
+    fzf_ms, our_ms = [], []
+    for q in queries:
+        t = time.perf_counter()
+        with open(strings, "rb") as stdin:
+            subprocess.run([fzf, "--filter", q], stdin=stdin, stdout=subprocess.DEVNULL, check=False)
+        fzf_ms.append((time.perf_counter() - t) * 1000)
+        our_ms.append(ours_ms[q])
+    strings.unlink()
+    return statistics.median(our_ms) / max(statistics.median(fzf_ms), 1e-9)
+
+
+def measure_app(db_path: Path, runs: int) -> dict:
+    paints, rss, error = [], [], None
+    for _ in range(runs):
+        t0 = time.time()
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "app_probe.py"), str(db_path), repr(t0), "lavrov"],
+            capture_output=True, text=True, timeout=120, cwd=str(HERE.parent),
+            env={**os.environ, "TEXTUAL": "", "NEWSREADER_CONFIG": str(db_path.parent / "none.toml")},
+        )
+        lines = [l for l in proc.stdout.splitlines() if l.startswith("{")]
+        if not lines:
+            error = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
+            break
+        out = json.loads(lines[-1])
+        error = out.get("error")
+        if out.get("first_paint_s") is None:
+            break
+        paints.append(out["first_paint_s"])
+        rss.append(out["rss_mb"])
+    return {
+        "start_first_paint_s": statistics.median(paints) if paints else None,
+        "rss_mb": max(rss) if rss else None,
+        "app_error": error,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--quick", action="store_true", help="a CI-sized run: 300 articles")
+    ap.add_argument("--keep", type=Path, help="work in DIR and keep the collection and index there")
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--reuse", action="store_true", help="with --keep: reuse the collection and index already there")
+    args = ap.parse_args(argv)
+    n = 300 if args.quick else args.articles
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    src, db_path = workdir / "src", workdir / "index.db"
+    result: dict = {"articles": n}
+    try:
+        t = time.perf_counter()
+        collection = Collection(seed=args.seed)
+        if args.reuse and src.exists():
+            gen = collection.sample(n)
+        else:
+            shutil.rmtree(src, ignore_errors=True)
+            gen = collection.write(str(src), n)
+        result["generate_s"] = round(time.perf_counter() - t, 2)
+        log(f"generated {n} articles in {result['generate_s']} s")
+
+        rate, real = measure_engine(gen.bodies[: 200 if args.quick else 1000])
+        result["engine_articles_per_s_per_core"] = round(rate, 1)
+        result["engine"] = "real" if real else "placeholder (import used the benchmark's stand-in extractor)"
+        log(f"engine: {result['engine']}, {rate:.0f} articles/s")
+
+        if not (args.reuse and db_path.exists()):
+            for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+                p.unlink(missing_ok=True)
+            elapsed, summary = run_import(src, db_path, use_standin=not real)
+            result["import_s"] = round(elapsed, 2)
+            result["import_articles_per_s"] = round(summary["added"] / elapsed, 1)
+            log(f"imported {summary} in {elapsed:.1f} s: {result['import_articles_per_s']} articles/s")
+        else:
+            result["import_articles_per_s"] = None
+        size = sum(p.stat().st_size for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
+        result["db_mb"] = round(size / 2**20, 1)
+
+        queries = make_queries(gen, random.Random(args.seed), 24 if args.quick else 60)
+        s = measure_search(db_path, queries)
+        result.update({k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items() if k != "final_ms"})
+        log(f"search p50 {s['search_p50_ms']:.2f} ms, p95 {s['search_p95_ms']:.2f} ms over {s['keystrokes']} keystrokes")
+
+        fzf_queries = queries[: 6 if args.quick else 12]
+        ratio = measure_fzf(db_path, workdir, fzf_queries, s["final_ms"])
+        result["fzf_ratio"] = round(ratio, 4) if ratio is not None else None
+        log(f"fzf ratio {result['fzf_ratio']}")
+
+        result.update(measure_app(db_path, runs=1 if args.quick else 3))
+        log(f"app: first paint {result['start_first_paint_s']} s, rss {result['rss_mb']} MB ({result['app_error']})")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    keys = ["import_articles_per_s", "engine_articles_per_s_per_core", "search_p50_ms", "search_p95_ms",
+            "start_first_paint_s", "rss_mb", "db_mb", "fzf_ratio"]
+    ordered = {k: result.get(k) for k in keys}
+    ordered.update({k: v for k, v in result.items() if k not in ordered})
+    print(json.dumps(ordered))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
