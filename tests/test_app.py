@@ -348,6 +348,18 @@ async def test_markup_and_escapes_are_shown_literally(db_path, tmp_path):
         assert "[bold red]Not bold[/bold red] and" in body and "[@click=app.quit]quit[/]," in body
         assert "\x1b" not in text
         assert "[bold red]Not bold[/bold red]" in text  # the sidebar excerpt or the body on screen
+        # A speaker name with markup, in the legend, the sidebar and its title, and the speaker view.
+        app.reader.focus()
+        await pilot.press("n", "F")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Jane [red]Doe[/] (1)" in text
+        assert "Quotes by Jane [red]Doe[/] (1/1)" in text
+        await pilot.press("F", "s")
+        await pilot.pause()
+        assert "Jane [red]Doe[/] — 1 quote" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
         # Clicking where the [@click] text is does not run it.
         await pilot.click("#reader", offset=(10, 8))
         await pilot.pause()

@@ -49,7 +49,7 @@ ARTICLES = [
         ],
     ),
     ("markup", MARKUP_TITLE, "Evil \x1b[1mOutlet", "", "2022-06-20", MARKUP_BODY,
-     [("Jane Doe", "[bold red]Not bold[/bold red] and [@click=app.quit]quit[/],", "direct", "Jane Doe")]),
+     [("Jane [red]Doe[/]", "[bold red]Not bold[/bold red] and [@click=app.quit]quit[/],", "direct", "Jane Doe")]),
     ("quiet", "A day without quotes", "Daily Example", "", "2022-06-10", "Nothing was said today.\n" * 3, []),
     (
         "lavrov-only",

@@ -171,7 +171,7 @@ class SpeakerScreen(Screen):
     def on_mount(self) -> None:
         box = self.query_one("#speaker-box")
         n = len(self.quotes)
-        box.border_title = f"{safe_text(self.speaker)} — {n} quote{'s' if n != 1 else ''}"
+        box.border_title = Content(f"{safe_text(self.speaker)} — {n} quote{'s' if n != 1 else ''}")
         box.border_subtitle = "enter opens the article at the quote · esc back"
         options = []
         for i, sq in enumerate(self.quotes):

@@ -61,7 +61,8 @@ class QuoteSidebar(OptionList):
         self.add_options(options)
         total = len(self.quotes)
         if self.speaker_filter is not None:
-            self.border_title = f"Quotes by {safe_text(self.speaker_filter)} ({len(options)}/{total})"
+            # A Content title: a speaker's name is never parsed as markup.
+            self.border_title = Content(f"Quotes by {safe_text(self.speaker_filter)} ({len(options)}/{total})")
         else:
             self.border_title = f"Quotes ({total})"
 
