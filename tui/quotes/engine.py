@@ -683,6 +683,14 @@ _WEAK_LEAD = re.compile(
     r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
 
 
+_REL_LEAD = re.compile(r"\b(?:who|which|whose|whom)\b[^,.;]*$")
+
+
+def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(intervals, (pos, 1 << 60)) - 1
+    return k >= 0 and intervals[k][0] <= pos < intervals[k][1]
+
+
 def _recency(e: Entity) -> int:
     return max(e.last_subj, e.last_mention - 1000000)
 
@@ -691,12 +699,13 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
     # events in text order: subject mentions, name mentions, quotes to resolve
     events = []
+    content = sorted((r.start, r.end) for r in recs if r.type != "direct")
     for (s, e, ent, outside, k) in name_mentions:
         if not outside:
             continue
         ss = doc.sents[k][0]
         lead = text[ss:s]
-        is_subj = not _WEAK_LEAD.search(lead)
+        is_subj = not _WEAK_LEAD.search(lead) and not _REL_LEAD.search(lead) and not _inside(content, s)
         events.append((s, 0, ("mention", ent, is_subj, e)))
     for r in recs:
         events.append((r.pos, 1, ("rec", r)))

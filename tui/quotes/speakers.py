@@ -295,6 +295,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
 
 
 _PRE_WORD = re.compile(r"([A-Za-z][\w\-’']*)\s*$")
+_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
 _STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
 our my your this that who which whose when after before was were is are has have had be been also
 said told added according than like""".split())
@@ -318,6 +319,8 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if lw in _STOP_PRE or lw.endswith("’s") or lw.endswith("'s"):
             break
         if w[0].isupper() and not is_demonym(w) and lw not in ROLE_WORDS:
+            break
+        if not (lw in ROLE_WORDS or is_demonym(w) or _ROLE_SUFFIX.search(lw)):
             break
         pre.append(lw)
         j = m.start()
@@ -455,7 +458,12 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
     for i, c in enumerate(chunks):
         if i > 0 and _is_skippable(c):
             continue
-        if c[0][2].lower() in SUBORD or c[0][2].lower() in PREPS:
+        w0 = c[0][2]
+        if i == 0 and len(chunks) > 1 and (w0.lower() in PREPS or w0.lower() in ("asked", "speaking", "after",
+                                                                                   "before", "during", "despite")
+                                            or (w0.endswith("ing") and w0[:1].isupper())):
+            continue  # an introductory phrase: "On the other side of the divide, X, head of Y, told …"
+        if w0.lower() in SUBORD or w0.lower() in PREPS:
             return False
         np = _np_from_chunk(text, c, s)
         if np is None:

@@ -25,6 +25,8 @@ NAME_RE = re.compile(
 ABBREV = frozenset("""mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft
 no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est""".split())
 
+_STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
+_TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=[ \t]+(\S))")
 _WORD_RE = re.compile(r"[^\W_](?:[\w’'\-&.]*[^\W_])?\.?|[^\w\s]")
 
@@ -90,7 +92,9 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
             word = text[j:ws].lower().strip("(\"“‘'")
             if text[m.start()] == "." and m.end() - m.start() == 1 and (
                     word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word)):
-                continue
+                nw = re.match(r"[A-Za-z]+", text[m.start(1):m.start(1) + 12])
+                if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
+                    continue
             # inside a quotation span?
             k = bisect_right(opens, m.start()) - 1
             if k >= 0:
