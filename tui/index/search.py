@@ -156,6 +156,8 @@ class Searcher:
         self._speaker_words: dict[str, set[int]] = {}
         self._speaker_words_sorted: list[str] = []
         self._has_title_fts = True
+        self._neighbour_cache: dict[str, dict[str, int]] = {}
+        self._latest_quote: dict[int, tuple[int, int] | None] = {}  # speaker -> (article, offset)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -188,6 +190,8 @@ class Searcher:
         if top == self._seen_article:
             return
         self._seen_article = top
+        self._neighbour_cache.clear()
+        self._latest_quote.clear()
         if self._has_terms:
             rows = conn.execute("SELECT id, term FROM articles_terms WHERE id > ?", [self._seen_term]).fetchall()
             for id_, term in rows:
@@ -210,6 +214,14 @@ class Searcher:
 
     def _neighbours(self, word: str) -> dict[str, int]:
         """Vocabulary words within a small edit distance of `word` (typo tolerance)."""
+        found = self._neighbour_cache.get(word)
+        if found is None:
+            if len(self._neighbour_cache) > 2000:
+                self._neighbour_cache.clear()
+            found = self._neighbour_cache[word] = self._find_neighbours(word)
+        return found
+
+    def _find_neighbours(self, word: str) -> dict[str, int]:
         n = len(word)
         if n < 4:
             return {}
@@ -236,9 +248,10 @@ class Searcher:
             options = [re.escape(w) + r"\w*"] + [re.escape(a) + r"\b" for a in alts]
             groups.append(f"(?P<g{i}>" + "|".join(options) + ")")
         regex = re.compile(r"\b(?:" + "|".join(groups) + ")")
+        # Words of one or two letters would make costly prefix queries: they only rank.
         parts = []
         for w, alts in zip(words, alternatives):
-            if len(w) < 2:
+            if len(w) < 3:
                 continue
             parts.append("(" + " OR ".join([_phrase(w) + "*"] + [_phrase(a) for a in alts]) + ")")
         return _Query(words, alternatives, regex, " AND ".join(parts))
@@ -355,12 +368,15 @@ class Searcher:
         done = []
         for h in hits:
             if h.kind == "speaker":
-                row = self._conn.execute(
-                    "SELECT q.article_id, q.start FROM (SELECT article_id, start, id FROM quotes "
-                    "WHERE speaker_id = ? ORDER BY id DESC LIMIT 200) q JOIN articles a ON a.id = q.article_id "
-                    "ORDER BY a.published DESC, a.id DESC, q.start LIMIT 1",
-                    [h.speaker_id],
-                ).fetchone()
+                if h.speaker_id in self._latest_quote:
+                    row = self._latest_quote[h.speaker_id]
+                else:
+                    row = self._latest_quote[h.speaker_id] = self._conn.execute(
+                        "SELECT q.article_id, q.start FROM (SELECT article_id, start, id FROM quotes "
+                        "WHERE speaker_id = ? ORDER BY id DESC LIMIT 200) q JOIN articles a ON a.id = q.article_id "
+                        "ORDER BY a.published DESC, a.id DESC, q.start LIMIT 1",
+                        [h.speaker_id],
+                    ).fetchone()
                 if row is None:
                     continue  # a speaker whose quotes are all gone
                 h = Hit(h.kind, row[0], h.text, h.spans, h.score, None, h.speaker_id, row[1])
