@@ -104,6 +104,15 @@ class NewsReaderApp(App):
         else:
             self.show_cursor_article()
         self.set_interval(POLL_SECONDS, self.poll_index)
+        self.watch(self, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        # Speaker colours are tuned per theme (lighter on dark, darker on light).
+        self.reader._theme_changed()
+        sidebar = self.sidebar
+        highlighted = sidebar.current_index
+        sidebar.show(self.reader.quotes, self.reader.styles_for, sidebar.speaker_filter)
+        sidebar.highlight_quote(highlighted)
 
     def on_unmount(self) -> None:
         self.search_service.close()

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from tui.app.colors import over
 from tui.index.queries import ArticleRow, article_count, article_page
 from tui.text import printable
 
@@ -136,14 +137,14 @@ class ArticleList(ScrollView, can_focus=True):
         style = self.get_visual_style(*classes) if classes else base
         if part == 0:
             marker = Content("▌" if article.id == self.open_id else " ")
-            flag = Content.styled("●", self.get_visual_style("article-list--unread", partial=True)) if not article.read else Content(" ")
-            star = Content.styled("★", self.get_visual_style("article-list--star", partial=True)) if article.starred else Content(" ")
+            flag = Content.styled("●", over(self, "article-list--unread", style)) if not article.read else Content(" ")
+            star = Content.styled("★", over(self, "article-list--star", style)) if article.starred else Content(" ")
             title = Content(printable(article.title).replace("\n", " "))
             if not article.read:
                 title = title.stylize(Style(bold=True))
             line = Content.assemble(marker, flag, star, " ", title)
         else:
-            meta = self.get_visual_style("article-list--meta", partial=True)
+            meta = over(self, "article-list--meta", style)
             quotes = f"{article.quote_count} quote" + ("" if article.quote_count == 1 else "s")
             parts = [p for p in (printable(article.outlet), article.published[:10], quotes) if p]
             line = Content.assemble("    ", Content.styled(" · ".join(parts).replace("\n", " "), meta))

@@ -65,3 +65,30 @@ class SpeakerStyles:
         # Legend chip / sidebar speaker name.
         self.name = Style(foreground=self.color, bold=True)
         self.chip = Style(background=base, foreground=Color(255, 255, 255))
+
+
+def over(widget, component: str, base: Style | None = None) -> Style:
+    """A component class's style as solid colours over `base` (default: the widget's own style).
+
+    A partial component style may carry translucent colours ($text-muted is
+    one); rendered as they are they would ignore the background under them.
+    """
+    partial = widget.get_visual_style(component, partial=True)
+    base = base or widget.get_visual_style()
+    under = base.background if base.background is not None and base.background.a > 0 else Color(0, 0, 0)
+    fg = partial.foreground
+    if fg is not None and fg.a < 1:
+        fg = (under + fg).with_alpha(1.0)
+    bg = partial.background
+    if bg is not None and bg.a < 1:
+        bg = (under + bg).with_alpha(1.0) if bg.a > 0 else None
+    return Style(
+        background=bg,
+        foreground=fg,
+        bold=partial.bold,
+        dim=partial.dim,
+        italic=partial.italic,
+        underline=partial.underline,
+        reverse=partial.reverse,
+        strike=partial.strike,
+    )

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from tui.app.colors import SpeakerStyles, assign_slots
+from tui.app.colors import SpeakerStyles, assign_slots, over
 from tui.index.queries import ArticleDetail, QuoteRow
 from tui.text import printable
 
@@ -221,9 +221,9 @@ class Reader(ScrollView, can_focus=True):
         if a is None:
             return [Content.styled("No article open", Style(italic=True))]
         lines: list[Content] = []
-        title = Content(safe_text(a.title).replace("\n", " ")).stylize(self.get_visual_style("reader--title", partial=True))
+        title = Content(safe_text(a.title).replace("\n", " ")).stylize(over(self, "reader--title"))
         lines.extend(title.wrap(width))
-        meta_style = self.get_visual_style("reader--meta", partial=True)
+        meta_style = over(self, "reader--meta")
         parts = [safe_text(p).replace("\n", " ") for p in (a.outlet, a.author and f"by {a.author}", a.published) if p]
         if parts:
             lines.extend(Content.styled(" · ".join(parts), meta_style).wrap(width))
@@ -252,7 +252,7 @@ class Reader(ScrollView, can_focus=True):
             lines.append(line.truncate(width, ellipsis=True))
         elif a is not None:
             lines.append(Content.styled("No quotes found in this article", meta_style))
-        lines.append(Content.styled("─" * width, self.get_visual_style("reader--rule", partial=True)))
+        lines.append(Content.styled("─" * width, over(self, "reader--rule")))
         return lines
 
     def _line_content(self, line_no: int) -> Content:

@@ -154,8 +154,9 @@ class SpeakerScreen(Screen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="speaker_back"),
-        Binding("j", "move(1)", "Next quote", id="speaker_down", show=False),
-        Binding("k", "move(-1)", "Previous quote", id="speaker_up", show=False),
+        Binding("down,j", "move(1)", "Next quote", id="speaker_down", show=False),
+        Binding("up,k", "move(-1)", "Previous quote", id="speaker_up", show=False),
+        Binding("enter", "open", "Open article at quote", id="speaker_open"),
     ]
 
     def __init__(self, name: str, quotes) -> None:
@@ -198,6 +199,11 @@ class SpeakerScreen(Screen):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.quotes[event.option_index])
 
+    def action_open(self) -> None:
+        ol = self.query_one(OptionList)
+        if ol.highlighted is not None:
+            self.dismiss(self.quotes[ol.highlighted])
+
     def action_back(self) -> None:
         self.dismiss(None)
 
@@ -205,7 +211,11 @@ class SpeakerScreen(Screen):
 class HelpScreen(ModalScreen):
     """Every binding with its keys (after the user's keymap) and description."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close help", id="help_close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss(None)", "Close help", id="help_close"),
+        Binding("down,j", "scroll(1)", "Scroll down", id="help_down", show=False),
+        Binding("up,k", "scroll(-1)", "Scroll up", id="help_up", show=False),
+    ]
 
     def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
         super().__init__()
@@ -218,6 +228,11 @@ class HelpScreen(ModalScreen):
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
         box.border_title = "Keys"
+        box.focus()
+
+    def action_scroll(self, delta: int) -> None:
+        box = self.query_one("#help-box")
+        box.scroll_to(y=box.scroll_y + delta, animate=False)
         box.border_subtitle = "esc closes · keys can be changed in config.toml [keymap]"
 
     def _table(self) -> Content:

@@ -22,10 +22,13 @@ class QuoteSidebar(OptionList):
     """Each option: speaker (in colour) and type, then an excerpt. Option ids are quote indices."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next quote", id="sidebar_down", show=False),
-        Binding("k", "cursor_up", "Previous quote", id="sidebar_up", show=False),
-        Binding("g", "first", "First quote", id="sidebar_first", show=False),
-        Binding("G", "last", "Last quote", id="sidebar_last", show=False),
+        Binding("down,j", "cursor_down", "Next quote", id="sidebar_down", show=False),
+        Binding("up,k", "cursor_up", "Previous quote", id="sidebar_up", show=False),
+        Binding("g,home", "first", "First quote", id="sidebar_first", show=False),
+        Binding("G,end", "last", "Last quote", id="sidebar_last", show=False),
+        Binding("pagedown,ctrl+d", "page_down", "Page down", id="sidebar_page_down", show=False),
+        Binding("pageup,ctrl+u", "page_up", "Page up", id="sidebar_page_up", show=False),
+        Binding("enter", "select", "Show quote in reader", id="sidebar_select"),
     ]
 
     def __init__(self, *, name=None, id=None, classes=None) -> None:
