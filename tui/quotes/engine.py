@@ -15,9 +15,13 @@ Pipeline (each step linear in the text, or local to one sentence):
 """
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+_rx = lru_cache(maxsize=None)(re.compile)
 
 from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_WORDS, is_demonym
 from tui.quotes.model import Mention, Quote
@@ -117,10 +121,17 @@ class Doc:
 def extract(text: str) -> list[Quote]:
     if not isinstance(text, str) or not text.strip():
         return []
+    # the cyclic garbage collector only slows down a pass that makes many small objects
+    # and leaves no cycles behind; switching it off keeps long texts linear
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return _extract(text)
     except Exception:  # the engine never raises on any input
         return []
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _extract(text: str) -> list[Quote]:
@@ -179,7 +190,7 @@ def _chains(doc: Doc) -> list[list[int]]:
 def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
     """Inverted attribution: `said Ilić, who leads ...` -> the phrase after the cue."""
     text = doc.text
-    m = re.match(r"\s*([^,.;:!?\n]{1,80})", text[ce:limit])
+    m = _rx(r"\s*([^,.;:!?\n]{1,80})").match(text[ce:limit])
     if not m:
         return None
     s = ce + m.start(1)
@@ -190,7 +201,7 @@ def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
         return None
     if np is not None:
         # an apposition after the name: "said Nadia Ferris, the party's leader."
-        m2 = re.match(r",\s+((?:the|a|an)\s[^,.;\n]{1,80})", text[e:limit])
+        m2 = _rx(r",\s+((?:the|a|an)\s[^,.;\n]{1,80})").match(text[e:limit])
         if m2 and np.kind == "name":
             np.roles = np.roles + [m2.group(1).lower()]
     return np
@@ -216,7 +227,7 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if h[4] == "P":
             continue
         between = text[after:h[0]]
-        if re.search(r"[.!?;:]", between) or _words(between) > 14 or "\n" in between:
+        if _rx(r"[.!?;:]").search(between) or _words(between) > 14 or "\n" in between:
             return None
         b = between.strip()
         if not b or b == ",":
@@ -265,16 +276,16 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     if h[4] == "P":
         return None
     between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
-    if _words(between) > 8 or re.search(r"[.!?;]", between):
+    if _words(between) > 8 or _rx(r"[.!?;]").search(between):
         return None
     if punct.isalpha():
         # `she said "…"` without punctuation: only directly after the cue
         if between.strip() or not _speechlike(text, sp):
             return None
-    if re.search(r"\bthat\b", between) or (between.strip() and h[4] not in ("T", "D", "S")):
+    if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in ("T", "D", "S")):
         return None
-    if re.match(r"\s*(?:that|to|of|as|for|about|on)\b", between) and not re.match(r"\s*on\s+[A-Z]", between):
-        if not re.match(r"\s*(?:on|in)\s", between):
+    if _rx(r"\s*(?:that|to|of|as|for|about|on)\b").match(between) and not _rx(r"\s*on\s+[A-Z]").match(between):
+        if not _rx(r"\s*(?:on|in)\s").match(between):
             return None
     region = text[lo:h[0]]
     if not region.strip():
@@ -419,7 +430,9 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2:
             continue
         # quotation marks inside: mixed; a content that is one quotation is not indirect
-        inner = [i for i in range(len(doc.spans)) if doc.spans[i].open >= r.start and doc.spans[i].close < r.end + 1]
+        i0 = bisect_left(doc.span_opens, r.start)
+        i1 = bisect_left(doc.span_opens, r.end + 1)
+        inner = [i for i in range(i0, i1) if doc.spans[i].close < r.end + 1]
         if any(i in direct for i in inner):
             continue
         if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
@@ -441,25 +454,25 @@ def _in_direct(doc: Doc, pos: int) -> bool:
 def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
     text = doc.text
     cs, ce = h[0], h[1]
-    m = re.match(r"\s*([^,;:\n]{1,120}?)(?=,|\.\s|\.$|;|$)", text[ce:se])
+    m = _rx(r"\s*([^,;:\n]{1,120}?)(?=,|\.\s|\.$|;|$)").match(text[ce:se])
     if not m:
         return None
     ns, ne = ce + m.start(1), ce + m.end(1)
     np_txt = text[ns:ne]
-    mb = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_txt)
+    mb = _rx(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])").search(np_txt)
     if mb:
         ns = ns + mb.end()
     while ne > ns and text[ne - 1] in " .":
         ne -= 1
     # trim trailing time phrases ("shortly after midnight")
-    mt = re.search(r"\s+(?:shortly|on|in|at|last|this|late|early|earlier)\b.*$", text[ns:ne])
+    mt = _rx(r"\s+(?:shortly|on|in|at|last|this|late|early|earlier)\b.*$").search(text[ns:ne])
     if mt and text[ns:ns + mt.start()].strip():
         ne = ns + mt.start()
     np = parse_np(text, ns, ne, ss)
     if np is None:
         return None
     before = text[ss:cs]
-    if not before.strip() or re.fullmatch(r"\s*(?:But|And|Yet|So|Still|However,?)\s*", before):
+    if not before.strip() or _rx(r"\s*(?:But|And|Yet|So|Still|However,?)\s*").fullmatch(before):
         # According to X, CONTENT
         rest = text[ne:se]
         k = rest.find(",")
@@ -479,11 +492,11 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     cs, ce, form, lemma, cls = h
     left = text[ss:cs]
     right = text[ce:cend]
-    pw = re.search(r"([\w’'\-]+)\s*$", left)
+    pw = _rx(r"([\w’'\-]+)\s*$").search(left)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
     # participle after a main clause: "…, saying (that) …"
-    if form.endswith("ing") and re.search(r",\s*$", left) and form.lower() in _PARTICIPLE_CUES:
+    if form.endswith("ing") and _rx(r",\s*$").search(left) and form.lower() in _PARTICIPLE_CUES:
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -499,9 +512,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh)
     rstrip0 = right.strip()
-    right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not re.search(r"\bthat\b", rstrip0)
+    right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
-    if re.search(r",\s*$", left) and not re.match(r"\s*(?:that\b|to\b)", right) and cls != "D":
+    if _rx(r",\s*$").search(left) and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != "D":
         if not right_adj and np_region_ok(text, ss, cs):
             pass  # "Margit Solberg, director of X, said her agency …": forward, below
         else:
@@ -509,7 +522,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             np = _np_after_cue(doc, ce, cend if cend > ce else se)
             if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
                 tail = text[np.end:cend]
-                if not tail.strip() or re.match(r"\s*,", tail):
+                if not tail.strip() or _rx(r"\s*,").match(tail):
                     s, e = _trim(text, ss, cs)
                     if _words(text[s:e]) >= 3:
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
@@ -519,24 +532,24 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if lc >= 0:
         subj_s = ss + lc + 1
         subj = text[subj_s:cs]
-        if 0 < _words(subj) <= 9 and not re.search(r"\b(?:that|which|who)\b", subj):
+        if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj):
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
-                adj = (not rstrip) or (_ADJUNCT_START.match(rstrip) and not re.search(r"\bthat\b", rstrip)
+                adj = (not rstrip) or (_ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
                                        and _words(rstrip) <= 12 and "," not in rstrip[:-1])
                 if adj and not rstrip.startswith(","):
                     s, e = _trim(text, ss, ss + lc)
                     if _words(text[s:e]) >= 3 and cls != "D":
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
-                m = re.match(r"\s*(?:[^,]{0,40}?)?,\s*", right)
+                m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
                     k = right.find(",")
                     s, e = _trim(text, ce + k + 1, cend)
-                    if _words(text[s:e]) >= 2 and cls != "D" and not re.match(r"\s*(?:that|and|but)\b", text[s:e]):
+                    if _words(text[s:e]) >= 2 and cls != "D" and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
     # forward: "X said (that) CONTENT"
-    if cls == "D" and not re.match(r"\s*that\b", right):
+    if cls == "D" and not _rx(r"\s*that\b").match(right):
         return None
     np = parse_np(text, ss, cs, ss) if left.strip() else None
     if np is None:
@@ -544,7 +557,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     s = _content_start(text, ce, cend, cls)
     if s is None:
         return None
-    if cls in ("S", "T") and not re.search(r"\bthat\s*$", text[ce:s]) and not _clause_like(text, s, cend):
+    if cls in ("S", "T") and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
 
@@ -585,7 +598,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
         mt = _THAT.search(right, pos, min(len(right), pos + 120))
-        if mt and _words(right[pos:mt.start()]) <= 10 and not re.search(r"[,;]", right[pos:mt.start()].strip(", ")):
+        if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
             pos = mt.end()
         elif ma:
             pos = ma.end()
@@ -594,14 +607,14 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         else:
             return None
     else:
-        mt = re.match(r"\s*that\b", right[pos:])
+        mt = _rx(r"\s*that\b").match(right[pos:])
         if mt:
             pos += mt.end()
         else:
             # "said in a statement issued … that" – a that within a short adjunct
             mt = _THAT.search(right, pos, min(len(right), pos + 100))
             if mt and _ADJUNCT_START.match(right[pos:].lstrip()) and _words(right[pos:mt.start()]) <= 12 \
-                    and not re.search(r"[;]", right[pos:mt.start()]):
+                    and not _rx(r"[;]").search(right[pos:mt.start()]):
                 pos = mt.end()
     s = ce + pos
     while s < cend and text[s].isspace():
@@ -619,7 +632,7 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
             continue
         h2 = doc.hits[hj]
         pre = text[r.start:h2[0]]
-        m = re.search(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$", pre)
+        m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
         if m and h2[4] != "P":
             cut = h2[0] - len(m.group(1))
             s, e = _trim(text, r.start, cut)
@@ -627,7 +640,7 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 r.end = e
                 inherit[hj] = r
                 return
-        m = re.search(r",\s*$", pre)
+        m = _rx(r",\s*$").search(pre)
         if m and h2[2].endswith("ing") and h2[2].lower() in _PARTICIPLE_CUES:
             s, e = _trim(text, r.start, h2[0] - len(m.group()))
             if e - s >= 3:
@@ -635,16 +648,16 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 inherit[hj] = r
                 return
         # trailing attribution of a source: "…, Azernews reports."
-        m = re.search(r",\s*([^,]{1,60})$", pre)
+        m = _rx(r",\s*([^,]{1,60})$").search(pre)
         if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != "P":
             s, e = _trim(text, r.start, h2[0] - len(m.group()))
             r.end = e
             suppressed.add(hj)
             return
         # "…, according to X" at the end
-        if h2[4] == "P" and m is not None and re.match(r"\s*$", pre[-2:] if False else ""):
+        if h2[4] == "P" and m is not None and _rx(r"\s*$").match(pre[-2:] if False else ""):
             pass
-        if h2[4] == "P" and re.search(r",\s*$", pre):
+        if h2[4] == "P" and _rx(r",\s*$").search(pre):
             s, e = _trim(text, r.start, h2[0])
             r.end = e
             suppressed.add(hj)
@@ -670,7 +683,7 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
         ss, se = doc.sents[k]
         stop = ms[1][0] if len(ms) > 1 else se
         seg = text[e0:stop]
-        pm = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", seg)
+        pm = _rx(r"\b(he|his|him|himself|she|her|hers|herself)\b").search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group(1) in ("he", "his", "him", "himself") else "f"
             if ent.kind == "unknown":
@@ -715,9 +728,9 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     for pos, _, ev in events:
         if ev[0] == "mention":
             _, ent, is_subj, e = ev
-            ent.last_mention = pos
+            reg.touch(ent, pos, False)
             if is_subj and ent.kind != "org" or (is_subj and text[e:e + 30].lstrip()[:1].islower()):
-                ent.last_subj = pos
+                reg.touch(ent, pos, True)
             continue
         r: Rec = ev[1]
         if r.follow is not None:
@@ -734,8 +747,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         if ent is not None:
             if ent.kind == "unknown" and r.np is not None and r.np.kind == "name":
                 ent.kind = "person"
-            ent.last_subj = pos
-            ent.last_mention = pos
+            reg.touch(ent, pos, True)
             last_speaker = ent
             last_speaker_name = ent.name
         elif spk:
@@ -811,7 +823,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
             return False
         if nats and not (nats & e.nat):
             return False
-        if syn_phr and any(p in " ".join(e.phrases) for p in syn_phr):
+        if syn_phr and any(p in ph for ph in e.phrases for p in syn_phr):
             return True
         if e.roles & heads:
             return True
@@ -853,7 +865,7 @@ def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
 
 
 def _absorb_roles(ent: Entity, ph: str) -> None:
-    for w in re.findall(r"[\w\-]+", ph.lower()):
+    for w in _rx(r"[\w\-]+").findall(ph.lower()):
         if w in ("the", "a", "an", "of", "for", "at"):
             continue
         if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
@@ -864,26 +876,29 @@ def _absorb_roles(ent: Entity, ph: str) -> None:
             ent.gender = "f"
         elif w in MALE_WORDS and not ent.gender:
             ent.gender = "m"
-    ent.phrases.append(ph.lower())
+    ent.phrases.add(ph.lower())
 
 
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
-    best, best_key = None, None
-    for e in reg.entities:
-        ls = e.last_subj if e.last_subj < pos else -1
-        lm = e.last_mention if e.last_mention < pos else -1
-        if ls < 0 and (subj_only or not any_mention and lm < 0):
-            continue
-        if ls < 0 and lm < 0:
-            continue
-        if not pred(e):
-            continue
-        key = (ls, lm) if not any_mention else (max(ls, lm), ls)
-        if best_key is None or key > best_key:
-            best, best_key = e, key
-    if best is None and not any_mention and not subj_only:
-        return _pick(reg, pos, pred, any_mention=True)
-    return best
+    """The most recent entity satisfying pred: by subject mentions first (unless any_mention)."""
+    if not any_mention:
+        n = 0
+        for e in reversed(reg.rec_s):
+            if e.last_subj < pos and pred(e):
+                return e
+            n += 1
+            if n > 60:
+                break
+        if subj_only:
+            return None
+    n = 0
+    for e in reversed(reg.rec_m):
+        if (any_mention or e.last_subj < 0) and max(e.last_subj, e.last_mention) < pos and pred(e):
+            return e
+        n += 1
+        if n > 60:
+            break
+    return None
 
 
 # ---------------------------------------------------------------------------

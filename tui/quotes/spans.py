@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+
+_rx = lru_cache(maxsize=None)(re.compile)
 
 MARK_RE = re.compile("[\"“”„«»‘’'‹›]")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;") | set("\"“„«‘'‹")
@@ -53,7 +56,7 @@ def find_spans(text: str) -> list[Span]:
     if not marks:
         return []
     # paragraph bounds: runs between newlines
-    nl = [m.start() for m in re.finditer("\n", text)]
+    nl = [m.start() for m in _rx("\n").finditer(text)]
     spans: list[Span] = []
     k = 0
     prev_unclosed = False

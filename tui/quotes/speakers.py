@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+_rx = lru_cache(maxsize=None)(re.compile)
 
 from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, MALE_WORDS, ORG_WORDS, ROLE_WORDS,
                                 STOP_CAPS, is_demonym)
@@ -75,13 +78,13 @@ ROLE_SYNONYMS = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     name: str
     kind: str = "unknown"  # person | org | unknown | group
     gender: str = ""  # m | f | p (plural) | ""
     roles: set[str] = field(default_factory=set)  # role words (lower case)
-    phrases: list[str] = field(default_factory=list)  # role phrases (lower case)
+    phrases: set[str] = field(default_factory=set)  # role phrases (lower case)
     nat: set[str] = field(default_factory=set)
     last_subj: int = -1
     last_mention: int = -1
@@ -111,8 +114,19 @@ class Registry:
         self.entities: list[Entity] = []
         self.by_full: dict[str, Entity] = {}
         self.by_token: dict[str, list[Entity]] = {}
-        # mentions in text order: (pos, entity)
-        self.mentions: list[tuple[int, Entity]] = []
+        # entities by recency (insertion order = recency; move to the end on each mention)
+        self.rec_s: dict[Entity, None] = {}
+        self.rec_m: dict[Entity, None] = {}
+        self._seq_cache: dict[str, tuple] = {}
+
+    def touch(self, e: Entity, pos: int, subj: bool) -> None:
+        if subj:
+            e.last_subj = pos
+            self.rec_s.pop(e, None)
+            self.rec_s[e] = None
+        e.last_mention = max(e.last_mention, pos)
+        self.rec_m.pop(e, None)
+        self.rec_m[e] = None
 
     # ---- building -------------------------------------------------------
     def entity_for(self, name: str, kind: str = "unknown") -> Entity:
@@ -213,7 +227,7 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
     seq = text[s:e]
     # leading stop words ("The", "According", "In")
     while True:
-        m = re.match(r"(\S+)\s+", seq)
+        m = _rx(r"(\S+)\s+").match(seq)
         first = seq.split(" ", 1)[0]
         if m and (first.lower() in STOP_CAPS):
             s += m.end()
@@ -224,9 +238,9 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
         return None
     # possessive owner: "Drenland's Energy Minister Oskar Valtanen" -> after the possessive
     m = None
-    for m in re.finditer(r"[’']s?\s+", seq):
+    for m in _rx(r"[’']s?\s+").finditer(seq):
         pass
-    if m is not None and re.search(r"\w[’']s?$", seq[:m.start() + 2].rstrip()):
+    if m is not None and _rx(r"\w[’']s?$").search(seq[:m.start() + 2].rstrip()):
         if m.end() < len(seq):
             s += m.end()
             seq = text[s:e]
@@ -248,20 +262,30 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
     reg = Registry(text)
     sent_starts = [s for s, _ in sents]
     mentions = []
+    cache = reg._seq_cache
+    seen: dict[Entity, int] = {}
     for m in NAME_RE.finditer(text):
         s, e = m.start(), m.end()
         k = bisect_right(sent_starts, s) - 1
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "(")
-        r = clean_seq(text, s, e, at_start)
-        if r is None:
+        raw = m.group()
+        c = cache.get(raw)
+        if c is None:
+            r = clean_seq(raw, 0, len(raw), at_start)
+            if r is None:
+                c = (None,)
+            else:
+                seq = raw[r[0]:r[1]]
+                c = (r, seq, split_name(seq))
+            cache[raw] = c
+        if c[0] is None:
             continue
-        s, e = r
-        seq = text[s:e]
+        r, seq, (roles, name, kind) = c
+        s, e = s + r[0], s + r[1]
         if at_start and " " not in seq and s == m.start() and seq.lower() in STOP_CAPS:
             continue
-        roles, name, kind = split_name(seq)
         if not name:
             continue
         # a single sentence-initial capitalised word is a name only if seen elsewhere
@@ -277,7 +301,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
             else:
                 ent.roles.add(r_)
         if roles:
-            ent.phrases.append(" ".join(roles))
+            ent.phrases.add(" ".join(roles))
         if roles and roles[0] in MALE_WORDS:
             ent.gender = ent.gender or "m"
         elif roles and roles[0] in FEMALE_WORDS:
@@ -290,7 +314,10 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
         if roles and ent.kind == "unknown":
             ent.kind = "person"
         mentions.append((ns, ns + len(name), ent, not in_quote(s), k))
-        _context_roles(text, s, ns + len(name), ent, ss, sents[k][1] if k >= 0 else len(text), reg)
+        cnt = seen.get(ent, 0)
+        if cnt < 3:
+            seen[ent] = cnt + 1
+            _context_roles(text, s, ns + len(name), ent, ss, sents[k][1] if k >= 0 else len(text), reg)
     return reg, mentions
 
 
@@ -331,7 +358,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
                 ent.nat.add(w)
             else:
                 ent.roles.add(w)
-        ent.phrases.append(" ".join(pre))
+        ent.phrases.add(" ".join(pre))
         if pre[-1] in FEMALE_WORDS:
             ent.gender = ent.gender or "f"
         elif pre[-1] in MALE_WORDS:
@@ -341,40 +368,39 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if owner_his and ("counterpart" in pre or "colleague" in pre):
             ent.roles.add("counterpart")
     # apposition after: "X, a political scientist at Y," / "X, 58," / "X, who ..." / "X, the private company that"
-    m = re.match(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )", text[e:se])
+    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text[e:se])
     if m:
         app = m.group(1).strip()
         words = app.split()
         lw0 = words[0].lower() if words else ""
-        if re.fullmatch(r"\d{1,3}", app):
+        if _rx(r"\d{1,3}").fullmatch(app):
             ent.roles.add(f"{app}-year-old")
             ent.kind = "person" if ent.kind == "unknown" else ent.kind
         elif lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and words[0].islower()):
             ph = " ".join(w.lower() for w in words)
-            ph = re.split(r"\b(?:who|which|that)\b", ph)[0].strip()
+            ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
-    m2 = re.match(r",\s+(who|which)\b", text[e:se])
+    m2 = _rx(r",\s+(who|which)\b").match(text[e:se])
     if m2:
         if m2.group(1) == "who" and ent.kind == "unknown":
             ent.kind = "person"
         elif m2.group(1) == "which" and ent.kind == "unknown":
             ent.kind = "org"
     # apposition before: "the group's director, X," / "Its leader, X,"
-    m3 = re.search(r"(?:^|[.;:]\s|\b)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$",
-                   text[max(ss, s - 100):s])
+    m3 = _rx(r"(?:^|[.;:]\s|\b)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$").search(text[max(ss, s - 100):s])
     if m3:
         ph = m3.group(1).lower()
-        _add_phrase(ent, re.sub(r"^(?:the|its|his|her|their)\s+", "", ph))
+        _add_phrase(ent, _rx(r"^(?:the|its|his|her|their)\s+").sub("", ph))
 
 
 def _add_phrase(ent: Entity, ph: str) -> None:
-    ph = re.sub(r"[’']s\b", "'s", ph)
-    words = re.findall(r"[\w\-']+", ph)
+    ph = _rx(r"[’']s\b").sub("'s", ph)
+    words = _rx(r"[\w\-']+").findall(ph)
     if not words:
         return
-    ent.phrases.append(ph)
+    ent.phrases.add(ph)
     # head: the word before the first preposition
-    head_part = re.split(r"\s(?:of|for|at|from|in|with|on|to)\s", " " + ph + " ")[0].split()
+    head_part = _rx(r"\s(?:of|for|at|from|in|with|on|to)\s").split(" " + ph + " ")[0].split()
     for w in head_part:
         w2 = w.split("'")[-1] if "'s" in w else w
         if "'" in w:
@@ -435,7 +461,7 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
                 return last
         if last is None and prev is not None and prev.kind in ("name", "desc") and _is_skippable(chunks[-1]):
             return prev
-        if last is not None and last.kind == "desc" and re.fullmatch(r"\d{1,3}", last.text) and prev is not None:
+        if last is not None and last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
             return prev
     return last
 
@@ -494,7 +520,7 @@ def _is_skippable(chunk) -> bool:
         return True
     if w.endswith("ing") and chunk[0][2].islower():
         return True
-    if len(chunk) == 1 and re.fullmatch(r"\d{1,3}", chunk[0][2]):
+    if len(chunk) == 1 and _rx(r"\d{1,3}").fullmatch(chunk[0][2]):
         return True
     if w in ("speaking", "asked", "reached", "contacted", "interviewed", "writing"):
         return True

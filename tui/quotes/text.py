@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
+
+_rx = lru_cache(maxsize=None)(re.compile)
 
 from tui.quotes.lexicon import CUES
 
@@ -60,7 +63,7 @@ CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\
 
 
 def cue_info(form: str) -> tuple[str, str]:
-    f = re.sub(r"\s+", " ", form.lower())
+    f = _rx(r"\s+").sub(" ", form.lower())
     return CUES.get(f, (f, "S"))
 
 
@@ -72,7 +75,7 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     opens = [s.open for s in spans]
     pos = 0
     n = len(text)
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _rx(r"[^\n]+").finditer(text):
         ps, pe = para.start(), para.end()
         while ps < pe and text[ps].isspace():
             ps += 1
@@ -91,8 +94,8 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
                 j -= 1
             word = text[j:ws].lower().strip("(\"“‘'")
             if text[m.start()] == "." and m.end() - m.start() == 1 and (
-                    word in ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word)):
-                nw = re.match(r"[A-Za-z]+", text[m.start(1):m.start(1) + 12])
+                    word in ABBREV or (len(word) == 1 and word.isalpha()) or _rx(r"(?:\w\.)+\w").fullmatch(word)):
+                nw = _rx(r"[A-Za-z]+").match(text[m.start(1):m.start(1) + 12])
                 if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
                     continue
             # inside a quotation span?
@@ -119,7 +122,7 @@ def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     out = []
     for m in _WORD_RE.finditer(text, s, e):
         t = m.group()
-        if len(t) > 1 and t.endswith(".") and t[:-1].lower() not in ABBREV and not re.fullmatch(r"(?:\w\.)+", t):
+        if len(t) > 1 and t.endswith(".") and t[:-1].lower() not in ABBREV and not _rx(r"(?:\w\.)+").fullmatch(t):
             out.append((m.start(), m.end() - 1, t[:-1]))
             out.append((m.end() - 1, m.end(), "."))
         else:

@@ -1,0 +1,112 @@
+"""Benchmark the attribution engine: articles/s on ~4 KB synthetic articles, and
+how the time grows with length (a 1 MB text against a 4 KB one).
+
+    .venv/bin/python bench/bench_engine.py [--seconds 3]
+
+Prints one JSON line: {"articles_per_s": …, "ratio_1mb_4kb": …, …}. The
+articles are generated here (invented names, every kind of attribution the
+engine knows), so the figure does not depend on any corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from tui.quotes import extract  # noqa: E402
+
+FIRST = ["Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kofi", "Lena",
+         "Marco", "Nadia", "Oskar", "Priya", "Rafael", "Sofia", "Tomas", "Vera"]
+LAST = ["Arnell", "Brisk", "Castell", "Dorran", "Elsworth", "Fenwick", "Garrow", "Holm", "Ivanek", "Jarrow",
+        "Kessel", "Lorne", "Marrick", "Norrell", "Ostrand", "Pellin", "Quarry", "Rusk", "Stavel", "Tolland"]
+ROLES = ["Foreign Minister", "Finance Minister", "chief executive", "spokeswoman", "analyst", "mayor",
+         "opposition leader", "union secretary", "judge", "coach"]
+ORGS = ["Ministry of Trade", "Harbour Bank", "Northfield Council", "Vantor Technologies", "Tidewater Union"]
+CLAUSES = ["the talks had been constructive and would continue next week",
+           "prices would rise by about four percent before the end of the year",
+           "the agreement was a first step towards a wider settlement",
+           "the company had no plans to close the plant in the near future",
+           "the new rules would take effect in the spring",
+           "nobody had been hurt and the roads were open again"]
+DIRECT = ["We are not going to stop here. There is a lot more work to do",
+          "This is a good day for everyone who believed in the project",
+          "I do not think anyone expected the figures to be this strong",
+          "Our members deserve better, and we will keep saying so"]
+FILLER = ["The meeting took place in the capital on Tuesday.",
+          "Traffic in the city centre was heavier than usual.",
+          "The figures were published shortly after noon.",
+          "Several hundred people gathered outside the building.",
+          "The report runs to more than two hundred pages."]
+
+
+def article(rng: random.Random, size: int = 4096) -> str:
+    people = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES)) for _ in range(4)]
+    paras = []
+    while sum(len(p) + 2 for p in paras) < size:
+        f, l, r = rng.choice(people)
+        k = rng.randrange(9)
+        c, d = rng.choice(CLAUSES), rng.choice(DIRECT)
+        if k == 0:
+            paras.append(f"{r[0].upper() + r[1:]} {f} {l} said on Monday that {c}.")
+        elif k == 1:
+            paras.append(f"“{d},” {l} said. “{rng.choice(DIRECT)}.”")
+        elif k == 2:
+            paras.append(f"According to {l}, {c}.")
+        elif k == 3:
+            paras.append(f"\"{d},\" he said, \"and {rng.choice(DIRECT).lower()}.\"")
+        elif k == 4:
+            paras.append(f"{c[0].upper() + c[1:]}, the {r.split()[-1]} added.")
+        elif k == 5:
+            paras.append(f"{rng.choice(ORGS)} said in a statement that {c}.")
+        elif k == 6:
+            paras.append(f"{l} called the plan \"a serious mistake\" and said {c}.")
+        elif k == 7:
+            paras.append(f"The plan, she said, {c.split(' ', 2)[-1]}.")
+        else:
+            paras.append(" ".join(rng.sample(FILLER, 2)))
+    return "\n\n".join(paras)[:size]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=3.0)
+    a = ap.parse_args()
+    rng = random.Random(42)
+    arts = [article(rng) for _ in range(200)]
+    for t in arts[:20]:
+        extract(t)  # warm up
+    n = 0
+    t0 = time.process_time()
+    while time.process_time() - t0 < a.seconds:
+        for t in arts:
+            extract(t)
+            n += 1
+    per_art = (time.process_time() - t0) / n
+    nquotes = sum(len(extract(t)) for t in arts) / len(arts)
+    big = "\n\n".join(arts)
+    while len(big) < 1 << 20:
+        big += "\n\n" + big
+    big = big[:1 << 20]
+    small = big[:4096]
+    t0 = time.process_time()
+    reps = 0
+    while time.process_time() - t0 < 1.0 or reps < 5:
+        extract(small)
+        reps += 1
+    t_small = (time.process_time() - t0) / reps
+    t0 = time.process_time()
+    extract(big)
+    t_big = time.process_time() - t0
+    print(json.dumps({"articles_per_s": round(1 / per_art, 1), "article_bytes": 4096,
+                      "quotes_per_article": round(nquotes, 1), "ms_per_article": round(per_art * 1000, 3),
+                      "t_4kb_ms": round(t_small * 1000, 3), "t_1mb_s": round(t_big, 3),
+                      "ratio_1mb_4kb": round(t_big / t_small, 1), "load_avg": os.getloadavg()[0]}))
+
+
+if __name__ == "__main__":
+    main()
