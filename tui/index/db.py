@@ -102,6 +102,20 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+        if (
+            not read_only
+            and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts_pending'").fetchone()
+            and conn.execute("SELECT 1 FROM articles_fts_pending").fetchone()
+            and not _import_running(path)
+        ):
+            # A large import was cut short before it indexed its articles: do it now.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                finish_pending_fts(db)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
     except sqlite3.DatabaseError as e:
         raise IndexUnavailable(f"{path} cannot be opened as an index: {e}") from None
     return db, read_only
@@ -180,34 +194,59 @@ def _create_v1(db: sqlite_utils.Database) -> None:
 # vocabulary of titles and bodies, for typo-tolerant word lookup. The title
 # table names its content table as 'articles' in single quotes, so that
 # sqlite-utils and Datasette still find `articles_fts` as the articles' FTS table.
-SEARCH_TABLES = ("articles_title_fts", "articles_terms")
-TITLE_FTS_TRIGGERS = """
-CREATE TRIGGER IF NOT EXISTS articles_title_ai AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_title_fts (rowid, title) VALUES (new.id, new.title);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_title_ad AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_title_fts (articles_title_fts, rowid, title) VALUES ('delete', old.id, old.title);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_title_au AFTER UPDATE OF title ON articles BEGIN
-  INSERT INTO articles_title_fts (articles_title_fts, rowid, title) VALUES ('delete', old.id, old.title);
-  INSERT INTO articles_title_fts (rowid, title) VALUES (new.id, new.title);
-END;
-"""
+#
+# Deferred full-text indexing for large imports: while `articles_fts_pending`
+# holds a row, articles (quotes) with ids above its line are not indexed by the
+# triggers; `finish_pending_fts` indexes them all in one statement per FTS table
+# and removes the line, in one transaction. Rows at or below the line are always
+# indexed, rows above never (until the line goes), so an import killed at any
+# moment leaves an index whose FTS is completed on the next open or import.
+SEARCH_TABLES = ("articles_title_fts", "articles_terms", "articles_fts_pending")
+
+# (triggers' table, FTS table, indexed columns, the pending line's column)
+FTS_TABLES = (
+    ("articles", "articles_fts", ("title", "body"), "articles_from", "articles"),
+    ("articles", "articles_title_fts", ("title",), "articles_from", "articles_title"),
+    ("quotes", "quotes_fts", ("text", "speaker"), "quotes_from", "quotes"),
+)
+
+
+def _fts_trigger_sql(table: str, fts: str, columns: tuple[str, ...], line: str, prefix: str) -> list[str]:
+    cols = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    below = "{r}.rowid <= coalesce((SELECT " + line + " FROM articles_fts_pending), {r}.rowid)"
+    insert = f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new});"
+    delete = f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    return [
+        f"CREATE TRIGGER [{prefix}_ai] AFTER INSERT ON [{table}] WHEN {below.format(r='new')} BEGIN\n  {insert}\nEND",
+        f"CREATE TRIGGER [{prefix}_ad] AFTER DELETE ON [{table}] WHEN {below.format(r='old')} BEGIN\n  {delete}\nEND",
+        f"CREATE TRIGGER [{prefix}_au] AFTER UPDATE OF {cols} ON [{table}] WHEN {below.format(r='old')} BEGIN\n"
+        f"  {delete}\n  {insert}\nEND",
+    ]
 
 
 def create_search_tables(db: sqlite_utils.Database) -> None:
-    """Create (or complete) the search tables, filled from what the index holds."""
+    """Create (or complete) the search tables and the FTS triggers, filled from what the index holds."""
     conn = db.conn
     conn.execute(
         "CREATE TABLE IF NOT EXISTS articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS articles_fts_pending (articles_from INTEGER NOT NULL, quotes_from INTEGER NOT NULL)"
     )
     title_fts_existed = "articles_title_fts" in db.table_names()
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS articles_title_fts USING fts5"
         "(title, content='articles', content_rowid='id', prefix='1 2 3')"
     )
-    for statement in TITLE_FTS_TRIGGERS.split("END;")[:-1]:
-        conn.execute(statement + "END;")
+    # Our triggers replace the ones `enable_fts` made: the same effect, plus the
+    # pending line, and updates of other columns (read, starred) leave FTS alone.
+    for table, fts, columns, line, prefix in FTS_TABLES:
+        for kind in ("ai", "ad", "au"):
+            conn.execute(f"DROP TRIGGER IF EXISTS [{prefix}_{kind}]")
+        for sql in _fts_trigger_sql(table, fts, columns, line, prefix):
+            conn.execute(sql)
     if not title_fts_existed:
         conn.execute("INSERT INTO articles_title_fts (articles_title_fts) VALUES ('rebuild')")
         # The vocabulary so far, straight from the full-text index.
@@ -216,9 +255,70 @@ def create_search_tables(db: sqlite_utils.Database) -> None:
         conn.execute("DROP TABLE temp.articles_fts_vocab")
 
 
+def defer_fts(db: sqlite_utils.Database) -> None:
+    """From now on, new articles and quotes wait for `finish_pending_fts`. Call inside a transaction."""
+    db.conn.execute(
+        "INSERT INTO articles_fts_pending (articles_from, quotes_from) "
+        "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes) "
+        "WHERE NOT EXISTS (SELECT 1 FROM articles_fts_pending)"
+    )
+
+
+def finish_pending_fts(db: sqlite_utils.Database) -> bool:
+    """Index what waits above the pending line and remove the line. Call inside a transaction."""
+    conn = db.conn
+    row = conn.execute("SELECT articles_from, quotes_from FROM articles_fts_pending").fetchone()
+    if row is None:
+        return False
+    articles_from, quotes_from = row
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?",
+        [articles_from],
+    )
+    conn.execute(
+        "INSERT INTO articles_title_fts (rowid, title) SELECT id, title FROM articles WHERE id > ?", [articles_from]
+    )
+    conn.execute(
+        "INSERT INTO quotes_fts (rowid, text, speaker) SELECT id, text, speaker FROM quotes WHERE id > ?",
+        [quotes_from],
+    )
+    conn.execute("DELETE FROM articles_fts_pending")
+    return True
+
+
+def import_lock_path(path: Path | str) -> Path:
+    return Path(f"{path}-import.lock")
+
+
+def _import_running(path: Path) -> bool:
+    """Does another process hold the import lock of this index?"""
+    try:
+        import fcntl
+    except ImportError:  # no flock: assume an import may be running
+        return True
+    lock = import_lock_path(path)
+    if not lock.exists():
+        return False
+    try:
+        with open(lock, "a") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(f, fcntl.LOCK_UN)
+            return False
+    except OSError:
+        return True
+
+
 def _search_tables_missing(conn: sqlite3.Connection) -> bool:
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN (?, ?)", SEARCH_TABLES)}
-    return len(names) < len(SEARCH_TABLES)
+    marks = ", ".join("?" * len(SEARCH_TABLES))
+    names = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE name IN ({marks})", SEARCH_TABLES)}
+    if len(names) < len(SEARCH_TABLES):
+        return True
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'").fetchone()
+    return not trigger or "articles_fts_pending" not in trigger[0]
+
 
 
 def version_of(db: sqlite_utils.Database) -> int:
