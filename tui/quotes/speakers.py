@@ -255,6 +255,26 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
     return s, e
 
 
+_AND_RE = re.compile(r" (?:and|&) ")
+
+
+def _name_pieces(text: str):
+    """Name sequences; 'Nadia Orlov and Peter Hahn' is two names, 'Ministry of Energy and Mines' one."""
+    for m in NAME_RE.finditer(text):
+        raw = m.group()
+        if " and " not in raw and " & " not in raw:
+            yield m.start(), m.end(), raw, m.start()
+            continue
+        pos = 0
+        for a in _AND_RE.finditer(raw):
+            before = raw[pos:a.start()].lower().split()
+            if any(w in ORG_WORDS for w in before) or not before:
+                continue
+            yield m.start() + pos, m.start() + a.start(), raw[pos:a.start()], m.start()
+            pos = a.end()
+        yield m.start() + pos, m.end(), raw[pos:], m.start()
+
+
 def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[Registry, list]:
     """First pass: every capitalised name sequence -> entity; roles and gender from context.
 
@@ -264,13 +284,12 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
     mentions = []
     cache = reg._seq_cache
     seen: dict[Entity, int] = {}
-    for m in NAME_RE.finditer(text):
-        s, e = m.start(), m.end()
+    for s0, e0, raw, m_start in _name_pieces(text):
+        s, e = s0, e0
         k = bisect_right(sent_starts, s) - 1
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "(")
-        raw = m.group()
         c = cache.get(raw)
         if c is None:
             r = clean_seq(raw, 0, len(raw), at_start)
@@ -284,12 +303,12 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
             continue
         r, seq, (roles, name, kind) = c
         s, e = s + r[0], s + r[1]
-        if at_start and " " not in seq and s == m.start() and seq.lower() in STOP_CAPS:
+        if at_start and " " not in seq and s == m_start and seq.lower() in STOP_CAPS:
             continue
         if not name:
             continue
         # a single sentence-initial capitalised word is a name only if seen elsewhere
-        if at_start and s == m.start() and " " not in name and not roles:
+        if at_start and s == m_start and " " not in name and not roles:
             kind = kind if kind != "unknown" else "unknown"
         ns = s + seq.rfind(name) if name else s
         ent = reg.entity_for(name, kind)

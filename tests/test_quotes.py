@@ -1,0 +1,265 @@
+"""The attribution engine: every phenomenon of the annotation guide, on sentences written for these tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.quotes import Quote, extract
+
+SEED_GOLD = Path("/work/shared/gold/seed.jsonl")
+
+
+def by_text(quotes: list[Quote]) -> dict[str, Quote]:
+    return {q.text: q for q in quotes}
+
+
+def one(text: str, fragment: str) -> Quote:
+    """The single quote whose span contains fragment."""
+    hits = [q for q in extract(text) if fragment in q.text]
+    assert len(hits) == 1, (fragment, [(q.text, q.speaker) for q in extract(text)])
+    return hits[0]
+
+
+def check_offsets(text: str, quotes: list[Quote]) -> None:
+    assert quotes == sorted(quotes, key=lambda q: q.start)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        for m in q.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+# --- direct quotes ----------------------------------------------------------
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"), ('"', "”")])
+def test_direct_quote_in_any_marks(open_, close):
+    text = f"Marta Kowal runs the bakery on Elm Street.\n\n{open_}We sell out by nine every morning,{close} Kowal said."
+    q = one(text, "We sell out")
+    assert q.type == "direct"
+    assert q.text == "We sell out by nine every morning,"  # the trailing comma inside the marks stays
+    assert q.speaker == "Marta Kowal"
+    assert q.cue == "said"
+    check_offsets(text, extract(text))
+
+
+def test_inverted_attribution_and_apposition():
+    text = "“The river has never been this low,” said Tomas Berg, a ferry captain from Lindholm."
+    q = one(text, "river")
+    assert (q.speaker, q.type) == ("Tomas Berg", "direct")
+
+
+def test_attribution_before_the_quote_with_a_colon():
+    text = "Olga Nemeth, the festival director, was blunt. She said: “We cannot afford another year like this.”"
+    q = one(text, "afford")
+    assert q.speaker == "Olga Nemeth"
+
+
+def test_split_quote_gives_two_items_with_one_speaker():
+    text = '"The bridge is safe," engineer Paolo Renzi said, "but the road behind it is not."'
+    qs = extract(text)
+    assert [q.text for q in qs] == ["The bridge is safe,", "but the road behind it is not."]
+    assert {q.speaker for q in qs} == {"Paolo Renzi"}
+
+
+def test_quote_continuing_after_the_attribution_sentence():
+    text = '"We were lucky," Wrona said. "Nobody was inside when the roof fell."'
+    qs = extract(text)
+    assert len(qs) == 2
+    assert all(q.speaker == "Wrona" and q.type == "direct" for q in qs)
+
+
+def test_multi_paragraph_quote_is_one_item_per_paragraph():
+    text = ("Judge Amira Haddad addressed the defendant directly.\n\n"
+            "“You had every chance to stop. You chose not to.\n\n"
+            "“The people you deceived trusted you with their savings,” she said.")
+    qs = extract(text)
+    assert [q.text for q in qs] == ["You had every chance to stop. You chose not to.",
+                                    "The people you deceived trusted you with their savings,"]
+    assert all(q.speaker == "Amira Haddad" for q in qs)
+
+
+def test_nested_quote_stays_inside_the_outer_quote():
+    text = "“He looked at me and said, ‘We will finish this together,’ and then he left,” Ines Varga said."
+    qs = extract(text)
+    assert len(qs) == 1
+    assert "‘We will finish this together,’" in qs[0].text
+    assert qs[0].speaker == "Ines Varga"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "‘The players’ union doesn’t speak for O’Brien’s squad,’ said Declan Moore."
+    qs = extract(text)
+    assert len(qs) == 1
+    assert qs[0].text == "The players’ union doesn’t speak for O’Brien’s squad,"
+    assert qs[0].speaker == "Declan Moore"
+
+
+# --- not quotes -------------------------------------------------------------
+
+def test_titles_names_and_scare_quotes_are_not_quotes():
+    text = ('The city launched its "Green Streets" programme in May. The square, known locally as "the Bowl", was full. '
+            'The film "A Quiet Harbour" opens on Friday.')
+    assert extract(text) == []
+
+
+def test_quoted_words_with_no_source_are_not_quotes():
+    text = 'The so-called "temporary" bridge has now stood for thirty years.'
+    assert extract(text) == []
+
+
+# --- indirect quotes --------------------------------------------------------
+
+def test_said_that():
+    text = "Finance Minister Lukas Brenner said on Tuesday that the budget would be balanced by 2027."
+    q = one(text, "budget")
+    assert q.text == "the budget would be balanced by 2027"
+    assert (q.speaker, q.type, q.cue) == ("Lukas Brenner", "indirect", "said")
+
+
+def test_trailing_attribution():
+    text = "Lukas Brenner spoke in Vienna. The deficit will shrink next year, he added."
+    q = one(text, "deficit")
+    assert q.text == "The deficit will shrink next year"
+    assert (q.speaker, q.cue) == ("Lukas Brenner", "added")
+
+
+def test_according_to():
+    text = "According to Helga Sorensen, the museum will reopen in June."
+    q = one(text, "museum")
+    assert q.text == "the museum will reopen in June"
+    assert q.speaker == "Helga Sorensen"
+
+
+def test_interrupting_attribution():
+    text = "Paola Greco chairs the board. The merger, Greco said, is about survival rather than growth."
+    q = one(text, "survival")
+    assert q.text == "is about survival rather than growth"
+    assert q.speaker == "Paola Greco"
+
+
+def test_told_reporters_and_said_in_a_statement():
+    text = ("Coach Ian Fairley told reporters after the match that his side had deserved the point. "
+            "The Harlow Rowing Club said in a statement that its boathouse would stay closed.")
+    q1 = one(text, "deserved")
+    assert q1.text == "his side had deserved the point" and q1.speaker == "Ian Fairley"
+    q2 = one(text, "boathouse")
+    assert q2.text == "its boathouse would stay closed" and q2.speaker == "Harlow Rowing Club"
+
+
+def test_stressed_the_need_for():
+    text = "Mayor Rosa Klein stressed the need for a second bridge across the river."
+    q = one(text, "bridge")
+    assert q.text == "the need for a second bridge across the river"
+    assert q.cue == "stressed"
+
+
+def test_present_tense_says():
+    text = "Dr Neha Varma says the vaccine has been tested on more than 4,000 volunteers."
+    q = one(text, "vaccine")
+    assert (q.speaker, q.cue) == ("Neha Varma", "says")
+
+
+def test_participle_after_main_clause():
+    text = "Karl Dietz rejected the offer, saying that the terms were unacceptable to his members."
+    q = one(text, "terms")
+    assert q.text == "the terms were unacceptable to his members"
+    assert q.speaker == "Karl Dietz"
+
+
+def test_nouns_that_look_like_cues_are_not_cues():
+    text = "Karl Dietz made the remarks at a dinner in Bonn. The reports of his resignation were false."
+    assert extract(text) == []
+
+
+def test_bare_object_is_not_reported_speech():
+    text = "Prime Minister Alma Ruud conceded defeat in a short address to her supporters."
+    assert extract(text) == []
+
+
+# --- mixed quotes -----------------------------------------------------------
+
+def test_mixed_quote():
+    text = 'Senator Hugo Lind called the deal "a historic mistake" and said the vote would be close.'
+    q = one(text, "historic")
+    assert q.type == "mixed"
+    assert q.text.startswith('the deal "a historic mistake"')
+    assert q.speaker == "Hugo Lind"
+
+
+# --- speakers ---------------------------------------------------------------
+
+def test_canonical_name_drops_titles_and_keeps_the_fullest_form():
+    text = ("Velmoran Foreign Minister Adrian Coste met his counterpart on Monday.\n\n"
+            '"We made progress," Coste said.')
+    assert one(text, "progress").speaker == "Adrian Coste"
+
+
+def test_pronoun_gender_separates_two_speakers():
+    text = ("Nadia Orlov and Peter Hahn led the two delegations. Orlov said her team was ready. "
+            "Hahn said his side needed more time.\n\n"
+            '"We will sign when the text is right," she said.\n\n'
+            '"There is no rush," he said.')
+    assert one(text, "sign when").speaker == "Nadia Orlov"
+    assert one(text, "no rush").speaker == "Peter Hahn"
+
+
+def test_pronoun_prefers_the_latest_subject():
+    text = ("Sergei Volkov spoke after a meeting with Ivan Petrenko in Kyiv.\n\n"
+            '"The talks were useful," he said.')
+    q = one(text, "talks")
+    assert q.speaker == "Sergei Volkov"
+    assert q.mentions[0].text == "he"
+
+
+def test_description_resolves_through_roles_and_nationality():
+    text = ("Tarveshi Foreign Minister Nadira Elkan met Velmoran Trade Minister Ivo Brandt.\n\n"
+            '"The border will reopen," the Tarveshi minister said.\n\n'
+            'Brandt welcomed the news. "It is a good day," the trade minister said.')
+    assert one(text, "border").speaker == "Nadira Elkan"
+    assert one(text, "good day").speaker == "Ivo Brandt"
+
+
+def test_description_by_apposition_and_age():
+    text = ("Redmere have signed striker Joel Amundsen from Portmoor City.\n\n"
+            "The 24-year-old said he had wanted the move for a long time.")
+    assert one(text, "wanted the move").speaker == "Joel Amundsen"
+
+
+def test_organisation_speaks_through_a_description():
+    text = ("Quillon Technologies is recalling 40,000 watches. The company said the batteries could overheat. "
+            "The Ministry of Health said it was monitoring the recall.\n\n"
+            "The ministry added that no injuries had been reported.")
+    assert one(text, "batteries").speaker == "Quillon Technologies"
+    assert one(text, "no injuries").speaker == "Ministry of Health"
+
+
+def test_unnamed_source_is_described_in_lower_case():
+    text = ("A senior government official, who asked not to be named, said the decision had been taken in May.\n\n"
+            '"Nobody wanted a public fight," the official said.')
+    q = one(text, "decision")
+    assert q.speaker == "a senior government official"
+    assert one(text, "public fight").speaker == "a senior government official"
+
+
+# --- the seed article -------------------------------------------------------
+
+def test_seed_article_reads_perfectly():
+    if not SEED_GOLD.exists():
+        pytest.skip("seed gold not available")
+    art = json.loads(SEED_GOLD.read_text(encoding="utf-8").splitlines()[0])
+    got = extract(art["text"])
+    check_offsets(art["text"], got)
+    gold = [(q["quote_start"], q["quote_end"], q["speaker"], q["type"]) for q in art["quotes"]]
+    assert [(q.start, q.end, q.speaker, q.type) for q in got] == gold
+
+
+# --- robustness -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", '"', '""', "“”", "'", "«", '"a" said', "said", "According to",
+                                  ", he said.", '"Unclosed quote runs to the end he said', "\x00\ufffd",
+                                  "“" * 50 + "x", "He said that." * 3])
+def test_degenerate_inputs(text):
+    qs = extract(text)
+    check_offsets(text, qs)
