@@ -11,6 +11,7 @@ from collections import OrderedDict
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -56,7 +57,7 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class Opened(Message):
         """The user asked to open an article."""
@@ -72,13 +73,14 @@ class ArticleList(ScrollView, can_focus=True):
         self.count = 0
         self.open_id: int | None = None
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
-        self._bypass_count = False
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
 
     # --- data ---------------------------------------------------------------
 
     def reload(self) -> None:
         """Re-read the count and drop cached pages (articles arrived, flags changed, filter switched)."""
         self._pages.clear()
+        self._strips.clear()
         self.count = article_count(self.db, self.unread_only)
         self.virtual_size = Size(self.scrollable_content_region.width or 1, self.count * ROW_HEIGHT)
         if self.cursor >= self.count:
@@ -89,6 +91,7 @@ class ArticleList(ScrollView, can_focus=True):
     def invalidate(self) -> None:
         """Drop cached rows (a flag changed) without recounting."""
         self._pages.clear()
+        self._strips.clear()
         self.refresh()
 
     def _update_title(self) -> None:
@@ -123,9 +126,17 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.get_visual_style()
         line_no = self.scroll_offset.y + y
         index, part = divmod(line_no, ROW_HEIGHT)
+        key = (line_no, index == self.cursor, self.open_id, width, self.has_focus, self.app.theme)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row_line(index, part, width)
+            self._strips[key] = strip
+        return strip
+
+    def _render_row_line(self, index: int, part: int, width: int) -> Strip:
+        base = self.get_visual_style()
         article = self.row(index)
         if article is None:
             return Strip.blank(width, base.rich_style)
@@ -159,7 +170,6 @@ class ArticleList(ScrollView, can_focus=True):
         if old != new:
             self.refresh_lines(old * ROW_HEIGHT - int(self.scroll_offset.y), ROW_HEIGHT)
         self.refresh_lines(new * ROW_HEIGHT - int(self.scroll_offset.y), ROW_HEIGHT)
-        self.refresh()
         self.scroll_to_cursor()
 
     def scroll_to_cursor(self) -> None:
