@@ -57,6 +57,8 @@ suggesting stating declaring telling asking urging calling describing accusing p
 admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
 emphasizing underlining highlighting recalling complaining asserting maintaining contending alleging
 reiterating writing replying responding revealing""".split())
+_ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
+                       r"Supt|Insp|Det|[A-Z])\.")
 _QUOTE_OPEN = "\"“‘«„'"
 _NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
 several many more most other new further first last recent earlier previous latest same public official
@@ -227,7 +229,7 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if h[4] == "P":
             continue
         between = text[after:h[0]]
-        if _rx(r"[.!?;:]").search(between) or _words(between) > 14 or "\n" in between:
+        if _rx(r"[.!?;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
             return None
         b = between.strip()
         if not b or b == ",":
@@ -276,7 +278,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     if h[4] == "P":
         return None
     between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
-    if _words(between) > 8 or _rx(r"[.!?;]").search(between):
+    if _words(between) > 8 or _rx(r"[.!?;]").search(_ABBR_DOT.sub("", between)):
         return None
     if punct.isalpha():
         # `she said "…"` without punctuation: only directly after the cue

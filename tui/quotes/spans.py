@@ -16,8 +16,8 @@ from functools import lru_cache
 _rx = lru_cache(maxsize=None)(re.compile)
 
 MARK_RE = re.compile("[\"“”„«»‘’'‹›]")
-_OPEN_BEFORE = set(" \t\n([{—–-/:;") | set("\"“„«‘'‹")
-_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…/") | set("\"”»’'“›")
+_OPEN_BEFORE = set(" \t\n([{—–-/:;\x01") | set("\"“„«‘'‹")
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…/\x01") | set("\"”»’'“›")
 
 
 @dataclass
@@ -50,7 +50,32 @@ def _is_apostrophe(text: str, i: int, n: int) -> bool:
     return p.isalnum() and nx.isalnum()
 
 
+_DOUBLE_APOS = re.compile(r"''|``")
+
+
+def _normalise(text: str) -> str:
+    """Two apostrophes (or backticks) as one double mark: ''Like this,'' said X (old newspaper style).
+
+    The result has the same length: the pair becomes a mark plus a filler character."""
+    if "''" not in text and "``" not in text:
+        return text
+    out = []
+    pos = 0
+    for m in _DOUBLE_APOS.finditer(text):
+        i = m.start()
+        out.append(text[pos:i])
+        p = text[i - 1] if i > 0 else " "
+        if m.group() == "``" or p.isspace() or p in "([{—–-":
+            out.append('"\x01')  # opening: the mark first
+        else:
+            out.append('\x01"')  # closing: the mark last
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def find_spans(text: str) -> list[Span]:
+    text = _normalise(text)
     n = len(text)
     marks = [m.start() for m in MARK_RE.finditer(text)]
     if not marks:
@@ -155,15 +180,15 @@ def find_spans(text: str) -> list[Span]:
 
 def _para_tail_ok(text: str, o: int, pe: int) -> bool:
     """An unclosed mark inside a paragraph: keep it only when what follows reads like speech."""
-    tail = text[o + 1:pe]
+    tail = text[o + 1:pe].lstrip("\x01")
     return len(tail.split()) >= 6 and tail[:1].isupper()
 
 
 def _add(spans: list[Span], text: str, o: int, c: int, closed: bool, ps: int, pe: int, cont: bool) -> None:
     s, e = o + 1, c
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] == "\x01"):
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] == "\x01"):
         e -= 1
     if e <= s:
         return
