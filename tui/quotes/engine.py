@@ -57,6 +57,12 @@ suggesting stating declaring telling asking urging calling describing accusing p
 admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
 emphasizing underlining highlighting recalling complaining asserting maintaining contending alleging
 reiterating writing replying responding revealing""".split())
+_AMBIG_S = frozenset("""comments remarks reports claims calls notes answers questions charges posts promises pledges
+vows threats demands estimates forecasts signals hints protests objects states rules counters replies appeals
+pleas tweets accounts cites credits praises attacks slams blasts labels brands dubs defends hails mocks
+warnings statements concludes""".split())
+_SUBJ_WORDS = frozenset("""he she it they who which that also company government ministry agency group official
+officials spokesman spokeswoman spokesperson report study survey""".split())
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
                        r"Supt|Insp|Det|[A-Z])\.")
 _QUOTE_OPEN = "\"“‘«„'"
@@ -136,6 +142,19 @@ def extract(text: str) -> list[Quote]:
             gc.enable()
 
 
+def _hit_ok(doc: Doc, h) -> bool:
+    """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline."""
+    if not h[2][:1].isupper() or h[4] == "P":
+        return True
+    text = doc.text
+    ss = doc.sent_of(h[0])[0]
+    before = text[ss:h[0]].strip(" \"“‘'«")
+    if not before:
+        return True
+    pw = _rx(r"(\S+)\s*$").search(before)
+    return bool(pw and pw.group(1)[:1].isupper())
+
+
 def _extract(text: str) -> list[Quote]:
     spans = find_spans(text)
     sents = sentences(text, spans)
@@ -146,7 +165,7 @@ def _extract(text: str) -> list[Quote]:
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]
-    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0]
+    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h)]
     doc.hit_starts = [h[0] for h in doc.hits]
 
     reg, name_mentions = build_registry(text, sents, lambda p: doc.span_at(p) >= 0)
@@ -394,18 +413,37 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
-    """The main-clause subject at the sentence start (for `…, saying that …`)."""
+    """The main-clause subject at the sentence start (for `…, saying that …`, `X did Y and said …`)."""
     text = doc.text
-    region = text[ss:pos]
-    m = re.match(r"\s*((?:[A-Z][\w’'\-.]*\s*){1,5}|he|she|they|it|He|She|They|It|"
-                 r"(?:The|the|A|a|An|an)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+(?=\s+(?:has|have|had|was|were|is|are|also|"
-                 r"[a-z]+ed|[a-z]+s)\b))", region)
-    if not m:
+    toks = tokens(text, ss, pos)
+    # skip an introductory phrase ("In a statement, …", "Asked about it, …")
+    if toks and (toks[0][2].lower() in _INTRO_WORDS or toks[0][2].endswith("ing")):
+        k = next((i for i, t in enumerate(toks) if t[2] == ","), -1)
+        if k < 0:
+            return None
+        toks = toks[k + 1:]
+    end = None
+    for i, t in enumerate(toks):
+        w = t[2]
+        lw = w.lower()
+        if i == 0 and lw in ("he", "she", "they", "it"):
+            end = i + 1
+            break
+        if w[:1].isupper() or lw in _NP_INNER or w.endswith(("’s", "'s")) or lw in ROLE_WORDS or w[:1].isdigit():
+            end = i + 1
+            continue
+        if w == "," and i + 1 < len(toks):
+            break
+        break
+    if not end:
         return None
-    s, e = ss + m.start(1), ss + m.end(1)
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return parse_np(text, s, e, ss)
+    return parse_np(text, toks[0][0], toks[end - 1][1], ss)
+
+
+_INTRO_WORDS = frozenset("""in on at after before during despite with without asked speaking following according
+earlier later meanwhile however also but and yet so still then when while as if since though although because
+last this""".split())
+_NP_INNER = frozenset("the a an of and for & his her its their former new top senior chief deputy".split())
 
 
 def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
@@ -427,6 +465,10 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
             continue
+        if cls == "E":
+            k0 = bisect_left(doc.span_opens, r.start)
+            if not (k0 < len(doc.spans) and doc.spans[k0].open < r.end):
+                continue  # "praised the plan": an evaluation with no reported words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
         if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2:
@@ -439,6 +481,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
             continue
+        if cls == "E" and not inner:
+            continue  # "praised the plan": an evaluation with no reported words
         if inner:
             r.type = "mixed"
             for i in inner:
@@ -497,8 +541,17 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     pw = _rx(r"([\w’'\-]+)\s*$").search(left)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
-    # participle after a main clause: "…, saying (that) …"
-    if form.endswith("ing") and _rx(r",\s*$").search(left) and form.lower() in _PARTICIPLE_CUES:
+    if form.lower() in _AMBIG_S:
+        w = pw.group(1) if pw else ""
+        if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
+                or w.lower() in ORG_WORDS):
+            return None  # "cited derogatory comments", "dozens of reports"
+    # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
+    coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(left)
+    if coord and _rx(r"\b(?:he|she|they|it|[A-Z][\w’'\-]+)\s+(?:and|but)\s+(?:\w+\s+)*$").search(left[-60:]):
+        coord = None
+    if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(left)) or (coord and cls != "D"):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -577,7 +630,7 @@ def _clause_like(text: str, s: int, e: int) -> bool:
     if k > 0:
         seg = seg[:k]
     for m in _CLAUSE_RE.finditer(seg):
-        if m.start() > 0:
+        if m.start() > 0 or not m.group().endswith("ed"):
             return True
     return text[s:s + 3].lower() in ("it’", "it'")
 
@@ -642,6 +695,18 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 r.end = e
                 inherit[hj] = r
                 return
+        # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
+        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
+        if m and h2[4] != "P":
+            subj_s = h2[0] - len(m.group(1))
+            np2 = parse_np(text, subj_s, h2[0], subj_s)
+            if np2 is not None and np2.kind in ("name", "pronoun") or (np2 is not None and np2.kind == "desc"
+                                                                      and np2.text.split()[0].lower() in (
+                                                                          "the", "a", "an", "his", "her", "its")):
+                s, e = _trim(text, r.start, h2[0] - len(m.group()))
+                if e - s >= 3:
+                    r.end = e
+                    return
         m = _rx(r",\s*$").search(pre)
         if m and h2[2].endswith("ing") and h2[2].lower() in _PARTICIPLE_CUES:
             s, e = _trim(text, r.start, h2[0] - len(m.group()))
@@ -698,7 +763,7 @@ _WEAK_LEAD = re.compile(
     r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
 
 
-_REL_LEAD = re.compile(r"\b(?:who|which|whose|whom)\b[^,.;]*$")
+_REL_LEAD = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]*$")
 
 
 def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:

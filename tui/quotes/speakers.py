@@ -12,7 +12,7 @@ _rx = lru_cache(maxsize=None)(re.compile)
 
 from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, MALE_WORDS, ORG_WORDS, ROLE_WORDS,
                                 STOP_CAPS, is_demonym)
-from tui.quotes.text import NAME_RE, tokens
+from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
 DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
 two three four five six seven eight nine ten dozens hundreds thousands other another both all each every
@@ -27,6 +27,10 @@ finally today yesterday recently publicly privately separately repeatedly subseq
 initially originally still even just only herself himself itself themselves reportedly allegedly
 last"""
                               .split())
+ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
+economy science education culture opposition prime first vice deputy chief executive general of""".split())
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday week month year morning evening
+afternoon night weekend day this next just now on earlier early late in at""".split())
 SUBORD = frozenset("""and but while which who whom whose that as because when after although though if where
 whereas since so then before until unless once or nor""".split())
 PREPS = frozenset("of for at from in on with by to about over under between among into within without".split())
@@ -196,7 +200,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
             break
     if any(t in ORG_WORDS for t in low):
         # a role word followed by a person name inside an org sequence ("Karsta Energy CEO John Smith")
-        j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS and t not in ORG_WORDS), default=-1)
+        j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS and t not in ORG_WORDS
+                 and t not in ROLE_MODIFIERS), default=-1)
         if j >= 0 and not any(t in ORG_WORDS for t in low[j + 1:]):
             return low[:j + 1], " ".join(toks[j + 1:]), "person"
         while toks and low[0] in ("the",):
@@ -390,6 +395,8 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
     m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text[e:se])
     if m:
         app = m.group(1).strip()
+        if CUE_RE.search(app):
+            app = ""  # "…, the commission said": not an apposition
         words = app.split()
         lw0 = words[0].lower() if words else ""
         if _rx(r"\d{1,3}").fullmatch(app):
@@ -446,9 +453,20 @@ def _add_phrase(ent: Entity, ph: str) -> None:
 def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     """Parse the speaker phrase text[s:e] (a subject region or the words after an inverted cue)."""
     toks = tokens(text, s, e)
-    # trailing auxiliaries and adverbs ("has also", "later", "on Monday")
-    while toks and (toks[-1][2].lower() in AUX_ADV or (toks[-1][2].endswith("ly") and toks[-1][2].islower()
-                                                          and len(toks[-1][2]) > 4)):
+    if "(" in text[s:e]:
+        # drop parentheticals: "Sen. Pat Toomey (R-Pa.)"
+        out, depth = [], 0
+        for t in toks:
+            if t[2] == "(":
+                depth += 1
+            elif t[2] == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                out.append(t)
+        toks = out
+    # trailing auxiliaries, adverbs and time phrases ("has also", "later", "on Monday", "just this month")
+    while toks and (toks[-1][2].lower() in AUX_ADV or toks[-1][2].lower() in TIME_WORDS
+                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
         toks.pop()
     while toks and toks[-1][2] in (",", "—", "–", "-"):
         toks.pop()

@@ -58,7 +58,7 @@ def _trie_regex(words: list[str]) -> str:
 
 
 _cue_forms = sorted(CUES)
-_cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] == "P"]
+_cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in ("P", "S", "T", "O")]
 CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
 
 
