@@ -763,7 +763,7 @@ _WEAK_LEAD = re.compile(
     r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
 
 
-_REL_LEAD = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]*$")
+_REL_LEAD = re.compile(r"(?:,\s*|\b(?!those\b|anyone\b|someone\b|people\b)[a-z]{3,}\s+)(?:who|which|whose|whom)\b[^,.;]*$")
 
 
 def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:

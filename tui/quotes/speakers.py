@@ -346,6 +346,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
 
 
 _PRE_WORD = re.compile(r"([A-Za-z][\w\-’']*)\s*$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
 _STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
 our my your this that who which whose when after before was were is are has have had be been also
@@ -375,6 +376,11 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             break
         pre.append(lw)
         j = m.start()
+    # a name used as a modifier of an organisation noun: "the Civic Renewal party", "the Karsta group"
+    nm = _NEXT_WORD.match(text, e)
+    if nm and (nm.group(1) in ORG_HEADS or nm.group(1) in ORG_WORDS) and ent.kind in ("unknown", "person") \
+            and not ent.gender and " " in ent.name:
+        ent.kind = "org"
     if pre:
         pre.reverse()
         for w in pre:
@@ -387,7 +393,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             ent.gender = ent.gender or "f"
         elif pre[-1] in MALE_WORDS:
             ent.gender = ent.gender or "m"
-        if ent.kind == "unknown":
+        if ent.kind == "unknown" and any(w not in ROLE_MODIFIERS for w in pre):
             ent.kind = "person"
         if owner_his and ("counterpart" in pre or "colleague" in pre):
             ent.roles.add("counterpart")
