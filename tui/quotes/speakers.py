@@ -555,7 +555,7 @@ def _desc_end(chunk, lws, words) -> int:
 
 def _is_skippable(chunk) -> bool:
     w = chunk[0][2].lower()
-    if w in REL_START:
+    if w in ("who", "which", "whose", "whom"):
         if 1 < len(chunk) <= 6 and w != "whose" and not any(t[2].lower() in VERBISH for t in chunk):
             nx = chunk[1][2]
             if nx.lower() in DETERMINERS or nx.lower() in PRONOUN_WORDS or nx[:1].isupper():
