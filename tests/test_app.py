@@ -470,6 +470,65 @@ async def test_quit_keys(db_path, tmp_path):
     assert app.return_code == 0
 
 
+async def test_import_a_path_from_the_command_palette(db_path, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(
+        "Harbour reopens after storm\n\n\"We are delighted to welcome the boats back,\" said Mayor Anna Berg.\n",
+        encoding="utf-8",
+    )
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"import a path")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        from tui.app.screens import PromptScreen
+
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*str(folder), "enter")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not app.importing:
+                break
+        await settle(pilot)
+        assert app.article_list.count == 5
+        db, _ = open_index(db_path)
+        titles = [r[0] for r in db.execute("SELECT title FROM articles")]
+        db.close()
+        assert "Harbour reopens after storm" in titles
+
+
+async def test_empty_index_without_samples_says_how_to_fill_it(tmp_path):
+    app = make_app(tmp_path / "empty.db", config=tmp_path / "none.toml", import_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.article_list.count == 0
+        text = screen_text(app)
+        assert "No article open" in text and "newsreader" in text and "ctrl+p" in text
+        await pilot.press("n", "s", "r", "f", "enter", "j", "G")  # nothing to act on: no crash
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_opening_in_unread_mode_moves_on_to_the_next_unread(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.article_list.count == 4
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.article.title == "Ministers meet ahead of Caspian summit"
+        assert app.article_list.count == 3
+        assert app.article_list.cursor == 0
+        assert app.article_list.cursor_row.id == article_id(db_path, "markup")
+
+
 def _samples_dir():
     try:
         from tui.sources import SAMPLES_DIR

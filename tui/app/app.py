@@ -114,6 +114,9 @@ class NewsReaderApp(App):
         sidebar.show(self.reader.quotes, self.reader.styles_for, sidebar.speaker_filter)
         sidebar.highlight_quote(highlighted)
 
+    def on_app_focus(self) -> None:
+        self.poll_index()
+
     def on_unmount(self) -> None:
         self.search_service.close()
 
@@ -132,14 +135,20 @@ class NewsReaderApp(App):
         if mark_read and not detail.read and not self.read_only:
             Q.set_flag(self.db, article_id, "read", True)
             detail = Q.get_article(self.db, article_id)
-            self.article_list.invalidate()
+            if self.article_list.unread_only:
+                self.article_list.reload()  # it leaves the unread list; the cursor stays, on the next one
+            else:
+                self.article_list.invalidate()
         quotes = Q.article_quotes(self.db, article_id)
         reader, sidebar = self.reader, self.sidebar
         reader.show(detail, quotes)
         sidebar.show(reader.quotes, reader.styles_for)
         self._title_reader()
-        position = Q.article_position(self.db, article_id, self.article_list.unread_only)
-        self.article_list.set_open(article_id, position)
+        lst = self.article_list
+        position = Q.article_position(self.db, article_id, lst.unread_only)
+        if position is None and lst.unread_only:
+            position = lst.cursor
+        lst.set_open(article_id, position)
         index = None
         if quote_id is not None:
             index = next((i for i, q in enumerate(reader.quotes) if q.id == quote_id), None)

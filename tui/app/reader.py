@@ -219,7 +219,14 @@ class Reader(ScrollView, can_focus=True):
         self._legend_hits = {}
         a = self.article
         if a is None:
-            return [Content.styled("No article open", Style(italic=True))]
+            return [
+                Content.styled("No article open", Style(bold=True)),
+                Content(""),
+                *Content(
+                    "Open one from the list with enter. An empty index fills with "
+                    "ctrl+p → Import a path…, or from the shell: newsreader import PATH"
+                ).wrap(width),
+            ]
         lines: list[Content] = []
         title = Content(safe_text(a.title).replace("\n", " ")).stylize(over(self, "reader--title"))
         lines.extend(title.wrap(width))

@@ -108,7 +108,10 @@ class SearchScreen(ModalScreen):
         for i, hit in enumerate(message.hits):
             kind = KIND_LABEL.get(hit.kind, hit.kind)
             head = Content.assemble(Content.styled(f"{kind:>7} ", Style(bold=True)), highlight(hit.text, hit.spans, mark))
-            where = Content.styled(f"        in {safe_text(hit.article_title or '').replace(chr(10), ' ')}", Style(dim=True))
+            title = safe_text(hit.article_title or "").replace("\n", " ")
+            if len(title) > 70:
+                title = title[:69].rstrip() + "…"
+            where = Content.styled(f"        in {title}", Style(dim=True))
             options.append(Option(Content("\n").join([head, where]), id=str(i)))
         results.add_options(options)
         if options:
