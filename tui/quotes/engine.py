@@ -172,6 +172,7 @@ def _extract(text: str) -> list[Quote]:
     _learn_gender(doc, reg, name_mentions)
 
     recs: list[Rec] = []
+    _transcript(doc, recs)
     direct = _direct_quotes(doc, recs)
     _indirect_quotes(doc, recs, direct)
     _fallback_direct(doc, recs)
@@ -211,7 +212,8 @@ def _chains(doc: Doc) -> list[list[int]]:
 def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
     """Inverted attribution: `said Ilić, who leads ...` -> the phrase after the cue."""
     text = doc.text
-    m = _rx(r"\s*([^,.;:!?\n]{1,80})").match(text[ce:limit])
+    m = _rx(r"\s*((?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Jr|Sr|Capt|Sgt|[A-Z])\.|[^,.;:!?\n]){1,80})"
+            ).match(text[ce:limit])
     if not m:
         return None
     s = ce + m.start(1)
@@ -324,6 +326,8 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
     direct: dict[int, Rec] = {}
     last_rec_by_para: dict[int, Rec] = {}
     for chain in _chains(doc):
+        if any(i in doc.used_spans for i in chain):
+            continue
         first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
         if len(chain) == 1 and not _speechlike(text, first):
             # short spans may still be a split quote's second half ("…," X said, "and …")
@@ -365,6 +369,36 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             last_rec_by_para[sp.para_start] = r
         _ = where
     return direct
+
+
+_TRANSCRIPT = re.compile(
+    r"^[ \t]*[\"“]?((?:[A-Z][A-Z'’\-]+\.?)(?:[ \t][A-Z][A-Z'’\-]+\.?){0,2}):[ \t]+(\S[^\n]*)$", re.M)
+_NOT_SPEAKERS = frozenset("""UPDATE UPDATED NOTE Q A BREAKING WATCH READ VIDEO PHOTO PHOTOS RELATED CORRECTION
+ABSTRACT CLAIM FACT TOP STORIES WASHINGTON EDITOR'S EDITOR’S FULL TEXT SOURCE SOURCES CREDIT LISTEN MORE
+WARNING ALERT EXCLUSIVE LIVE OPINION ANALYSIS ADVERTISEMENT SUMMARY TRANSCRIPT""".split())
+
+
+def _transcript(doc: Doc, recs: list[Rec]) -> None:
+    """Interview transcripts: `PENCE: Well, look, …` (a capitalised name and a colon opening a paragraph)."""
+    text = doc.text
+    if ":" not in text:
+        return
+    for m in _TRANSCRIPT.finditer(text):
+        name = m.group(1)
+        if any(w.strip(".") in _NOT_SPEAKERS for w in name.split()) or len(name.replace(" ", "")) < 3:
+            continue
+        s, e = m.start(2), m.end(2)
+        while e > s and text[e - 1] in " \t\"”":
+            e -= 1
+        if _words(text[s:e]) < 3:
+            continue
+        pretty = " ".join(w[:1] + w[1:].lower() for w in name.split())
+        np = NP("name", m.start(1), m.end(1), text[m.start(1):m.end(1)], name=pretty)
+        recs.append(Rec(s, e, "direct", ":", m.end(1), m.end(1) + 1, m.start(1), np=np))
+        for k in range(bisect_left(doc.span_opens, m.start()), bisect_left(doc.span_opens, e + 1)):
+            doc.used_spans.add(k)
+        for hi in doc.hits_in(s, e):
+            doc.used_hits.add(hi)
 
 
 def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
@@ -413,33 +447,45 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
-    """The main-clause subject at the sentence start (for `…, saying that …`, `X did Y and said …`)."""
+    """The main-clause subject (for `…, saying that …`, `X did Y and said …`): the first
+    phrase of a comma-chunk that is a name, pronoun or description followed by a verb."""
     text = doc.text
     toks = tokens(text, ss, pos)
-    # skip an introductory phrase ("In a statement, …", "Asked about it, …")
-    if toks and (toks[0][2].lower() in _INTRO_WORDS or toks[0][2].endswith("ing")):
-        k = next((i for i, t in enumerate(toks) if t[2] == ","), -1)
-        if k < 0:
-            return None
-        toks = toks[k + 1:]
-    end = None
-    for i, t in enumerate(toks):
-        w = t[2]
-        lw = w.lower()
-        if i == 0 and lw in ("he", "she", "they", "it"):
-            end = i + 1
-            break
-        if w[:1].isupper() or lw in _NP_INNER or w.endswith(("’s", "'s")) or lw in ROLE_WORDS or w[:1].isdigit():
-            end = i + 1
+    chunk_start = True
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not chunk_start:
+            chunk_start = toks[i][2] in (",", ";", "—", "–")
+            i += 1
             continue
-        if w == "," and i + 1 < len(toks):
-            break
-        break
-    if not end:
-        return None
-    return parse_np(text, toks[0][0], toks[end - 1][1], ss)
+        chunk_start = False
+        w0 = toks[i][2]
+        if w0.lower() in _INTRO_WORDS or (w0.endswith("ing") and w0[:1].isupper()) or w0 in (",", "—"):
+            continue
+        end = None
+        if w0.lower() in ("he", "she", "they", "it"):
+            end = i + 1
+        else:
+            j = i
+            while j < n:
+                w = toks[j][2]
+                lw = w.lower()
+                if w[:1].isupper() or lw in _NP_INNER or w.endswith(("’s", "'s")) or lw in ROLE_WORDS \
+                        or w[:1].isdigit() or (j > i and w == "." and toks[j - 1][2] in ("Mr", "Mrs", "Ms", "Dr")):
+                    j += 1
+                    continue
+                break
+            end = j if j > i else None
+        if end is None or end >= n:
+            continue
+        nxt = toks[end][2]
+        if nxt[:1].islower() and nxt not in PREPS_SET and nxt not in ("and", "or", "but", "who", "which", "that"):
+            return parse_np(text, toks[i][0], toks[end - 1][1], ss)
+    return None
 
 
+PREPS_SET = frozenset("of for at from in on with by to about over under between among into within without as".split())
 _INTRO_WORDS = frozenset("""in on at after before during despite with without asked speaking following according
 earlier later meanwhile however also but and yet so still then when while as if since though although because
 last this""".split())
