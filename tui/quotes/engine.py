@@ -496,11 +496,22 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
     text = doc.text
     inherit: dict[int, Rec] = {}
     suppressed: set[int] = set()
+    # direct quotes by the sentence of their cue: "…," he said, adding that … continues them
+    by_sent: dict[int, Rec] = {}
+    for r in recs:
+        if r.cue_start >= 0 and r.type == "direct":
+            by_sent[doc.sent_index(r.cue_start)] = r
     for hi, h in enumerate(doc.hits):
         if hi in doc.used_hits or hi in suppressed:
             continue
         cs, ce, form, lemma, cls = h
         ss, se = doc.sent_of(cs)
+        if hi not in inherit:
+            d = by_sent.get(doc.sent_index(cs))
+            if d is not None and d.cue_end <= cs and _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
+                    text[d.cue_end:cs]) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(
+                    text[d.cue_end:cs])):
+                inherit[hi] = d
         if _in_direct(doc, cs):
             continue
         cend = _content_end(text, ce, se)

@@ -598,7 +598,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # "director of the X Authority", "an analyst at Y", "Sigrid Aalto of the University of Z"
     for i in range(1, len(chunk)):
         if lws[i] in PREPS and i + 1 < len(chunk):
-            prev_cap = words[i - 1][:1].isupper()
+            prev_cap = words[i - 1][:1].isupper() and lws[i - 1] not in DETERMINERS and lws[i - 1] not in STOP_CAPS
             if not prev_cap or not _org_before(lws[:i]):
                 if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(
                         w in ORG_WORDS for w in lws[:i]):
