@@ -52,6 +52,14 @@ _ADDRESSEE = re.compile(
     r"\s*(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|the\s+[\w\-’' ]{1,40}?|"
     r"(?:him|her|them|us|me|you)|[A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'\-]*){0,4})"
     r"(?:\s+(?:on|in|at|during|after|last|this)\s+[^,;]{1,40}?)?\s*(?=that\b|,|$)")
+_ADDRESSEE_BARE = re.compile(
+    r"\s*(?:reporters|journalists|parliament|lawmakers|legislators|MPs|senators|delegates|supporters|members|"
+    r"voters|investors|analysts|staff|employees|residents|viewers|listeners|readers|"
+    r"the\s+(?:press|court|jury|committee|chamber|house|crowd|audience|hearing|tribunal|panel|inquiry|council|"
+    r"assembly|senate|conference|meeting|rally|nation|country|public|media)|him|her|them|us|me|you|"
+    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3})"
+    r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+(?:the\s+)?[\w\-]+(?:\s+(?:morning|evening|night|afternoon))?)?"
+    r"\s+(?=[a-z]|[A-Z][a-z]*\s)")
 _PARTICIPLE_CUES = frozenset("""saying adding noting arguing insisting warning explaining stressing claiming
 suggesting stating declaring telling asking urging calling describing accusing pointing acknowledging
 admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
@@ -717,7 +725,10 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
             if right[pos:pos + 1] == ",":
                 return None
         else:
-            return None
+            mb = _ADDRESSEE_BARE.match(right, pos)
+            if not mb:
+                return None
+            pos = mb.end()
     else:
         mt = _rx(r"\s*that\b").match(right[pos:])
         if mt:
