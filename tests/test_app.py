@@ -529,6 +529,44 @@ async def test_opening_in_unread_mode_moves_on_to_the_next_unread(db_path, tmp_p
         assert app.article_list.cursor_row.id == article_id(db_path, "markup")
 
 
+async def test_huge_article_is_shown_in_part_quickly(tmp_path):
+    import time
+
+    path = build_index(tmp_path / "index.db")
+    db, _ = open_index(path)
+    body = ("A sentence of filler text for a very long article. " * 20 + "\n\n") * 3000
+    db.execute(
+        "INSERT INTO articles (uid, source, title, body, published) VALUES ('huge', 'x', 'Huge', ?, '2099-01-01')",
+        [body],
+    )
+    db.close()
+    app = make_app(path, config=tmp_path / "none.toml", import_samples=False)
+    started = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.reader.article.title == "Huge"
+        assert app.reader.truncated == len(body)
+        assert "Very long article" in screen_text(app)
+        app.reader.focus()
+        await pilot.press("G", "g", "ctrl+d")
+        await pilot.pause()
+    assert time.perf_counter() - started < 15
+
+
+async def test_clicking_a_quote_in_the_sidebar_shows_it(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Options: 2 lines for the first (speaker line, excerpt), then the others; click the last option.
+        sidebar = app.sidebar
+        last_line = sidebar.virtual_size.height - 1
+        await pilot.click("#quotes", offset=(4, 1 + last_line))
+        await pilot.pause()
+        assert sidebar.current_index == 2
+        assert app.reader.current == 2
+        assert app.reader.scroll_offset.y > 0
+
+
 def _samples_dir():
     try:
         from tui.sources import SAMPLES_DIR

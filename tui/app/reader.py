@@ -15,7 +15,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -28,6 +28,7 @@ from tui.index.queries import ArticleDetail, QuoteRow
 from tui.text import printable
 
 UNNAMED = "(unnamed)"
+DISPLAY_LIMIT = 1_000_000  # characters of body shown
 
 
 def safe_text(text: str) -> str:
@@ -93,6 +94,7 @@ class Reader(ScrollView, can_focus=True):
         self.quotes: list[QuoteRow] = []
         self.speaker_filter: str | None = None
         self._plain = ""
+        self.truncated = 0
         self._slots: dict[str, int] = {}
         self._styles: dict[str, SpeakerStyles] = {}
         self._body = Content("")
@@ -107,10 +109,14 @@ class Reader(ScrollView, can_focus=True):
 
     def show(self, article: ArticleDetail | None, quotes: list[QuoteRow]) -> None:
         self.article = article
-        n = len(article.body) if article else 0
+        body = article.body if article else ""
+        # A huge body (a book pasted as an article) is shown in part: wrapping costs ~0.6 s a megabyte.
+        self.truncated = len(body) if len(body) > DISPLAY_LIMIT else 0
+        body = body[:DISPLAY_LIMIT]
+        n = len(body)
         self.quotes = [q for q in quotes if 0 <= q.start < q.end <= n]
         self.speaker_filter = None
-        self._plain = safe_text(article.body) if article else ""
+        self._plain = safe_text(body)
         counts = Counter(speaker_label(q) for q in self.quotes)
         self._slots = assign_slots(name for name, _ in counts.most_common())
         self._speaker_counts = counts
@@ -173,17 +179,15 @@ class Reader(ScrollView, can_focus=True):
         self._style_body()
 
     def _style_body(self) -> None:
-        body = Content(self._plain)
         spans = []
+        n = len(self._plain)
         for i, q in enumerate(self.quotes):
             st = self._styles[speaker_label(q)]
-            spans.append((q.start, q.end, st.current if i == self.current else st.quote))
+            spans.append(Span(q.start, q.end, st.current if i == self.current else st.quote))
             for m in q.mentions:
-                if 0 <= m.start < m.end <= len(self._plain):
-                    spans.append((m.start, m.end, st.mention))
-        for start, end, style in spans:
-            body = body.stylize(style, start, end)
-        self._body = body
+                if 0 <= m.start < m.end <= n:
+                    spans.append(Span(m.start, m.end, st.mention))
+        self._body = Content(self._plain, spans)
         self._line_cache.clear()
 
     # --- layout -----------------------------------------------------------------
@@ -234,6 +238,9 @@ class Reader(ScrollView, can_focus=True):
         parts = [safe_text(p).replace("\n", " ") for p in (a.outlet, a.author and f"by {a.author}", a.published) if p]
         if parts:
             lines.extend(Content.styled(" · ".join(parts), meta_style).wrap(width))
+        if self.truncated:
+            note = f"Very long article: showing the first {DISPLAY_LIMIT:,} of {self.truncated:,} characters"
+            lines.extend(Content.styled(note, Style(italic=True)).wrap(width))
         # Legend: one chip per speaker, most quoted first.
         if self._slots:
             line = Content("")
