@@ -37,11 +37,17 @@ DIRECT = ["We are not going to stop here. There is a lot more work to do",
           "This is a good day for everyone who believed in the project",
           "I do not think anyone expected the figures to be this strong",
           "Our members deserve better, and we will keep saying so"]
+INTERRUPT = ["would cost less than the old one", "is about jobs rather than prestige",
+             "could be approved before the summer"]
 FILLER = ["The meeting took place in the capital on Tuesday.",
           "Traffic in the city centre was heavier than usual.",
           "The figures were published shortly after noon.",
           "Several hundred people gathered outside the building.",
-          "The report runs to more than two hundred pages."]
+          "The report runs to more than two hundred pages.",
+          "Officials from both sides arrived in the morning and left after dark.",
+          "The city has been the region's main port for more than a century.",
+          "Prices for bread and fuel have risen sharply since the spring.",
+          "The building was designed in the 1960s and renovated twice."]
 
 
 def article(rng: random.Random, size: int = 4096) -> str:
@@ -49,7 +55,7 @@ def article(rng: random.Random, size: int = 4096) -> str:
     paras = []
     while sum(len(p) + 2 for p in paras) < size:
         f, l, r = rng.choice(people)
-        k = rng.randrange(9)
+        k = rng.randrange(14)
         c, d = rng.choice(CLAUSES), rng.choice(DIRECT)
         if k == 0:
             paras.append(f"{r[0].upper() + r[1:]} {f} {l} said on Monday that {c}.")
@@ -66,9 +72,9 @@ def article(rng: random.Random, size: int = 4096) -> str:
         elif k == 6:
             paras.append(f"{l} called the plan \"a serious mistake\" and said {c}.")
         elif k == 7:
-            paras.append(f"The plan, she said, {c.split(' ', 2)[-1]}.")
+            paras.append(f"The plan, {l} said, {rng.choice(INTERRUPT)}.")
         else:
-            paras.append(" ".join(rng.sample(FILLER, 2)))
+            paras.append(" ".join(rng.sample(FILLER, 3)))
     return "\n\n".join(paras)[:size]
 
 

@@ -261,6 +261,7 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
 
 
 _AND_RE = re.compile(r" (?:and|&) ")
+_SEQ_CACHE: dict[str, tuple] = {}  # raw name sequence -> (clean offsets, sequence, split) (pure functions of it)
 
 
 def _name_pieces(text: str):
@@ -287,7 +288,9 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
     reg = Registry(text)
     sent_starts = [s for s, _ in sents]
     mentions = []
-    cache = reg._seq_cache
+    cache = _SEQ_CACHE
+    if len(cache) > 50000:
+        cache.clear()
     seen: dict[Entity, int] = {}
     for s0, e0, raw, m_start in _name_pieces(text):
         s, e = s0, e0
@@ -359,7 +362,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
     pre = []
     j = s
     owner_his = False
-    for _ in range(4):
+    for _ in range(4 if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha() else 0):
         m = _PRE_WORD.search(text, max(ss, j - 40), j)
         if not m or m.end() != j and text[m.end():j].strip():
             break
@@ -398,7 +401,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if owner_his and ("counterpart" in pre or "colleague" in pre):
             ent.roles.add("counterpart")
     # apposition after: "X, a political scientist at Y," / "X, 58," / "X, who ..." / "X, the private company that"
-    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text[e:se])
+    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text[e:se]) if text[e:e + 1] == "," else None
     if m:
         app = m.group(1).strip()
         if CUE_RE.search(app):
@@ -412,14 +415,15 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             ph = " ".join(w.lower() for w in words)
             ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
-    m2 = _rx(r",\s+(who|which)\b").match(text[e:se])
+    m2 = _rx(r",\s+(who|which)\b").match(text[e:se]) if m is not None or text[e:e + 1] == "," else None
     if m2:
         if m2.group(1) == "who" and ent.kind == "unknown":
             ent.kind = "person"
         elif m2.group(1) == "which" and ent.kind == "unknown":
             ent.kind = "org"
     # apposition before: "the group's director, X," / "Its leader, X,"
-    m3 = _rx(r"(?:^|[.;:]\s|\b)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$").search(text[max(ss, s - 100):s])
+    m3 = _rx(r"(?:^|[.;:]\s|\b)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$").search(
+        text[max(ss, s - 100):s]) if text[s - 2:s] == ", " else None
     if m3:
         ph = m3.group(1).lower()
         _add_phrase(ent, _rx(r"^(?:the|its|his|her|their)\s+").sub("", ph))
