@@ -223,6 +223,29 @@ async def test_search_lavrov_and_open_the_hit(db_path, tmp_path):
         assert app.sidebar.current_index == app.reader.current
 
 
+async def test_search_body_hit_opens_at_the_passage_with_matches_marked(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"delegations relaxed")
+        await settle(pilot)
+        screen = app.screen
+        target = next(i for i, h in enumerate(screen.hits) if h.kind == "body")
+        hit = screen.hits[target]
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        assert reader.article.id == hit.article_id
+        assert reader.marks, "the matched words are marked"
+        body = reader.article.body
+        assert {body[a:b].casefold() for a, b in reader.marks} >= {"delegations", "relaxed"}
+        top = int(reader.scroll_offset.y)
+        line = reader.line_of_offset(hit.offset)
+        assert top <= line < top + reader.scrollable_content_region.height
+
+
 async def test_search_escape_returns_and_stale_results_are_dropped(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

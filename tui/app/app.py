@@ -32,6 +32,19 @@ def _samples_dir() -> Path | None:
     return path if path.is_dir() and any(path.iterdir()) else None
 
 
+def hit_ranges(hit, reader: Reader) -> list[tuple[int, int]]:
+    """A search hit's matched characters as ranges of the open article's body."""
+    body = reader.article.body if reader.article else ""
+    base = None
+    if hit.kind == "quote" and hit.quote_id is not None:
+        base = next((q.start for q in reader.quotes if q.id == hit.quote_id), None)
+    elif hit.kind == "body" and hit.offset is not None:
+        base = hit.offset
+    if base is None or body[base : base + len(hit.text)] != hit.text:
+        return []  # titles and speaker names are not in the body; a stale hit is not marked
+    return [(base + a, base + b) for a, b in hit.spans]
+
+
 class NewsReaderApp(App):
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
@@ -266,8 +279,8 @@ class NewsReaderApp(App):
             what, hit = result
             if what == "speaker":
                 self.open_speaker(hit.speaker_id)
-            else:
-                self.open_article(hit.article_id, quote_id=hit.quote_id, offset=hit.offset)
+            elif self.open_article(hit.article_id, quote_id=hit.quote_id, offset=hit.offset):
+                self.reader.mark(hit_ranges(hit, self.reader))
                 self.reader.focus()
 
         self.push_screen(SearchScreen(self.search_service), done)
@@ -392,12 +405,21 @@ class NewsReaderApp(App):
         # A thread with its own connection; widgets are touched only via call_from_thread.
         from tui.index.importer import import_sources
 
+        import time
+
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if done == total or now - last > 0.1:  # a few updates a second, not one per file
+                last = now
+                self.call_from_thread(self._import_progress, done, total)
+
         db = None
         try:
             db, _ = open_index(self.db_path)
-            summary = import_sources(
-                db, targets, progress=lambda done, total: self.call_from_thread(self._import_progress, done, total)
-            )
+            summary = import_sources(db, targets, progress=progress)
         except Exception as e:
             self.call_from_thread(self._import_finished, None, f"{type(e).__name__}: {e}", first_start)
         else:
@@ -408,8 +430,7 @@ class NewsReaderApp(App):
 
     def _import_progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
-        if done == total or done % 20 == 0:
-            self.poll_index()
+        self.poll_index()  # committed batches show up in the list as they land
 
     def _import_finished(self, summary, error: str | None, first_start: bool) -> None:
         self.importing = False

@@ -9,7 +9,17 @@ from tui.text import printable
 
 
 class NewsCommands(Provider):
+    _cache: list[tuple[str, object, str]] | None = None
+
+    async def startup(self) -> None:
+        self._cache = self._make_commands()  # once per opening of the palette, not per keystroke
+
     def _commands(self) -> list[tuple[str, object, str]]:
+        if self._cache is None:
+            self._cache = self._make_commands()
+        return self._cache
+
+    def _make_commands(self) -> list[tuple[str, object, str]]:
         app = self.app
         commands = [
             ("Import a path…", app.action_import_path, "Import files, folders, feeds or URLs into the index"),

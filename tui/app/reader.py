@@ -95,6 +95,7 @@ class Reader(ScrollView, can_focus=True):
         self.speaker_filter: str | None = None
         self._plain = ""
         self.truncated = 0
+        self.marks: list[tuple[int, int]] = []  # search matches shown in the body
         self._slots: dict[str, int] = {}
         self._styles: dict[str, SpeakerStyles] = {}
         self._body = Content("")
@@ -116,6 +117,7 @@ class Reader(ScrollView, can_focus=True):
         n = len(body)
         self.quotes = [q for q in quotes if 0 <= q.start < q.end <= n]
         self.speaker_filter = None
+        self.marks = []
         self._plain = safe_text(body)
         counts = Counter(speaker_label(q) for q in self.quotes)
         self._slots = assign_slots(name for name, _ in counts.most_common())
@@ -125,6 +127,12 @@ class Reader(ScrollView, can_focus=True):
         self._width = 0
         self._layout()
         self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def mark(self, ranges: list[tuple[int, int]]) -> None:
+        """Show these body ranges (search matches) in reverse video until another article opens."""
+        self.marks = list(ranges)
+        self._style_body()
+        self.refresh()
 
     def styles_for(self, speaker: str) -> SpeakerStyles | None:
         return self._styles.get(speaker)
@@ -187,6 +195,8 @@ class Reader(ScrollView, can_focus=True):
             for m in q.mentions:
                 if 0 <= m.start < m.end <= n:
                     spans.append(Span(m.start, m.end, st.mention))
+        mark = Style(reverse=True, bold=True)
+        spans.extend(Span(a, b, mark) for a, b in self.marks if 0 <= a < b <= n)
         self._body = Content(self._plain, spans)
         self._line_cache.clear()
 
