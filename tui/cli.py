@@ -6,6 +6,7 @@ exits non-zero; it never shows a traceback.
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -123,7 +124,7 @@ def _quotes_from_paths(paths: tuple[str, ...]):
             for a in articles:
                 for q in extract(a.body):
                     yield {
-                        "file": path if source == path else source,
+                        "file": _as_given(path, source),
                         "article": a.title,
                         "quote": q.text,
                         "speaker": q.speaker,
@@ -134,6 +135,16 @@ def _quotes_from_paths(paths: tuple[str, ...]):
                     }
     if failed:
         sys.exit(1)
+
+
+def _as_given(target: str, source: str) -> str:
+    """A discovered source named the way the user named it (relative stays relative)."""
+    base = os.path.abspath(os.path.expanduser(target))
+    if source == base:
+        return target
+    if source.startswith(base + os.sep):
+        return os.path.join(target, os.path.relpath(source, base))
+    return source
 
 
 def _quotes_from_index(c: Context):
