@@ -285,10 +285,15 @@ async def test_speaker_view_lists_quotes_and_opens_one(db_path, tmp_path):
         assert app.screen is app.screen_stack[0]
         assert app.reader.article.title == "Lavrov visits Baku"
         assert app.reader.quotes[app.reader.current].text == "we came as friends"
-        # esc goes back without opening anything
+        # esc goes back without opening anything; the reader's keys do nothing meanwhile
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SpeakerScreen)
+        before = flags(db_path, "lavrov-only")
+        await pilot.press("r", "f", "n", "s")
+        await pilot.pause()
+        assert flags(db_path, "lavrov-only") == before
+        assert len(app.screen_stack) == 2
         await pilot.press("escape")
         await pilot.pause()
         assert app.reader.article.title == "Lavrov visits Baku"

@@ -127,6 +127,17 @@ class NewsReaderApp(App):
         sidebar.show(self.reader.quotes, self.reader.styles_for, sidebar.speaker_filter)
         sidebar.highlight_quote(highlighted)
 
+    MAIN_SCREEN_ONLY = {
+        "next_quote", "previous_quote", "speaker_view", "filter_speaker",
+        "toggle_read", "toggle_star", "toggle_unread", "search", "import_path",
+    }
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Over the speaker view, search or help these would act on the hidden reader.
+        if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
+            return False
+        return True
+
     def on_app_focus(self) -> None:
         self.poll_index()
 

@@ -181,9 +181,8 @@ class SpeakerScreen(Screen):
         for i, sq in enumerate(self.quotes):
             head = Content.assemble(
                 Content.styled(sq.published[:10] or "undated", Style(dim=True)),
-                "  ",
+                Content.styled(f"  {sq.quote.type:<8}  ", Style(italic=True, dim=True)),
                 Content.styled(safe_text(sq.article_title).replace("\n", " "), Style(bold=True)),
-                Content.styled(f"  {sq.quote.type}", Style(italic=True, dim=True)),
             )
             body = Content("  “" + excerpt(sq.quote.text, 300) + "”")
             options.append(Option(Content("\n").join([head, body]), id=str(i)))
