@@ -246,6 +246,23 @@ async def test_search_body_hit_opens_at_the_passage_with_matches_marked(db_path,
         assert top <= line < top + reader.scrollable_content_region.height
 
 
+async def test_speaker_view_from_a_search_hit(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"lavrov")
+        await settle(pilot)
+        target = next(i for i, h in enumerate(app.screen.hits) if h.kind == "speaker")
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        from tui.app.screens import SpeakerScreen
+
+        assert isinstance(app.screen, SpeakerScreen)
+        assert app.screen.speaker == "Sergey Lavrov" and len(app.screen.quotes) == 2
+
+
 async def test_search_escape_returns_and_stale_results_are_dropped(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -260,7 +260,7 @@ class NewsReaderApp(App):
         self.set_speaker_filter(speaker_label(quote))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.binding_rows()))
+        self.push_screen(HelpScreen(self.binding_rows(), self.config_file))
 
     def binding_rows(self) -> list[tuple[str, str, str, str]]:
         """(pane, keys, description, id) for every binding, with the user's keymap applied."""

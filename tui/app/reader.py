@@ -197,7 +197,7 @@ class Reader(ScrollView, can_focus=True):
                     spans.append(Span(m.start, m.end, st.mention))
         mark = Style(reverse=True, bold=True)
         spans.extend(Span(a, b, mark) for a, b in self.marks if 0 <= a < b <= n)
-        self._body = Content(self._plain, spans)
+        self._body = Content(self._plain, spans, strip_control_codes=False)  # printable() already made them visible
         self._line_cache.clear()
 
     # --- layout -----------------------------------------------------------------

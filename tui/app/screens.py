@@ -219,9 +219,10 @@ class HelpScreen(ModalScreen):
         Binding("up,k", "scroll(-1)", "Scroll up", id="help_up", show=False),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str, str]], config_file=None) -> None:
         super().__init__()
         self.rows = rows  # (pane, keys, description, binding id)
+        self.config_file = config_file
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
@@ -235,7 +236,8 @@ class HelpScreen(ModalScreen):
     def action_scroll(self, delta: int) -> None:
         box = self.query_one("#help-box")
         box.scroll_to(y=box.scroll_y + delta, animate=False)
-        box.border_subtitle = "esc closes · keys can be changed in config.toml [keymap]"
+        where = safe_text(str(self.config_file)) if self.config_file else "config.toml"
+        box.border_subtitle = Content(f"esc closes · rebind keys by id in {where}: [keymap] id = \"keys\"")
 
     def _table(self) -> Content:
         lines = []
