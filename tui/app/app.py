@@ -1,6 +1,7 @@
 """The newsreader app: article list, reader and quote sidebar."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from textual import on, work
@@ -76,6 +77,7 @@ class NewsReaderApp(App):
         self.config_file = config if config is not None else config_path()
         self.keymap, self.config_problems = load_keymap(self.config_file)
         self.importing = False
+        self._poll_failed = False
 
     # --- layout -------------------------------------------------------------------
 
@@ -384,7 +386,14 @@ class NewsReaderApp(App):
     def poll_index(self) -> None:
         """Pick up articles another process (or our importer) committed."""
         lst = self.article_list
-        count = Q.article_count(self.db, lst.unread_only)
+        try:
+            count = Q.article_count(self.db, lst.unread_only)
+        except sqlite3.Error as e:  # the file went away or is busy: say so once, keep what is shown
+            if not self._poll_failed:
+                self._poll_failed = True
+                self.notify(f"Cannot read the index: {e}", severity="error", markup=False)
+            return
+        self._poll_failed = False
         if count != lst.count:
             self._reload_list()
 
