@@ -504,6 +504,14 @@ async def test_command_palette_has_app_commands(db_path, tmp_path):
 
         assert isinstance(app.screen, SpeakerScreen)
         assert app.screen.speaker == "Sergey Lavrov"
+        await pilot.press("escape")
+        await pilot.pause()
+        # A speaker's name is shown literally in the palette too.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open speaker jane")
+        await pilot.pause(0.3)
+        assert "Open speaker: Jane [red]Doe[/]" in screen_text(app)
 
 
 async def test_quit_keys(db_path, tmp_path):

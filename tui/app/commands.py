@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.style import Style
 
 from tui.text import printable
 
@@ -49,4 +51,18 @@ class NewsCommands(Provider):
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+
+
+def _highlight(matcher, text: str) -> Content:
+    """Like `Matcher.highlight`, but a speaker's name is never parsed as markup."""
+    content = Content(text)
+    style = getattr(matcher, "_match_style", None) or Style(bold=True, underline=True)
+    try:
+        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    except Exception:
+        return content
+    for offset in offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content
