@@ -33,6 +33,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlite_utils
 from rapidfuzz import process
@@ -41,11 +42,16 @@ from rapidfuzz.distance import OSA
 KINDS = ("title", "speaker", "quote", "body")
 KIND_WEIGHT = {"speaker": 1.0, "title": 0.97, "quote": 0.93, "body": 0.8}
 
-TITLE_CANDIDATES = 150
-QUOTE_CANDIDATES = 200
-BODY_CANDIDATES = 12
+TITLE_CANDIDATES = 100
+QUOTE_CANDIDATES = 120
+BODY_CANDIDATES = 6
 SPEAKER_HITS = 8
+SPEAKER_CANDIDATES = 300
 MAX_ALTERNATIVES = 6  # typo neighbours per query word
+# Completions per query word for quotes and bodies, shortest first (short words
+# are the common ones). Their FTS tables have no prefix index: `word*` there
+# costs 10-90 ms at 100k articles, an OR of a dozen words about 1 ms.
+MAX_COMPLETIONS = 12
 SNIPPET = 200  # characters of body shown for a body hit
 
 _WORD = re.compile(r"[^\W_]+")
@@ -108,7 +114,8 @@ class _Query:
     words: list[str]  # folded query words
     alternatives: list[dict[str, int]]  # per word: neighbour -> edit distance
     regex: re.Pattern
-    fts: str  # FTS5 expression, "" when there is nothing to look up
+    fts: str  # FTS5 expression for quotes and bodies (explicit words), "" when there is nothing to look up
+    fts_titles: str  # the same for the title table, with prefix queries (it has prefix indexes)
 
     def match(self, text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
         """How well `text` matches (0..1.1) and the spans of the matched words."""
@@ -152,12 +159,15 @@ class Searcher:
         self._seen_article = -1  # max(articles.id) when the caches were filled
         self._seen_term = 0
         self._terms: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> terms
+        self._sorted_terms: list[str] = []
+        self._completion_cache: dict[str, list[str]] = {}
         self._speakers: dict[int, tuple[str, tuple[str, ...]]] = {}  # id -> (name, aliases)
         self._speaker_words: dict[str, set[int]] = {}
         self._speaker_words_sorted: list[str] = []
         self._has_title_fts = True
         self._neighbour_cache: dict[str, dict[str, int]] = {}
         self._latest_quote: dict[int, tuple[int, int] | None] = {}  # speaker -> (article, offset)
+        self._last_quote: dict[int, int] = {}  # speaker -> id of their last quote
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -168,7 +178,8 @@ class Searcher:
             try:
                 path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
                 if path:
-                    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                    uri = Path(path).resolve().as_uri() + "?mode=ro"
+                    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                     conn.execute("PRAGMA busy_timeout = 2000")
                     conn.execute("PRAGMA query_only = 1")
             except sqlite3.Error:
@@ -191,7 +202,9 @@ class Searcher:
             return
         self._seen_article = top
         self._neighbour_cache.clear()
+        self._completion_cache.clear()
         self._latest_quote.clear()
+        self._last_quote.clear()
         if self._has_terms:
             rows = conn.execute("SELECT id, term FROM articles_terms WHERE id > ?", [self._seen_term]).fetchall()
             for id_, term in rows:
@@ -199,6 +212,11 @@ class Searcher:
                     self._terms.setdefault((term[0], len(term)), []).append(term)
                 if id_ > self._seen_term:
                     self._seen_term = id_
+            if len(rows) > 100 or not self._sorted_terms:
+                self._sorted_terms = sorted(self._sorted_terms + [t for _, t in rows])
+            else:
+                for _, term in rows:
+                    bisect.insort(self._sorted_terms, term)
         speakers: dict[int, tuple[str, tuple[str, ...]]] = {}
         words: dict[str, set[int]] = {}
         for id_, name, aliases in conn.execute("SELECT id, name, aliases FROM speakers"):
@@ -235,6 +253,25 @@ class Searcher:
         found.sort(key=lambda x: (x[1], abs(len(x[0]) - n)))
         return dict(found[:MAX_ALTERNATIVES])
 
+    def _completions(self, word: str) -> list[str]:
+        """The word itself, if the index has it, and its shortest completions."""
+        found = self._completion_cache.get(word)
+        if found is not None:
+            return found
+        terms = self._sorted_terms
+        i = bisect.bisect_left(terms, word)
+        out = []
+        for term in terms[i : i + 2000]:
+            if not term.startswith(word):
+                break
+            out.append(term)
+        out.sort(key=len)
+        found = out[:MAX_COMPLETIONS]
+        if len(self._completion_cache) > 2000:
+            self._completion_cache.clear()
+        self._completion_cache[word] = found
+        return found
+
     def _query(self, text: str) -> _Query | None:
         words = words_of(text)
         if len(words) > 1:
@@ -248,13 +285,18 @@ class Searcher:
             options = [re.escape(w) + r"\w*"] + [re.escape(a) + r"\b" for a in alts]
             groups.append(f"(?P<g{i}>" + "|".join(options) + ")")
         regex = re.compile(r"\b(?:" + "|".join(groups) + ")")
-        # Words of one or two letters would make costly prefix queries: they only rank.
-        parts = []
+        # Words of one or two letters would make costly lookups: they only rank.
+        # So do words the index does not know in any form.
+        parts, title_parts = [], []
         for w, alts in zip(words, alternatives):
             if len(w) < 3:
                 continue
-            parts.append("(" + " OR ".join([_phrase(w) + "*"] + [_phrase(a) for a in alts]) + ")")
-        return _Query(words, alternatives, regex, " AND ".join(parts))
+            options = list(dict.fromkeys(self._completions(w) + list(alts)))
+            if not options:
+                continue
+            parts.append("(" + " OR ".join(_phrase(o) for o in options) + ")")
+            title_parts.append("(" + " OR ".join([_phrase(w) + "*"] + [_phrase(a) for a in alts]) + ")")
+        return _Query(words, alternatives, regex, " AND ".join(parts), " AND ".join(title_parts))
 
     # --- search --------------------------------------------------------------------------------
 
@@ -284,7 +326,7 @@ class Searcher:
             for alt in q.alternatives[i]:
                 ids |= self._speaker_words.get(alt, set())
             j = bisect.bisect_left(sw, w)
-            while j < len(sw) and sw[j].startswith(w) and len(ids) < 2000:
+            while j < len(sw) and sw[j].startswith(w) and len(ids) < SPEAKER_CANDIDATES:
                 ids |= self._speaker_words[sw[j]]
                 j += 1
         scored = []
@@ -294,19 +336,28 @@ class Searcher:
             for alias in aliases:
                 c2, _ = q.match(alias)
                 if c2 > coverage:
-                    coverage = c2  # found by a former name: no spans in the current one
-                    spans = q.match(name)[1]
+                    coverage = c2  # found by a former name: highlight what matches the current one
             if coverage <= 0:
                 continue
             scored.append((coverage, id_, name, spans))
-        scored.sort(key=lambda s: (-s[0], s[2]))
+        scored.sort(key=lambda s: -s[0])
+        # Among equals, the most recently quoted first.
+        best = scored[: 3 * SPEAKER_HITS]
+        best.sort(key=lambda s: (-s[0], -self._last_quote_id(s[1]), s[2]))
         out = []
-        for coverage, id_, name, spans in scored[:SPEAKER_HITS]:
+        for coverage, id_, name, spans in best[:SPEAKER_HITS]:
             score = 100 * coverage * KIND_WEIGHT["speaker"]
             if len(name.split()) == len(q.words) and coverage >= 1:
                 score += 2  # the whole name was typed
             out.append(Hit("speaker", 0, name, spans, score, speaker_id=id_))
         return out
+
+    def _last_quote_id(self, speaker_id: int) -> int:
+        found = self._last_quote.get(speaker_id)
+        if found is None:
+            row = self._conn.execute("SELECT max(id) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()
+            found = self._last_quote[speaker_id] = row[0] or 0
+        return found
 
     def _title_hits(self, q: _Query, k: int) -> list[Hit]:
         conn = self._conn
@@ -314,13 +365,13 @@ class Searcher:
             rows = conn.execute(
                 "SELECT a.id, a.title FROM articles_title_fts f JOIN articles a ON a.id = f.rowid "
                 "WHERE articles_title_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-                [q.fts or _phrase(q.words[0]) + "*", k],
+                [q.fts_titles or _phrase(q.words[0]) + "*", k],
             ).fetchall()
         else:
             rows = conn.execute(
                 "SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid "
                 "WHERE articles_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-                ["{title}: (" + (q.fts or _phrase(q.words[0]) + "*") + ")", k],
+                ["{title}: (" + (q.fts or _phrase(q.words[0])) + ")", k],
             ).fetchall()
         out = []
         for id_, title in rows:
