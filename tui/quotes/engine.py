@@ -852,7 +852,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         if not outside:
             continue
         ss = doc.sents[k][0]
-        lead = text[ss:s]
+        lead = text[max(ss, s - 160):s]
         is_subj = not _WEAK_LEAD.search(lead) and not _REL_LEAD.search(lead) and not _inside(content, s)
         events.append((s, 0, ("mention", ent, is_subj, e)))
     for r in recs:

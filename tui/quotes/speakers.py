@@ -297,7 +297,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
         k = bisect_right(sent_starts, s) - 1
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
-        at_start = s == ss or text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "(")
+        at_start = s == ss or (s - ss < 4 and text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "("))
         c = cache.get(raw)
         if c is None:
             r = clean_seq(raw, 0, len(raw), at_start)

@@ -114,7 +114,26 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
             out.append((start, pe))
         pos = pe
     _ = pos, n
+    if any(e - s > MAX_SENT for s, e in out):
+        out = _cap(text, out)
     return out
+
+
+MAX_SENT = 1500
+
+
+def _cap(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut overlong 'sentences' (no punctuation for pages) at spaces, so that all work per sentence is bounded."""
+    res = []
+    for s, e in sents:
+        while e - s > MAX_SENT:
+            cut = text.rfind(" ", s + MAX_SENT // 2, s + MAX_SENT)
+            if cut <= s:
+                cut = s + MAX_SENT
+            res.append((s, cut))
+            s = cut
+        res.append((s, e))
+    return res
 
 
 def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
