@@ -278,6 +278,15 @@ async def test_search_escape_returns_and_stale_results_are_dropped(db_path, tmp_
         await pilot.pause()
         assert app.reader.article.id == before
         assert app.screen is app.screen_stack[0]
+        # The search box opens again with the last query, selected, and its results.
+        await pilot.press("slash")
+        await settle(pilot)
+        from textual.widgets import Input
+
+        assert app.screen.query_one(Input).value == "caspian"
+        assert app.screen.hits
+        await pilot.press("x")
+        assert app.screen.query_one(Input).value == "x"
 
 
 async def test_speaker_view_lists_quotes_and_opens_one(db_path, tmp_path):

@@ -54,3 +54,16 @@ def test_speaker_view(snap_compare, app, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_main_screen_light_theme(snap_compare, app):
+    """Speaker colours and muted text stay readable on a light theme."""
+
+    async def run_before(pilot):
+        app.theme = "textual-light"
+        await _settle(pilot)
+        app.reader.focus()
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

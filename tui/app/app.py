@@ -296,7 +296,7 @@ class NewsReaderApp(App):
                 self.reader.mark(hit_ranges(hit, self.reader))
                 self.reader.focus()
 
-        self.push_screen(SearchScreen(self.search_service), done)
+        self.push_screen(SearchScreen(self.search_service, self.search_service.last_query), done)
 
     def action_speaker_view(self) -> None:
         quote = self.current_quote()

@@ -75,6 +75,7 @@ class SearchScreen(ModalScreen):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         query = event.value
+        self.service.last_query = query
         if not query.strip():
             self.hits = []
             self.query_one(OptionList).clear_options()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 try:  # written in parallel (issue 5); the app must run without it
     from tui.index.search import Searcher as _IndexSearcher
-except ImportError:  # pragma: no cover - depends on the tree's state
+except Exception:  # pragma: no cover - absent, or mid-edit: fall back rather than fail to start
     _IndexSearcher = None
 
 
@@ -82,6 +82,7 @@ class SearchService:
         self._lock = threading.Lock()
         self._db = None
         self._searcher = None
+        self.last_query = ""  # the search box opens with it again
 
     def search(self, query: str, limit: int = 50) -> list:
         from tui.index.db import open_index
