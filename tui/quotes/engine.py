@@ -705,8 +705,12 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     if not right.strip():
         return None
     if right.lstrip().startswith(","):
-        # "said, adding …" / "X said, in part, …"
-        return None
+        # "warned, however, that …": a parenthetical, then the that-clause
+        mp = _rx(r"\s*,\s*[^,;:]{1,40},\s*that\s+").match(right)
+        if not mp:
+            return None  # "said, adding …"
+        s = ce + mp.end()
+        return s if cend - s >= 3 else None
     if right.lstrip()[:1] == ":":
         return None
     pos = 0
@@ -969,6 +973,11 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
     if best is None:
         best = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
+    if best is None:
+        # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
+        later = [e for e in reg.entities if e.first > pos and not e.unnamed and match(e)]
+        if later:
+            best = min(later, key=lambda e: e.first)
     if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
                          or head in ("man", "woman")):
         best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)

@@ -92,6 +92,7 @@ class Entity:
     nat: set[str] = field(default_factory=set)
     last_subj: int = -1
     last_mention: int = -1
+    first: int = -1  # first mention in the text
     unnamed: bool = False
 
 
@@ -341,6 +342,8 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
         if roles and ent.kind == "unknown":
             ent.kind = "person"
         mentions.append((ns, ns + len(name), ent, not in_quote(s), k))
+        if ent.first < 0:
+            ent.first = ns
         cnt = seen.get(ent, 0)
         if cnt < 3:
             seen[ent] = cnt + 1

@@ -62,6 +62,11 @@ _cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in ("P", "
 CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
 
 
+_ATTRIB_AFTER = re.compile(
+    r"(?:(?!(?:He|She|They|It|We|I|The|This|That|But|And|In|On|At|A|An)\b)[A-Z][\w’'\-]*\.?\s+){1,4}(?:"
+    + _trie_regex([f for f in CUES if CUES[f][1] != "P" and " " not in f]) + r")\b")
+
+
 def cue_info(form: str) -> tuple[str, str]:
     f = _rx(r"\s+").sub(" ", form.lower())
     return CUES.get(f, (f, "S"))
@@ -98,6 +103,9 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
                 nw = _rx(r"[A-Za-z]+").match(text[m.start(1):m.start(1) + 12])
                 if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
                     continue
+            # a quotation ending in ?/!/. and then its attribution: "…?" Governor Ann Lee asked.
+            if text[e - 1] in "\"”»’'" and _ATTRIB_AFTER.match(text, m.start(1)):
+                continue
             # inside a quotation span?
             k = bisect_right(opens, m.start()) - 1
             if k >= 0:
