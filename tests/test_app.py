@@ -523,6 +523,22 @@ async def test_command_palette_has_app_commands(db_path, tmp_path):
         assert "Open speaker: Jane [red]Doe[/]" in screen_text(app)
 
 
+async def test_switching_theme_recolours_reader_and_sidebar(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dark_name = app.reader.styles_for("Jeyhun Bayramov").color
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.reader
+        title_style = reader._header[0].spans[0].style
+        assert title_style.foreground == reader.get_visual_style().foreground  # dark text on light
+        light_name = reader.styles_for("Jeyhun Bayramov").color
+        assert light_name != dark_name  # darker on light, lighter on dark
+        assert light_name.brightness < dark_name.brightness
+
+
 async def test_quit_keys(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

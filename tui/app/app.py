@@ -122,7 +122,12 @@ class NewsReaderApp(App):
         self.watch(self, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self) -> None:
+        # After the refresh: the new theme's CSS must be applied before styles are read.
+        self.call_after_refresh(self._apply_theme)
+
+    def _apply_theme(self) -> None:
         # Speaker colours are tuned per theme (lighter on dark, darker on light).
+        self.article_list.invalidate()
         self.reader._theme_changed()
         sidebar = self.sidebar
         highlighted = sidebar.current_index

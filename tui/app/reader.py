@@ -166,10 +166,8 @@ class Reader(ScrollView, can_focus=True):
 
     # --- styles -----------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        self.watch(self.app, "theme", self._theme_changed, init=False)
-
     def _theme_changed(self) -> None:
+        """Rebuild colours for the new theme (the app calls this once the new CSS is in place)."""
         self._make_styles()
         self._width = 0
         self._layout()
