@@ -229,9 +229,16 @@ def _fts_trigger_sql(table: str, fts: str, columns: tuple[str, ...], line: str, 
 def create_search_tables(db: sqlite_utils.Database) -> None:
     """Create (or complete) the search tables and the FTS triggers, filled from what the index holds."""
     conn = db.conn
+    # term: as FTS5's unicode61 tokenizer makes it; n: how many articles have it (new
+    # and changed articles add to it, nothing subtracts: an estimate, for ranking).
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)"
+        "CREATE TABLE IF NOT EXISTS articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE,"
+        " n INTEGER NOT NULL DEFAULT 0)"
     )
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles_terms)")}
+    if "n" not in columns:  # made before counts were kept
+        conn.execute("ALTER TABLE articles_terms ADD COLUMN n INTEGER NOT NULL DEFAULT 0")
+        conn.execute("DELETE FROM articles_terms")
     conn.execute(
         "CREATE TABLE IF NOT EXISTS articles_fts_pending (articles_from INTEGER NOT NULL, quotes_from INTEGER NOT NULL)"
     )
@@ -249,9 +256,10 @@ def create_search_tables(db: sqlite_utils.Database) -> None:
             conn.execute(sql)
     if not title_fts_existed:
         conn.execute("INSERT INTO articles_title_fts (articles_title_fts) VALUES ('rebuild')")
+    if not conn.execute("SELECT 1 FROM articles_terms LIMIT 1").fetchone():
         # The vocabulary so far, straight from the full-text index.
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)")
-        conn.execute("INSERT OR IGNORE INTO articles_terms (term) SELECT term FROM temp.articles_fts_vocab")
+        conn.execute("INSERT OR IGNORE INTO articles_terms (term, n) SELECT term, doc FROM temp.articles_fts_vocab")
         conn.execute("DROP TABLE temp.articles_fts_vocab")
 
 
@@ -317,7 +325,9 @@ def _search_tables_missing(conn: sqlite3.Connection) -> bool:
     if len(names) < len(SEARCH_TABLES):
         return True
     trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'").fetchone()
-    return not trigger or "articles_fts_pending" not in trigger[0]
+    if not trigger or "articles_fts_pending" not in trigger[0]:
+        return True
+    return "n" not in {r[1] for r in conn.execute("PRAGMA table_info(articles_terms)")}
 
 
 

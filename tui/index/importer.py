@@ -10,6 +10,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable
@@ -103,7 +104,7 @@ def import_sources(
     global _known
     _known = dict(db.execute("SELECT uid, content_hash FROM articles").fetchall())
     speakers = SpeakerRegistry(db)
-    terms = {t for (t,) in db.execute("SELECT term FROM articles_terms")}
+    terms: Counter[str] = Counter()  # articles per word, added to the vocabulary at each commit
     workers = workers or os.cpu_count() or 1
     pending = 0
     bulk = len(sources) >= BULK_FROM
@@ -121,17 +122,16 @@ def import_sources(
             else:
                 for p in result:
                     _write(db, speakers, p, summary)
-                    new_terms = p.terms - terms
-                    if new_terms:
-                        db.conn.executemany("INSERT OR IGNORE INTO articles_terms (term) VALUES (?)", [(t,) for t in new_terms])
-                        terms |= new_terms
+                    terms.update(p.terms)
                 pending += len(result)
             if pending >= BATCH:
+                _add_terms(db, terms)
                 db.conn.execute("COMMIT")
                 db.conn.execute("BEGIN")
                 pending = 0
             if progress:
                 progress(done, len(sources))
+        _add_terms(db, terms)
         if bulk:
             finish_pending_fts(db)
         db.conn.execute("COMMIT")
@@ -144,6 +144,15 @@ def import_sources(
         if lock:
             lock.release()
     return summary
+
+
+def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:
+    if terms:
+        db.conn.executemany(
+            "INSERT INTO articles_terms (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+            terms.items(),
+        )
+        terms.clear()
 
 
 class _ImportLock:

@@ -28,6 +28,7 @@ titles stay in SQLite.
 from __future__ import annotations
 
 import bisect
+from array import array
 import functools
 import re
 import sqlite3
@@ -42,16 +43,25 @@ from rapidfuzz.distance import OSA
 KINDS = ("title", "speaker", "quote", "body")
 KIND_WEIGHT = {"speaker": 1.0, "title": 0.97, "quote": 0.93, "body": 0.8}
 
-TITLE_CANDIDATES = 100
-QUOTE_CANDIDATES = 120
+TITLE_CANDIDATES = 80
+QUOTE_CANDIDATES = 80
 BODY_CANDIDATES = 6
 SPEAKER_HITS = 8
 SPEAKER_CANDIDATES = 300
+QUOTES_PER_ARTICLE = 3
+BODY_BEST = 100 * 1.1 * KIND_WEIGHT["body"]  # no body hit scores more: skip bodies when enough do
 MAX_ALTERNATIVES = 6  # typo neighbours per query word
 # Completions per query word for quotes and bodies, shortest first (short words
 # are the common ones). Their FTS tables have no prefix index: `word*` there
 # costs 10-90 ms at 100k articles, an OR of a dozen words about 1 ms.
 MAX_COMPLETIONS = 12
+# A query word in more than this share of articles is left out of the lookup
+# (it still ranks) when the query has a rarer word.
+COMMON_SHARE = 0.2
+# quotes_fts also indexes each quote's speaker: the text-column filter then walks
+# every posting of a much-quoted speaker's name (39k quotes: 5 ms). Query words
+# naming speakers with more quotes than this are left out of the quote lookup.
+SPEAKER_POSTINGS = 3000
 SNIPPET = 200  # characters of body shown for a body hit
 
 _WORD = re.compile(r"[^\W_]+")
@@ -116,6 +126,7 @@ class _Query:
     regex: re.Pattern
     fts: str  # FTS5 expression for quotes and bodies (explicit words), "" when there is nothing to look up
     fts_titles: str  # the same for the title table, with prefix queries (it has prefix indexes)
+    fts_quotes: str  # for quotes: without the names of much-quoted speakers (see SPEAKER_POSTINGS)
 
     def match(self, text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
         """How well `text` matches (0..1.1) and the spans of the matched words."""
@@ -160,6 +171,10 @@ class Searcher:
         self._seen_term = 0
         self._terms: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> terms
         self._sorted_terms: list[str] = []
+        self._sorted_n = array("l")  # article counts, aligned with _sorted_terms
+        self._articles = 0
+        self._speaker_quotes: dict[int, int] = {}  # speaker -> number of quotes
+        self._speaker_quotes_at = -1  # article count when counted
         self._completion_cache: dict[str, list[str]] = {}
         self._speakers: dict[int, tuple[str, tuple[str, ...]]] = {}  # id -> (name, aliases)
         self._speaker_words: dict[str, set[int]] = {}
@@ -167,7 +182,6 @@ class Searcher:
         self._has_title_fts = True
         self._neighbour_cache: dict[str, dict[str, int]] = {}
         self._latest_quote: dict[int, tuple[int, int] | None] = {}  # speaker -> (article, offset)
-        self._last_quote: dict[int, int] = {}  # speaker -> id of their last quote
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -201,22 +215,12 @@ class Searcher:
         if top == self._seen_article:
             return
         self._seen_article = top
+        self._articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self._neighbour_cache.clear()
         self._completion_cache.clear()
         self._latest_quote.clear()
-        self._last_quote.clear()
         if self._has_terms:
-            rows = conn.execute("SELECT id, term FROM articles_terms WHERE id > ?", [self._seen_term]).fetchall()
-            for id_, term in rows:
-                if len(term) >= 3:
-                    self._terms.setdefault((term[0], len(term)), []).append(term)
-                if id_ > self._seen_term:
-                    self._seen_term = id_
-            if len(rows) > 100 or not self._sorted_terms:
-                self._sorted_terms = sorted(self._sorted_terms + [t for _, t in rows])
-            else:
-                for _, term in rows:
-                    bisect.insort(self._sorted_terms, term)
+            self._load_terms(conn)
         speakers: dict[int, tuple[str, tuple[str, ...]]] = {}
         words: dict[str, set[int]] = {}
         for id_, name, aliases in conn.execute("SELECT id, name, aliases FROM speakers"):
@@ -227,6 +231,42 @@ class Searcher:
         self._speakers = speakers
         self._speaker_words = words
         self._speaker_words_sorted = sorted(words)
+        if self._speaker_quotes_at < 0 or self._articles > 1.05 * self._speaker_quotes_at:
+            self._speaker_quotes = dict(conn.execute("SELECT speaker_id, count(*) FROM quotes GROUP BY speaker_id"))
+            self._speaker_quotes_at = self._articles
+
+    def _load_terms(self, conn: sqlite3.Connection) -> None:
+        """New words of the vocabulary; all of it (with fresh counts) when much is new."""
+        try:
+            rows = conn.execute("SELECT id, term, n FROM articles_terms WHERE id > ?", [self._seen_term]).fetchall()
+        except sqlite3.OperationalError:  # an index from before the counts: no ranking by them
+            rows = [(id_, t, 1) for id_, t in conn.execute("SELECT id, term FROM articles_terms WHERE id > ?", [self._seen_term])]
+        if not rows:
+            return
+        if len(rows) > 1000 and self._seen_term:
+            self._seen_term = 0
+            self._terms, self._sorted_terms, self._sorted_n = {}, [], array("l")
+            return self._load_terms(conn)
+        self._seen_term = max(self._seen_term, max(r[0] for r in rows))
+        for _, term, _n in rows:
+            if len(term) >= 3:
+                self._terms.setdefault((term[0], len(term)), []).append(term)
+        if not self._sorted_terms:
+            rows.sort(key=lambda r: r[1])
+            self._sorted_terms = [r[1] for r in rows]
+            self._sorted_n = array("l", (r[2] for r in rows))
+        else:
+            for _, term, n in rows:
+                i = bisect.bisect_left(self._sorted_terms, term)
+                self._sorted_terms.insert(i, term)
+                self._sorted_n.insert(i, n)
+
+    def _count(self, term: str) -> int:
+        """How many articles have the word (an estimate; 0 if unknown)."""
+        i = bisect.bisect_left(self._sorted_terms, term)
+        if i < len(self._sorted_terms) and self._sorted_terms[i] == term:
+            return self._sorted_n[i]
+        return 0
 
     # --- the query -----------------------------------------------------------------------------
 
@@ -250,23 +290,25 @@ class Searcher:
             if bucket:
                 found += [(t, d) for t, d, _ in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=k, limit=None)]
         found = [(t, d) for t, d in found if t != word and not t.startswith(word)]
-        found.sort(key=lambda x: (x[1], abs(len(x[0]) - n)))
+        # Closest first, then the most common.
+        found.sort(key=lambda x: (x[1], -self._count(x[0])))
         return dict(found[:MAX_ALTERNATIVES])
 
-    def _completions(self, word: str) -> list[str]:
-        """The word itself, if the index has it, and its shortest completions."""
+    def _completions(self, word: str) -> tuple[list[str], int]:
+        """The word itself, if the index has it, and its commonest completions; and their article count."""
         found = self._completion_cache.get(word)
         if found is not None:
             return found
-        terms = self._sorted_terms
+        terms, counts = self._sorted_terms, self._sorted_n
         i = bisect.bisect_left(terms, word)
         out = []
-        for term in terms[i : i + 2000]:
-            if not term.startswith(word):
+        for j in range(i, min(i + 5000, len(terms))):
+            if not terms[j].startswith(word):
                 break
-            out.append(term)
-        out.sort(key=len)
-        found = out[:MAX_COMPLETIONS]
+            out.append((counts[j], terms[j]))
+        out.sort(key=lambda x: (x[1] != word, -x[0]))
+        out = out[:MAX_COMPLETIONS]
+        found = ([t for _, t in out], sum(n for n, _ in out))
         if len(self._completion_cache) > 2000:
             self._completion_cache.clear()
         self._completion_cache[word] = found
@@ -286,17 +328,37 @@ class Searcher:
             groups.append(f"(?P<g{i}>" + "|".join(options) + ")")
         regex = re.compile(r"\b(?:" + "|".join(groups) + ")")
         # Words of one or two letters would make costly lookups: they only rank.
-        # So do words the index does not know in any form.
-        parts, title_parts = [], []
+        # So do words the index does not know in any form, and very common ones
+        # when the query has rarer ones ("for", "the": they filter little and cost most).
+        found = []
         for w, alts in zip(words, alternatives):
             if len(w) < 3:
                 continue
-            options = list(dict.fromkeys(self._completions(w) + list(alts)))
+            completions, count = self._completions(w)
+            options = list(dict.fromkeys(completions + list(alts)))
             if not options:
                 continue
-            parts.append("(" + " OR ".join(_phrase(o) for o in options) + ")")
-            title_parts.append("(" + " OR ".join([_phrase(w) + "*"] + [_phrase(a) for a in alts]) + ")")
-        return _Query(words, alternatives, regex, " AND ".join(parts), " AND ".join(title_parts))
+            count += sum(self._count(a) for a in alts)
+            expr = "(" + " OR ".join(_phrase(o) for o in options) + ")"
+            title_expr = "(" + " OR ".join([_phrase(w) + "*"] + [_phrase(a) for a in alts]) + ")"
+            found.append((count, expr, title_expr, self._speaker_postings(options) > SPEAKER_POSTINGS))
+        common = COMMON_SHARE * max(self._articles, 1)
+        kept = [f for f in found if f[0] <= common] or sorted(found)[:1]
+        quote_words = [f for f in found if not f[3]]
+        kept_quotes = [f for f in quote_words if f[0] <= common] or sorted(quote_words)[:1]
+        return _Query(
+            words, alternatives, regex,
+            " AND ".join(f[1] for f in kept),
+            " AND ".join(f[2] for f in kept),
+            " AND ".join(f[1] for f in kept_quotes),
+        )
+
+    def _speaker_postings(self, options: list[str]) -> int:
+        """How many quotes have one of these words in their speaker's name."""
+        ids = set()
+        for o in options:
+            ids |= self._speaker_words.get(o, set())
+        return sum(self._speaker_quotes.get(i, 0) for i in ids)
 
     # --- search --------------------------------------------------------------------------------
 
@@ -311,53 +373,61 @@ class Searcher:
         hits: list[Hit] = []
         hits += self._speaker_hits(q)
         hits += self._title_hits(q, limit if short else TITLE_CANDIDATES)
-        if not short and q.fts:
+        if not short and q.fts_quotes:
             hits += self._quote_hits(q)
+        strong = sum(1 for h in hits if h.score >= BODY_BEST)
+        if not short and q.fts and strong < limit:
             covered = {h.article_id for h in hits if h.kind in ("title", "quote")}
             hits += self._body_hits(q, covered)
         hits.sort(key=lambda h: (-h.score, h.kind != "speaker", -h.article_id, h.offset or 0))
-        hits = hits[:limit]
+        per_article: dict[int, int] = {}
+        varied = []
+        for h in hits:  # a few quotes per article, so that one article does not fill the list
+            if h.kind == "quote":
+                per_article[h.article_id] = per_article.get(h.article_id, 0) + 1
+                if per_article[h.article_id] > QUOTES_PER_ARTICLE:
+                    continue
+            varied.append(h)
+            if len(varied) == limit:
+                break
+        hits = varied
         return self._finish(hits)
 
     def _speaker_hits(self, q: _Query) -> list[Hit]:
-        ids: set[int] = set()
-        sw = self._speaker_words_sorted
+        """Speakers whose name (or a former name) has the query's words, best first."""
+        n = len(q.words)
+        best: dict[int, list[float]] = {}
+        index, sw = self._speaker_words, self._speaker_words_sorted
         for i, w in enumerate(q.words):
-            for alt in q.alternatives[i]:
-                ids |= self._speaker_words.get(alt, set())
+            matches = [(w, 1.0)] if w in index else []
+            matches += [(alt, 0.85 if d <= 1 else 0.7) for alt, d in q.alternatives[i].items() if alt in index]
             j = bisect.bisect_left(sw, w)
-            while j < len(sw) and sw[j].startswith(w) and len(ids) < SPEAKER_CANDIDATES:
-                ids |= self._speaker_words[sw[j]]
+            end = min(j + SPEAKER_CANDIDATES, len(sw))
+            while j < end and sw[j].startswith(w):
+                if sw[j] != w:
+                    matches.append((sw[j], 0.8 + 0.15 * len(w) / len(sw[j])))
                 j += 1
-        scored = []
-        for id_ in ids:
-            name, aliases = self._speakers[id_]
-            coverage, spans = q.match(name)
-            for alias in aliases:
-                c2, _ = q.match(alias)
-                if c2 > coverage:
-                    coverage = c2  # found by a former name: highlight what matches the current one
-            if coverage <= 0:
-                continue
-            scored.append((coverage, id_, name, spans))
-        scored.sort(key=lambda s: -s[0])
-        # Among equals, the most recently quoted first.
-        best = scored[: 3 * SPEAKER_HITS]
-        best.sort(key=lambda s: (-s[0], -self._last_quote_id(s[1]), s[2]))
+            for word, quality in matches:
+                for id_ in index[word]:
+                    b = best.get(id_)
+                    if b is None:
+                        b = best[id_] = [0.0] * n
+                    if quality > b[i]:
+                        b[i] = quality
+        scored = sorted(((sum(b) / n, id_) for id_, b in best.items()), reverse=True)
+        # Among equals, the most quoted first.
+        quotes = self._speaker_quotes
+        top = sorted(scored[: 4 * SPEAKER_HITS], key=lambda s: (-s[0], -quotes.get(s[1], 0)))
         out = []
-        for coverage, id_, name, spans in best[:SPEAKER_HITS]:
+        for coverage, id_ in top[:SPEAKER_HITS]:
+            name = self._speakers[id_][0]
+            matched, spans = q.match(name)
+            coverage = max(coverage, matched)
             score = 100 * coverage * KIND_WEIGHT["speaker"]
-            if len(name.split()) == len(q.words) and coverage >= 1:
+            if len(name.split()) == n and coverage >= 1:
                 score += 2  # the whole name was typed
             out.append(Hit("speaker", 0, name, spans, score, speaker_id=id_))
         return out
-
-    def _last_quote_id(self, speaker_id: int) -> int:
-        found = self._last_quote.get(speaker_id)
-        if found is None:
-            row = self._conn.execute("SELECT max(id) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()
-            found = self._last_quote[speaker_id] = row[0] or 0
-        return found
 
     def _title_hits(self, q: _Query, k: int) -> list[Hit]:
         conn = self._conn
@@ -384,7 +454,7 @@ class Searcher:
         rows = self._conn.execute(
             "SELECT q.id, q.article_id, q.speaker_id, q.text, q.start FROM quotes_fts f "
             "JOIN quotes q ON q.id = f.rowid WHERE quotes_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-            ["{text}: (" + q.fts + ")", QUOTE_CANDIDATES],
+            ["{text}: (" + q.fts_quotes + ")", QUOTE_CANDIDATES],
         ).fetchall()
         out = []
         for id_, article_id, speaker_id, text, start in rows:
@@ -424,7 +494,7 @@ class Searcher:
                 else:
                     row = self._latest_quote[h.speaker_id] = self._conn.execute(
                         "SELECT q.article_id, q.start FROM (SELECT article_id, start, id FROM quotes "
-                        "WHERE speaker_id = ? ORDER BY id DESC LIMIT 200) q JOIN articles a ON a.id = q.article_id "
+                        "WHERE speaker_id = ? ORDER BY id DESC LIMIT 20) q JOIN articles a ON a.id = q.article_id "
                         "ORDER BY a.published DESC, a.id DESC, q.start LIMIT 1",
                         [h.speaker_id],
                     ).fetchone()
