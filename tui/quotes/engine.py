@@ -69,6 +69,12 @@ _AMBIG_S = frozenset("""comments remarks reports claims calls notes answers ques
 vows threats demands estimates forecasts signals hints protests objects states rules counters replies appeals
 pleas tweets accounts cites credits praises attacks slams blasts labels brands dubs defends hails mocks
 warnings statements concludes""".split())
+_AMBIG_BASE = frozenset("""state rule demand signal call report claim note question ask answer post promise pledge
+vow comment remark charge estimate forecast hint protest object counter reply appeal plea tweet credit praise
+attack slam blast label brand dub defend hail mock warning statement conclude cite blame reject dismiss
+condemn decry denounce portray characterise characterize recommend propose suggest threaten urge demand""".split())
+_BASE_OK = frozenset("""i we you they who that which to will would can could should may might must did do does
+not also often never always still now then repeatedly usually sometimes rarely just""".split())
 _SUBJ_WORDS = frozenset("""he she it they who which that also company government ministry agency group official
 officials spokesman spokeswoman spokesperson report study survey""".split())
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
@@ -160,7 +166,12 @@ def _hit_ok(doc: Doc, h) -> bool:
     if not before:
         return True
     pw = _rx(r"(\S+)\s*$").search(before)
-    return bool(pw and pw.group(1)[:1].isupper())
+    if not (pw and pw.group(1)[:1].isupper()):
+        return False
+    # a title-case headline: most words capitalised
+    words = _WORDS.findall(text[ss:doc.sent_of(h[0])[1]])
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps >= 0.7 * len(words)
 
 
 def _extract(text: str) -> list[Quote]:
@@ -606,6 +617,13 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     pw = _rx(r"([\w’'\-]+)\s*$").search(left)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
+    if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum():
+        w = pw.group(1).lower() if pw else ""
+        if not (w in _BASE_OK or (w.endswith("s") and w not in ("its", "his", "this", "was", "has", "is", "as")
+                                  and not (pw.group(1)[:1].isupper()))):
+            return None  # "a strong signal", "demand from China", "the United States"
+    if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
+        return None  # "called into a radio show", "called to service"
     if form.lower() in _AMBIG_S:
         w = pw.group(1) if pw else ""
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
@@ -677,11 +695,17 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     s = _content_start(text, ce, cend, cls)
     if s is None:
         return None
-    if cls in ("S", "T") and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend):
+    if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
 
 
+# reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare
+# content must read as a clause
+_NP_TAKERS = frozenset("""concede admit announce confirm reveal report acknowledge disclose recall repeat reiterate
+mention observe state declare proclaim pronounce rule assert maintain affirm reaffirm specify
+clarify certify testify estimate forecast predict answer question post tweet write recount confess signal
+indicate imply hint boast brag complain lament comment remark counter retort respond reply explain""".split())
 _CLAUSE_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|had|has|have|would|will|could|can|cannot|should|may|might|must|did|does|do|"
     r"isn't|wasn't|aren't|weren't|hadn't|hasn't|haven't|wouldn't|won't|couldn't|can't|shouldn't|didn't|doesn't|"
@@ -694,6 +718,8 @@ def _clause_like(text: str, s: int, e: int) -> bool:
     k = seg.find(",")
     if k > 0:
         seg = seg[:k]
+    if _rx(r"(?:he|she|it|they|we|i|you|there)\s+\w", re.I).match(seg):
+        return True
     for m in _CLAUSE_RE.finditer(seg):
         if m.start() > 0 or not m.group().endswith("ed"):
             return True
@@ -730,9 +756,10 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
                 return None
         else:
             mb = _ADDRESSEE_BARE.match(right, pos)
-            if not mb:
-                return None
-            pos = mb.end()
+            if mb:
+                pos = mb.end()
+            elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
+                return None  # else "warned officials to boost …": the object and its infinitive
     else:
         mt = _rx(r"\s*that\b").match(right[pos:])
         if mt:

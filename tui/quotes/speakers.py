@@ -29,6 +29,7 @@ last"""
                               .split())
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
 economy science education culture opposition prime first vice deputy chief executive general of""".split())
+QUANT_START = frozenset("only just about nearly almost roughly around more fewer less most some".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday week month year morning evening
 afternoon night weekend day this next just now on earlier early late in at""".split())
 SUBORD = frozenset("""and but while which who whom whose that as because when after although though if where
@@ -580,17 +581,23 @@ def _is_skippable(chunk) -> bool:
 def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # cut at the last subordinator / conjunction followed by a lower-case word or a pronoun
     cut = 0
+    stop = len(chunk)
     for i, t in enumerate(chunk):
         lw = t[2].lower()
         if lw in SUBORD and i + 1 < len(chunk):
             nxt = chunk[i + 1][2]
             if lw == "and" and nxt[:1].isupper() and nxt.lower() not in PRONOUN_WORDS and nxt.lower() not in DETERMINERS:
                 continue
-            if lw == "that" and i == 0:
-                cut = i + 1
-                continue
+            if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nxt.lower() not in PRONOUN_WORDS \
+                    and nxt.lower() not in DETERMINERS and not any(
+                    x[2].lower() in VERBISH or (x[2].endswith("ed") and x[2].islower()) for x in chunk[cut:i]):
+                continue  # "Experts on Korea and nuclear policy": no clause before the conjunction
+            if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
+                    and nxt.lower() not in DETERMINERS and nxt.lower() not in PRONOUN_WORDS:
+                stop = i  # a relative clause on the phrase before: "the company that built X"
+                break
             cut = i + 1
-    chunk = chunk[cut:]
+    chunk = chunk[cut:stop]
     if not chunk:
         return None
     if chunk[0][2].lower() in PREPS:
@@ -659,7 +666,10 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # a description: determiner ... head
     first = lws[0]
     if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
-            or words[0].islower() or s == sent_start):
+            or first in QUANT_START or first[:1].isdigit()
+            or (words[0].islower() and len(lws) <= 4 and (lws[-1] in ROLE_WORDS or lws[-1].endswith("s")
+                                                          or lws[-1] in ("police", "staff", "people")))
+            or (s == sent_start and not first.endswith("ly") and first not in STOP_CAPS)):
         return None
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
