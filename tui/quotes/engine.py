@@ -995,6 +995,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
             return True
         return any(head in p.split() for p in e.phrases)
 
+    possessive = "’" in first or "'" in first
     best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
@@ -1005,6 +1006,8 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
         later = [e for e in reg.entities if e.first > pos and not e.unnamed and match(e)]
         if later:
             best = min(later, key=lambda e: e.first)
+    if best is None and possessive and np.text[:1].isupper():
+        return None, np.text  # "Scott's family", "Clinton's campaign": a source in its own right
     if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
                          or head in ("man", "woman")):
         best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
