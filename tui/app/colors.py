@@ -50,16 +50,53 @@ def assign_slots(names: Iterable[str]) -> dict[str, int]:
     return slots
 
 
+def luminance(c: Color) -> float:
+    """WCAG relative luminance."""
+
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
+
+def contrast(a: Color, b: Color) -> float:
+    """WCAG contrast ratio (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+MIN_CONTRAST = 4.5
+
+
+def readable(color: Color, background: Color, dark: bool) -> Color:
+    """`color`, lightened (dark theme) or darkened (light theme) until it reads on `background`."""
+    for _ in range(20):
+        if contrast(color, background) >= MIN_CONTRAST:
+            break
+        color = color.lighten(0.04) if dark else color.darken(0.04)
+    return color
+
+
+def tint(background: Color, color: Color, text: Color, strength: float, weakest: float) -> Color:
+    """`color` blended into `background`, as strongly as `text` on it stays readable."""
+    while True:
+        tinted = background.blend(color, strength)
+        if strength <= weakest or contrast(text, tinted) >= MIN_CONTRAST:
+            return tinted
+        strength = max(weakest, strength - 0.05)
+
+
 class SpeakerStyles:
     """The styles of one speaker's colour on the current theme."""
 
     def __init__(self, slot: int, background: Color, foreground: Color, dark: bool):
         base = Color.parse(PALETTE[slot])
-        self.color = base.lighten(0.12) if dark else base.darken(0.12)
+        self.color = readable(base, background, dark)
         # Quote span: a tint of the colour over the page, text in the page's colour.
-        self.quote = Style(background=background.blend(base, 0.28), foreground=foreground)
+        self.quote = Style(background=tint(background, base, foreground, 0.28, 0.12), foreground=foreground)
         # The current quote: a stronger tint, bold.
-        self.current = Style(background=background.blend(base, 0.55), foreground=foreground, bold=True)
+        self.current = Style(background=tint(background, base, foreground, 0.55, 0.2), foreground=foreground, bold=True)
         # A mention the quote was attributed through: bold, underlined, in the colour.
         self.mention = Style(foreground=self.color, bold=True, underline=True)
         # Legend chip / sidebar speaker name.

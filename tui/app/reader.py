@@ -175,12 +175,14 @@ class Reader(ScrollView, can_focus=True):
 
     def _make_styles(self) -> None:
         try:
-            theme = self.app.current_theme
-            background = Color.parse(theme.background or ("#000000" if theme.dark else "#ffffff"))
-            foreground = Color.parse(theme.foreground or ("#e0e0e0" if theme.dark else "#000000"))
-            dark = theme.dark
+            dark = self.app.current_theme.dark
+            own = self.get_visual_style()  # the page the text sits on, after CSS
+            background = own.background if own.background and own.background.a == 1 else None
+            foreground = own.foreground if own.foreground and own.foreground.a == 1 else None
         except Exception:  # not mounted yet
-            background, foreground, dark = Color(0, 0, 0), Color(224, 224, 224), True
+            dark, background, foreground = True, None, None
+        background = background or (Color(0, 0, 0) if dark else Color(255, 255, 255))
+        foreground = foreground or (Color(224, 224, 224) if dark else Color(0, 0, 0))
         self._styles = {name: SpeakerStyles(slot, background, foreground, dark) for name, slot in self._slots.items()}
         self._style_body()
 
