@@ -264,7 +264,8 @@ def create_search_tables(db: sqlite_utils.Database) -> None:
 
 
 def defer_fts(db: sqlite_utils.Database) -> None:
-    """From now on, new articles and quotes wait for `finish_pending_fts`. Call inside a transaction."""
+    """From now on, new articles and quotes wait for `finish_pending_fts` (which also counts
+    the words of the vocabulary afresh). Call inside a transaction."""
     db.conn.execute(
         "INSERT INTO articles_fts_pending (articles_from, quotes_from) "
         "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes) "
@@ -291,6 +292,13 @@ def finish_pending_fts(db: sqlite_utils.Database) -> bool:
         [quotes_from],
     )
     conn.execute("DELETE FROM articles_fts_pending")
+    # The large import wrote no word counts: take them, exact, from the index.
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)")
+    conn.execute(
+        "INSERT INTO articles_terms (term, n) SELECT term, doc FROM temp.articles_fts_vocab WHERE true "
+        "ON CONFLICT (term) DO UPDATE SET n = excluded.n"
+    )
+    conn.execute("DROP TABLE temp.articles_fts_vocab")
     return True
 
 

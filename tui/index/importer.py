@@ -43,7 +43,10 @@ class ImportSummary:
 class Prepared:
     article: Article
     content_hash: str
-    quotes: list[Quote] | None  # None: unchanged since the last import, nothing to write
+    # None: unchanged since the last import, nothing to write. Else the quotes as rows
+    # (speaker, text, type, cue, start, end, cue_start, cue_end, mentions as JSON),
+    # made in the worker: the one writer has the least to do.
+    quotes: list[tuple] | None
     terms: set[str] = field(default_factory=set)  # the words of title and body, for search
 
 
@@ -60,6 +63,16 @@ def content_hash(a: Article) -> str:
 
 # uid -> content hash of what the index holds; set before the worker pool forks.
 _known: dict[str, str] = {}
+# A large import (FTS deferred): the vocabulary is counted from the index at its end.
+_bulk = False
+
+
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _quote_row(q: Quote) -> tuple:
+    mentions = _json([[m.text, m.start, m.end] for m in q.mentions]) if q.mentions else "[]"
+    return (q.speaker, q.text, q.type, q.cue, q.start, q.end, q.cue_start, q.cue_end, mentions)
 
 
 def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
@@ -76,7 +89,8 @@ def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
         if _known.get(a.uid) == h:
             prepared.append(Prepared(a, h, None))
         else:
-            prepared.append(Prepared(a, h, extract(a.body), terms_of(a.title, a.body)))
+            rows = [_quote_row(q) for q in extract(a.body)]
+            prepared.append(Prepared(a, h, rows, set() if _bulk else terms_of(a.title, a.body)))
     return source, prepared
 
 
@@ -101,13 +115,13 @@ def import_sources(
             summary.failed.append((source, problem))
         else:
             sources.append(source)
-    global _known
+    global _known, _bulk
     _known = dict(db.execute("SELECT uid, content_hash FROM articles").fetchall())
-    speakers = SpeakerRegistry(db)
+    speakers = _Speakers(SpeakerRegistry(db))
     terms: Counter[str] = Counter()  # articles per word, added to the vocabulary at each commit
     workers = workers or os.cpu_count() or 1
     pending = 0
-    bulk = len(sources) >= BULK_FROM
+    bulk = _bulk = len(sources) >= BULK_FROM
     lock = _ImportLock(db) if bulk else None
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
@@ -140,10 +154,26 @@ def import_sources(
         raise
     finally:
         _known = {}
+        _bulk = False
         db.execute(f"PRAGMA cache_size = {cache_size}")
         if lock:
             lock.release()
     return summary
+
+
+class _Speakers:
+    """The registry, remembering the ids of names it has resolved (names repeat a lot)."""
+
+    def __init__(self, registry: SpeakerRegistry):
+        self.registry = registry
+        self.ids: dict[str, int | None] = {}
+
+    def resolve(self, name: str) -> int | None:
+        try:
+            return self.ids[name]
+        except KeyError:
+            id_ = self.ids[name] = self.registry.resolve(name)
+            return id_
 
 
 def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:
@@ -184,7 +214,7 @@ class _ImportLock:
             self.file = None
 
 
-def _write(db: sqlite_utils.Database, speakers: SpeakerRegistry, p: Prepared, summary: ImportSummary) -> None:
+def _write(db: sqlite_utils.Database, speakers: _Speakers, p: Prepared, summary: ImportSummary) -> None:
     if p.quotes is None:
         summary.unchanged += 1
         return
@@ -216,20 +246,5 @@ def _write(db: sqlite_utils.Database, speakers: SpeakerRegistry, p: Prepared, su
     db.conn.executemany(
         "INSERT INTO quotes (article_id, speaker_id, speaker, text, type, cue, start, [end], cue_start, cue_end, mentions)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                article_id,
-                speakers.resolve(q.speaker),
-                q.speaker,
-                q.text,
-                q.type,
-                q.cue,
-                q.start,
-                q.end,
-                q.cue_start,
-                q.cue_end,
-                json.dumps([[m.text, m.start, m.end] for m in q.mentions], ensure_ascii=False),
-            )
-            for q in p.quotes
-        ],
+        [(article_id, speakers.resolve(q[0]), *q) for q in p.quotes],
     )
