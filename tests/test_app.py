@@ -445,6 +445,42 @@ async def test_keymap_from_config_file(db_path, tmp_path):
         assert rows["next_quote"] == "x"
 
 
+async def test_keymap_file_from_the_environment(db_path, tmp_path, monkeypatch):
+    config = tmp_path / "elsewhere.toml"
+    config.write_text('[keymap]\nquit = "ctrl+x"\ntoggle_star = ["ctrl+t", "f2"]\n', encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(config))
+    app = make_app(db_path, import_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")  # no longer quits
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("f2")
+        await pilot.pause()
+        assert flags(db_path, "caspian") == (0, 1)
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_switch_theme_command(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"switch theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        # The theme picker lists themes; choose a light one.
+        await pilot.press(*"textual-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+
+
 async def test_bad_config_file_warns_but_runs(db_path, tmp_path):
     app = app_for(db_path, tmp_path, keymap="[keymap\nbroken")
     async with app.run_test(size=SIZE) as pilot:
