@@ -8,7 +8,6 @@ import pytest
 from tests.test_app_fixtures import build_index, run_async_tests
 from tui.app import make_app
 from tui.index.db import open_index
-from tui.index import queries as Q
 
 SIZE = (120, 40)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
