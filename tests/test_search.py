@@ -190,3 +190,16 @@ def test_folding_keeps_offsets_and_terms_match_the_fts_tokenizer():
     assert fold("Šefčovič Ünal") == "sefcovic unal"
     assert len(fold("naïve café")) == len("naïve café")
     assert terms_of("COVID-19 Bayramov's", "under_score") == {"covid", "19", "bayramov", "s", "under", "score"}
+
+
+def test_search_works_on_a_read_only_index(index, monkeypatch):
+    import os
+
+    db, _ = index
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    db.close()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    ro, read_only = open_index(path)
+    assert read_only
+    assert Searcher(ro).search("lavorv")[0].text == "Sergey Lavrov"

@@ -196,8 +196,9 @@ class Searcher:
                     conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                     conn.execute("PRAGMA busy_timeout = 2000")
                     conn.execute("PRAGMA query_only = 1")
+                    conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()
             except sqlite3.Error:
-                conn = self.db.conn
+                conn = self.db.conn  # e.g. a read-only folder without the WAL index file
             self._conn = conn
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             self._has_title_fts = "articles_title_fts" in names
