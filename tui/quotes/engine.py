@@ -330,7 +330,10 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if not _rx(r"\s*(?:on|in)\s").match(between):
             return None
     region = text[lo:h[0]]
-    if not region.strip():
+    if h[2].lower() in _PARTICIPLE_CUES and _rx(r",\s*$").search(region):
+        # "X did Y, saying: "…"" – the speaker is the main clause's subject
+        np = _subject_np(doc, ss, h[0])
+    elif not region.strip():
         np = _np_after_cue(doc, h[1], i)
     else:
         rs = lo + (len(region) - len(region.lstrip()))
@@ -670,7 +673,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if lc >= 0:
         subj_s = ss + lc + 1
         subj = text[subj_s:cs]
-        if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj):
+        if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
+                and not any(c in subj for c in _QUOTE_OPEN + "”»") and not doc.hits_in(subj_s, cs):
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
@@ -1081,7 +1085,17 @@ def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: b
 
 def _finish(text: str, recs: list[Rec]) -> list[Quote]:
     out: list[Quote] = []
-    recs = sorted(recs, key=lambda r: (r.start, -(r.end - r.start)))
+    # a direct quote wins over an indirect one that overlaps it
+    directs = sorted((r.start, r.end) for r in recs if r.type == "direct")
+    ds = [d[0] for d in directs]
+    keep = []
+    for r in recs:
+        if r.type != "direct" and directs:
+            k = bisect_left(ds, r.end)
+            if k > 0 and directs[k - 1][1] > r.start and not (r.start <= directs[k - 1][0] and directs[k - 1][1] <= r.end):
+                continue  # partly overlaps a direct quote (a direct quote wholly inside is a mixed quote)
+        keep.append(r)
+    recs = sorted(keep, key=lambda r: (r.start, -(r.end - r.start)))
     last_end = -1
     for r in recs:
         s, e = r.start, r.end

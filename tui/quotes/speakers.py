@@ -606,7 +606,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         return None
     words = [t[2] for t in chunk]
     lws = [w.lower() for w in words]
-    if any(w in VERBISH for w in lws):
+    if any(w in VERBISH or w.endswith(("n't", "n’t")) for w in lws):
         return None
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
     # "director of the X Authority", "an analyst at Y", "Sigrid Aalto of the University of Z"
@@ -665,12 +665,6 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                     return NP("desc", s, e, txt, head=roles[-1], mods=roles[:-1])
     # a description: determiner ... head
     first = lws[0]
-    if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
-            or first in QUANT_START or first[:1].isdigit()
-            or (words[0].islower() and len(lws) <= 4 and (lws[-1] in ROLE_WORDS or lws[-1].endswith("s")
-                                                          or lws[-1] in ("police", "staff", "people")))
-            or (s == sent_start and not first.endswith("ly") and first not in STOP_CAPS)):
-        return None
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
     for i in range(1, len(lws)):
@@ -678,6 +672,14 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                                                        and lws[i] != "during"):
             hi = i - 1
             break
+    hw = lws[hi]
+    plural_or_role = hw in ROLE_WORDS or hw.endswith("s") or hw in ("police", "staff", "people")
+    if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
+            or first in QUANT_START or first[:1].isdigit()
+            or (words[0].islower() and hi < 4 and plural_or_role)
+            or (s == sent_start and not first.endswith("ly") and first not in STOP_CAPS and hi < 5
+                and plural_or_role)):
+        return None
     # trim relative / participle tails from the description text
     e2 = _desc_end(chunk, lws, words)
     head = lws[hi]
