@@ -615,6 +615,28 @@ async def test_import_a_path_from_the_command_palette(db_path, tmp_path):
         assert "Harbour reopens after storm" in titles
 
 
+async def test_quitting_during_an_import_stops_it(tmp_path):
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1500):
+        (folder / f"a{i:05d}.txt").write_text(f"Article {i}\n\n\"We will build it,\" said Anna Berg.\n", encoding="utf-8")
+    app = make_app(tmp_path / "index.db", config=tmp_path / "none.toml", import_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_import([str(folder)])
+        await pilot.pause(0.3)
+        assert app.importing
+        assert app.query_one("#status").display  # visible progress
+        await pilot.press("q")
+        stopped = time.perf_counter()
+    assert time.perf_counter() - stopped < 10
+    db, _ = open_index(tmp_path / "index.db")
+    kept = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    db.close()
+    assert kept < 1500  # stopped part way; what was committed is kept
+
+
 async def test_empty_index_without_samples_says_how_to_fill_it(tmp_path):
     app = make_app(tmp_path / "empty.db", config=tmp_path / "none.toml", import_samples=False)
     async with app.run_test(size=SIZE) as pilot:

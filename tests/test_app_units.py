@@ -1,4 +1,4 @@
-"""Speaker colours: stable, distinct within an article, readable on every built-in theme."""
+"""Unit tests for the app's parts: speaker colours (stable, distinct, readable on every built-in theme) and the fallback search."""
 from __future__ import annotations
 
 from hypothesis import given, strategies as st

@@ -21,6 +21,10 @@ from tui.index import queries as Q
 from tui.index.db import open_index
 
 SEED_NAME = "seed-azernews-2022-06-27"
+
+
+class ImportCancelled(Exception):
+    """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
 
 
@@ -428,30 +432,43 @@ class NewsReaderApp(App):
     @work(thread=True, exclusive=True, group="import")
     def import_worker(self, targets: list[str], first_start: bool) -> None:
         # A thread with its own connection; widgets are touched only via call_from_thread.
-        from tui.index.importer import import_sources
-
         import time
 
+        from textual.worker import get_current_worker
+
+        from tui.index.importer import import_sources
+
+        worker = get_current_worker()
         last = 0.0
 
         def progress(done: int, total: int) -> None:
             nonlocal last
+            if worker.is_cancelled:  # the app is closing: stop; committed batches are kept
+                raise ImportCancelled
             now = time.monotonic()
             if done == total or now - last > 0.1:  # a few updates a second, not one per file
                 last = now
-                self.call_from_thread(self._import_progress, done, total)
+                self._from_thread(self._import_progress, done, total)
 
         db = None
         try:
             db, _ = open_index(self.db_path)
             summary = import_sources(db, targets, progress=progress)
+        except ImportCancelled:
+            return
         except Exception as e:
-            self.call_from_thread(self._import_finished, None, f"{type(e).__name__}: {e}", first_start)
+            self._from_thread(self._import_finished, None, f"{type(e).__name__}: {e}", first_start)
         else:
-            self.call_from_thread(self._import_finished, summary, None, first_start)
+            self._from_thread(self._import_finished, summary, None, first_start)
         finally:
             if db is not None:
                 db.close()
+
+    def _from_thread(self, callback, *args) -> None:
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass  # the app has stopped meanwhile
 
     def _import_progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
