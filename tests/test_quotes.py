@@ -263,3 +263,65 @@ def test_seed_article_reads_perfectly():
 def test_degenerate_inputs(text):
     qs = extract(text)
     check_offsets(text, qs)
+
+
+# --- further conventions ------------------------------------------------------
+
+def test_double_apostrophes_as_quotation_marks():
+    text = "''We will not back down,'' Mr. Alvarez said. ''Not this time.''"
+    qs = extract(text)
+    assert [q.text for q in qs] == ["We will not back down,", "Not this time."]
+    assert all(q.speaker == "Alvarez" for q in qs)
+
+
+def test_question_quote_then_named_attribution_is_one_sentence():
+    text = '"Why would we move now?" Governor Ines Vidal asked at a news conference.'
+    q = one(text, "move now")
+    assert (q.speaker, q.type, q.cue) == ("Ines Vidal", "direct", "asked")
+
+
+def test_interview_transcript_lines():
+    text = ("The senator appeared on the programme on Sunday.\n\n"
+            "HOLLOWAY: Do you regret the vote?\n\n"
+            "MARSH: Not for a second. I would cast it again tomorrow.")
+    qs = extract(text)
+    assert [(q.text, q.speaker) for q in qs] == [("Do you regret the vote?", "Holloway"),
+                                                 ("Not for a second. I would cast it again tomorrow.", "Marsh")]
+
+
+def test_role_named_later_resolves_forward():
+    text = ("The central bank's governor signalled on Thursday that rates could fall in the spring.\n\n"
+            "Governor Lena Fischer said inflation was still too high.")
+    assert one(text, "rates could fall").speaker == "Lena Fischer"
+
+
+def test_possessive_description_without_a_role_stays_described():
+    text = ("Omar Reyes was arrested in March. Reyes's family said the police had ignored his medical records.")
+    assert one(text, "medical records").speaker == "Reyes's family"
+
+
+def test_participle_after_a_quote_keeps_the_speaker():
+    text = '"Italy wants rules that work," Economy Minister Paolo Greco said, adding that Rome would table its own plan.'
+    q = one(text, "table its own plan")
+    assert (q.speaker, q.type) == ("Paolo Greco", "indirect")
+
+
+def test_coordinated_clause_with_a_new_subject_is_split():
+    text = "Anna Holt said the plan was sound, but Karl Brandt said it would never pass."
+    qs = extract(text)
+    assert [(q.text, q.speaker) for q in qs] == [("the plan was sound", "Anna Holt"),
+                                                 ("it would never pass", "Karl Brandt")]
+
+
+def test_evaluative_verbs_need_quoted_words():
+    assert extract("Mayor Lina Berg praised the firefighters for their work.") == []
+    q = one('Mayor Lina Berg praised the firefighters as "the best of this city".', "best of this city")
+    assert (q.type, q.speaker) == ("mixed", "Lina Berg")
+
+
+def test_overlong_unpunctuated_text_stays_fast():
+    import time
+    text = "he said the deal was done and she said it was not " * 4000
+    t0 = time.perf_counter()
+    check_offsets(text, extract(text))
+    assert time.perf_counter() - t0 < 20

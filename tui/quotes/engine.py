@@ -352,8 +352,12 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             continue
         first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
         if len(chain) == 1 and not _speechlike(text, first):
-            # short spans may still be a split quote's second half ("…," X said, "and …")
-            if not (first.closed and _attrib_before(doc, first) and _words(text[first.start:first.end]) >= 3):
+            # short spans may still be a split quote's second half ("…," X said, "and …"),
+            # or a short sentence continuing a quote ("…," X said. "Not this time.")
+            c = text[first.start:first.end]
+            cont = (first.para_start in last_rec_by_para and c[:1].isupper() and c[-1] in ".!?…"
+                    and text[doc.sent_of(first.open)[0]:first.open].strip() == "" and _words(c) >= 2)
+            if not cont and not (first.closed and _attrib_before(doc, first) and _words(c) >= 3):
                 continue
         att = _attrib_after(doc, lastsp)
         where = "after"
@@ -364,7 +368,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
         if att is None:
             # continuation: `"…," Wrona said. "…"` in the same paragraph
             prev = last_rec_by_para.get(first.para_start)
-            if prev is not None and _speechlike(text, first):
+            if prev is not None:
                 ss, _ = doc.sent_of(first.open)
                 if ss >= first.open - 1 or text[ss:first.open].strip() == "":
                     follow = prev
@@ -691,7 +695,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     if _words(text[s:e]) >= 2 and cls != "D" and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
     # forward: "X said (that) CONTENT"
-    if cls == "D" and not _rx(r"\s*that\b").match(right):
+    if cls == "D" and not _rx(r"\s*that\b").match(right, _skip_time(right)):
         return None
     np = parse_np(text, ss, cs, ss) if left.strip() else None
     if np is None:
@@ -728,6 +732,15 @@ def _clause_like(text: str, s: int, e: int) -> bool:
         if m.start() > 0 or not m.group().endswith("ed"):
             return True
     return text[s:s + 3].lower() in ("it’", "it'")
+
+
+def _skip_time(right: str) -> int:
+    pos = 0
+    m = _TIME_ADJ.match(right)
+    while m and m.end() > pos:
+        pos = m.end()
+        m = _TIME_ADJ.match(right, pos)
+    return pos
 
 
 def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
@@ -940,6 +953,8 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
         return None, ""
     if np.kind == "name":
         ent = reg.lookup(np.name) or reg.entity_for(np.name)
+        if ent.name.isupper() and not np.name.isupper():
+            ent.name = np.name  # "HOLLOWAY" in a transcript is Holloway
         for ph in np.roles:
             _absorb_roles(ent, ph)
         return ent, ent.name

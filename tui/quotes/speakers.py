@@ -30,6 +30,9 @@ last"""
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
 economy science education culture opposition prime first vice deputy chief executive general of""".split())
 QUANT_START = frozenset("only just about nearly almost roughly around more fewer less most some".split())
+NOT_ADVERBS = frozenset("""family assembly rally ally supply italy daily weekly monthly quarterly anomaly monopoly
+reply bully folly tally oligopoly""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday week month year morning evening
 afternoon night weekend day this next just now on earlier early late in at""".split())
 SUBORD = frozenset("""and but while which who whom whose that as because when after although though if where
@@ -479,8 +482,10 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
                 out.append(t)
         toks = out
     # trailing auxiliaries, adverbs and time phrases ("has also", "later", "on Monday", "just this month")
-    while toks and (toks[-1][2].lower() in AUX_ADV or toks[-1][2].lower() in TIME_WORDS
-                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
+    while toks and (toks[-1][2].lower() in AUX_ADV or (toks[-1][2].lower() in TIME_WORDS and (
+            toks[-1][2].islower() or toks[-1][2].lower() in WEEKDAYS))
+                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4
+                        and toks[-1][2] not in NOT_ADVERBS)):
         toks.pop()
     while toks and toks[-1][2] in (",", "—", "–", "-"):
         toks.pop()
