@@ -265,6 +265,7 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
     return s, e
 
 
+STOP_RAW = frozenset(w.capitalize() for w in STOP_CAPS) | frozenset(w.upper() for w in STOP_CAPS if len(w) > 1)
 _AND_RE = re.compile(r" (?:and|&) ")
 _SEQ_CACHE: dict[str, tuple] = {}  # raw name sequence -> (clean offsets, sequence, split) (pure functions of it)
 
@@ -298,6 +299,8 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
         cache.clear()
     seen: dict[Entity, int] = {}
     for s0, e0, raw, m_start in _name_pieces(text):
+        if raw in STOP_RAW:
+            continue  # "The", "In", "But": never a name on their own
         s, e = s0, e0
         k = bisect_right(sent_starts, s) - 1
         ss = sents[k][0] if k >= 0 else 0
@@ -349,7 +352,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
         if ent.first < 0:
             ent.first = ns
         cnt = seen.get(ent, 0)
-        if cnt < 3:
+        if cnt < 2:
             seen[ent] = cnt + 1
             _context_roles(text, s, ns + len(name), ent, ss, sents[k][1] if k >= 0 else len(text), reg)
     return reg, mentions
