@@ -3,16 +3,21 @@
 How a keystroke is answered (see `Searcher.search`):
 
 1. The query is folded (lower case, no accents) and split into words. Each
-   word is *expanded* against the index vocabulary (`articles_terms`, every
-   word of every title and body, kept by the importer): typo'd words such as
-   `lavorv` or `summt` gain their near neighbours (`lavrov`, `summit`, by
-   rapidfuzz OSA edit distance, in memory, bucketed by first letter and
-   length); every word also matches as a prefix (`bayr` -> `bayramov`).
-2. The expansion becomes one FTS5 query, "every word (or a neighbour, or a
-   completion) present", run against the title-only FTS table
-   (`articles_title_fts`, with prefix indexes), `quotes_fts` (text column) and
-   `articles_fts` (body column). Newest rows first, a bounded number each:
-   these are the candidates. Speakers (a few thousand) are matched in memory.
+   word is *expanded* against the index vocabulary (`articles_terms`: every
+   word of every title and body with its article count, kept by the importer):
+   typo'd words such as `lavorv` or `summt` gain their near neighbours
+   (`lavrov`, `summit`: rapidfuzz OSA edit distance, in memory, bucketed by
+   first letter and length), and every word gains its commonest completions
+   (`bayr` -> `bayramov`).
+2. The expansion becomes FTS5 queries, "every word (or a neighbour, or a
+   completion) present": on the title-only table `articles_title_fts` (prefix
+   indexes, so `word*` is cheap there), and with explicit words on `quotes_fts`
+   (text column) and `articles_fts` (body column), whose prefix queries would
+   cost 10-90 ms at 100k articles. Newest rows first, a bounded number each:
+   these are the candidates. Very common words (and, for quotes, the names of
+   much-quoted speakers) are left out of the lookups when the query has rarer
+   words: they filter little and cost most. They still count in the ranking.
+   Speakers (a few thousand) are matched in memory, by the words of their names.
 3. Candidates are reranked in Python: one compiled regex finds the matched
    words in each candidate (these are the highlight spans); the score is how
    well each query word is matched (exact > completion > typo), with a bonus
@@ -21,18 +26,19 @@ How a keystroke is answered (see `Searcher.search`):
 Short queries (one or two characters) take a cheap path: prefix matches on
 speaker names and titles only.
 
-A Searcher keeps speakers and the vocabulary in memory, loaded on the first
-search (never before) and refreshed when new articles arrive. Quotes and
-titles stay in SQLite.
+A Searcher keeps speakers, their quote counts and the vocabulary in memory,
+loaded on the first search (never before) and refreshed when new articles
+arrive (max(articles.id) changes). Quotes and titles stay in SQLite. It reads
+through its own read-only connection when the index is a file.
 """
 from __future__ import annotations
 
 import bisect
-from array import array
 import functools
 import re
 import sqlite3
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,9 +57,9 @@ SPEAKER_CANDIDATES = 300
 QUOTES_PER_ARTICLE = 3
 BODY_BEST = 100 * 1.1 * KIND_WEIGHT["body"]  # no body hit scores more: skip bodies when enough do
 MAX_ALTERNATIVES = 6  # typo neighbours per query word
-# Completions per query word for quotes and bodies, shortest first (short words
-# are the common ones). Their FTS tables have no prefix index: `word*` there
-# costs 10-90 ms at 100k articles, an OR of a dozen words about 1 ms.
+# Completions per query word for quotes and bodies, commonest first. Their FTS
+# tables have no prefix index: `word*` there costs 10-90 ms at 100k articles,
+# an OR of a dozen words about 1 ms.
 MAX_COMPLETIONS = 12
 # A query word in more than this share of articles is left out of the lookup
 # (it still ranks) when the query has a rarer word.
