@@ -65,7 +65,15 @@ last next other another some many most more much several few all both each every
 mr mrs ms dr sir
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
+perhaps seriously indeed instead rather certainly obviously clearly finally maybe please well yes
+sometimes often already again only just
 """.split())
+# plural or indefinite nouns that start sentences as unnamed sources, never names
+SOURCE_CAPS = frozenset("""nobody everybody everyone someone somebody something nothing none people officials
+residents critics experts analysts supporters opponents voters police authorities sources observers others
+economists investors witnesses diplomats lawmakers protesters""".split())
+FUNCTION_CAPS = STOP_CAPS
+STOP_CAPS = STOP_CAPS | SOURCE_CAPS
 
 MALE_WORDS = frozenset("""mr mr. sir lord king prince duke emperor sultan sheikh father brother son husband
 grandfather uncle nephew boy man businessman spokesman congressman chairman councilman sportsman

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, MALE_WORDS, ORG_WORDS, ROLE_WORDS,
-                                STOP_CAPS, is_demonym)
+from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
+                                ROLE_WORDS, STOP_CAPS, is_demonym)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
 DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
@@ -571,6 +571,8 @@ def _desc_end(chunk, lws, words) -> int:
 
 def _is_skippable(chunk) -> bool:
     w = chunk[0][2].lower()
+    if w in PREPS or w in ("however", "though", "meanwhile", "too", "also", "instead", "therefore", "meanwhile"):
+        return True  # "Aksoy, for his part, told …", "She, however, said …"
     if w in ("who", "which", "whose", "whom"):
         if 1 < len(chunk) <= 6 and w != "whose" and not any(t[2].lower() in VERBISH for t in chunk):
             nx = chunk[1][2]
@@ -685,7 +687,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
             or first in QUANT_START or first[:1].isdigit()
             or (words[0].islower() and hi < 4 and plural_or_role)
-            or (s == sent_start and not first.endswith("ly") and first not in STOP_CAPS and hi < 5
+            or (s == sent_start and not first.endswith("ly") and first not in FUNCTION_CAPS and hi < 5
                 and plural_or_role)):
         return None
     # trim relative / participle tails from the description text
