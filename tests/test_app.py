@@ -152,6 +152,24 @@ async def test_n_and_N_move_between_quotes_and_the_sidebar_follows(db_path, tmp_
         assert reader.current == 0
 
 
+async def test_resizing_keeps_the_reading_position(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        reader.focus()
+        await pilot.press("n", "n")  # Lavrov's quote, mid-article
+        await pilot.pause()
+        quote = reader.quotes[1]
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        await pilot.pause()
+        top = int(reader.scroll_offset.y)
+        line = reader.line_of_offset(quote.start)
+        assert top <= line < top + reader.scrollable_content_region.height
+        assert "Sergey Lavrov" in screen_text(app)
+
+
 async def test_filter_sidebar_to_one_speaker(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -209,6 +209,11 @@ class Reader(ScrollView, can_focus=True):
         width = max(10, self.scrollable_content_region.width)
         if width == self._width:
             return
+        # Keep the reading position across a re-wrap: the body offset at the top of the view.
+        anchor = None
+        top = int(self.scroll_offset.y) - len(self._header)
+        if self._width and self._starts and 0 < top < len(self._starts):
+            anchor = self._starts[top]
         self._width = width
         self._line_cache.clear()
         self._header = self._make_header(width)
@@ -227,6 +232,8 @@ class Reader(ScrollView, can_focus=True):
             starts, ends = [], []
         self._starts, self._ends = starts, ends
         self.virtual_size = Size(width, len(self._header) + len(starts))
+        if anchor is not None:
+            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
         self.refresh()
 
     def _make_header(self, width: int) -> list[Content]:
