@@ -1,6 +1,25 @@
 """The Textual app. `make_app` is the one factory for the command line and the tests.
 
 Nothing here does I/O at import time; Textual itself is imported only when an app is made.
+
+Modules:
+  app.py           NewsReaderApp: layout, opening articles, flags, import worker, polling
+  article_list.py  ArticleList: line-API virtual list over `article_page` (LRU page cache)
+  reader.py        Reader: line-API article view, quote tints, mentions, legend, n/N
+  sidebar.py       QuoteSidebar: the open article's quotes, filterable by speaker
+  screens.py       SearchScreen, SpeakerScreen, HelpScreen, PromptScreen
+  searching.py     SearchService: the index Searcher on its own connection, for workers
+  commands.py      NewsCommands: the app's commands in the palette (ctrl+p)
+  colors.py        speaker colours: stable per name, readable on the theme
+  config.py        the keymap file
+  newsreader.tcss  the CSS
+
+Keys can be rebound by binding id (the help screen, `?`, lists them) in
+$NEWSREADER_CONFIG or <user config dir>/newsreader/config.toml:
+
+    [keymap]
+    search = "ctrl+f"
+    next_quote = "x,n"
 """
 from __future__ import annotations
 
