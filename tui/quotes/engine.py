@@ -982,10 +982,13 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
     words = np.text.split()
     first = words[0].lower() if words else ""
     head = np.head
-    if first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
-                               and not np.text[:1].isupper() and "'" not in first and "’" not in first):
+    bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
+    if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
+                                                  and not np.text[:1].isupper() and "'" not in first
+                                                  and "’" not in first)):
         return _unnamed(reg, np, pos)
-    if first not in ("the", "this", "that", "its", "his", "her", "their") and not ("’" in first or "'" in first):
+    if not bare_role and first not in ("the", "this", "that", "its", "his", "her", "their") \
+            and not ("’" in first or "'" in first):
         if np.text[:1].isupper() and first not in ("the",):
             return _unnamed(reg, np, pos)
     if head in ORG_HEADS and not any(m in ROLE_WORDS for m in np.mods if m not in ORG_HEADS):
@@ -1036,8 +1039,12 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
 
 
 def _lower_first(s: str) -> str:
+    """'A government spokesperson' -> 'a government spokesperson'; 'Hungarian media' stays."""
     s = s.strip()
-    return s[:1].lower() + s[1:] if s else s
+    first = s.split(" ", 1)[0] if s else ""
+    if not s or (is_demonym(first) and first.lower() not in ROLE_WORDS) or first.isupper():
+        return s
+    return s[:1].lower() + s[1:]
 
 
 def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:

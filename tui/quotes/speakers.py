@@ -29,6 +29,8 @@ last"""
                               .split())
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
 economy science education culture opposition prime first vice deputy chief executive general of""".split())
+SOURCE_HEADS = frozenset("""police staff people media press government military army public leadership
+management family campaign team council committee parliament court""".split())
 QUANT_START = frozenset("only just about nearly almost roughly around more fewer less most some".split())
 NOT_ADVERBS = frozenset("""family assembly rally ally supply italy daily weekly monthly quarterly anomaly monopoly
 reply bully folly tally oligopoly""".split())
@@ -683,7 +685,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
             hi = i - 1
             break
     hw = lws[hi]
-    plural_or_role = hw in ROLE_WORDS or hw.endswith("s") or hw in ("police", "staff", "people")
+    plural_or_role = hw in ROLE_WORDS or hw.endswith("s") or hw in SOURCE_HEADS
     if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
             or first in QUANT_START or first[:1].isdigit()
             or (words[0].islower() and hi < 4 and plural_or_role)
