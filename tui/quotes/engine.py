@@ -1042,7 +1042,7 @@ def _lower_first(s: str) -> str:
     """'A government spokesperson' -> 'a government spokesperson'; 'Hungarian media' stays."""
     s = s.strip()
     first = s.split(" ", 1)[0] if s else ""
-    if not s or (is_demonym(first) and first.lower() not in ROLE_WORDS) or first.isupper():
+    if not s or (is_demonym(first) and first.lower() not in ROLE_WORDS) or (first.isupper() and len(first) > 1):
         return s
     return s[:1].lower() + s[1:]
 
