@@ -325,3 +325,10 @@ def test_overlong_unpunctuated_text_stays_fast():
     t0 = time.perf_counter()
     check_offsets(text, extract(text))
     assert time.perf_counter() - t0 < 20
+
+
+def test_adding_introduces_a_second_quote_of_the_same_speaker():
+    text = 'Keller was defiant. "We have done our part," she said, adding: "Now it is up to the council."'
+    qs = extract(text)
+    assert [q.text for q in qs] == ["We have done our part,", "Now it is up to the council."]
+    assert {q.speaker for q in qs} == {"Keller"}

@@ -330,6 +330,8 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if not _rx(r"\s*(?:on|in)\s").match(between):
             return None
     region = text[lo:h[0]]
+    if h[2].lower() in _PARTICIPLE_CUES and lo > ss:
+        return hi, None  # '"…," she said, adding: "…"': the earlier quote's speaker (the caller decides)
     if h[2].lower() in _PARTICIPLE_CUES and _rx(r",\s*$").search(region):
         # "X did Y, saying: "…"" – the speaker is the main clause's subject
         np = _subject_np(doc, ss, h[0])
@@ -365,6 +367,18 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             att = _attrib_before(doc, first)
             where = "before"
         follow = None
+        if att is not None and att[1] is None:
+            prev = last_rec_by_para.get(first.para_start)
+            h = doc.hits[att[0]]
+            if prev is not None and prev.cue_start >= 0 and doc.sent_index(prev.cue_start) == doc.sent_index(h[0]):
+                doc.used_hits.add(att[0])
+                r = Rec(first.start, first.end, "direct", h[2], h[0], h[1], h[0], follow=prev)
+                recs.append(r)
+                direct[chain[0]] = r
+                doc.used_spans.add(chain[0])
+                last_rec_by_para[first.para_start] = r
+                continue
+            att = None
         if att is None:
             # continuation: `"…," Wrona said. "…"` in the same paragraph
             prev = last_rec_by_para.get(first.para_start)
