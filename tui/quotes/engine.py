@@ -332,8 +332,9 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     region = text[lo:h[0]]
     if h[2].lower() in _PARTICIPLE_CUES and lo > ss:
         return hi, None  # '"…," she said, adding: "…"': the earlier quote's speaker (the caller decides)
-    if h[2].lower() in _PARTICIPLE_CUES and _rx(r",\s*$").search(region):
-        # "X did Y, saying: "…"" – the speaker is the main clause's subject
+    if (h[2].lower() in _PARTICIPLE_CUES and _rx(r",\s*$").search(region)) or _rx(
+            r"\s(?:and|but)\s+(?:(?:then|later|also)\s+)?$").search(region):
+        # "X did Y, saying: "…"" / "X did Y and said, "…"" – the speaker is the main clause's subject
         np = _subject_np(doc, ss, h[0])
     elif not region.strip():
         np = _np_after_cue(doc, h[1], i)
@@ -705,7 +706,15 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
                     k = right.find(",")
-                    s, e = _trim(text, ce + k + 1, cend)
+                    after = text[ce + k + 1:cend]
+                    if cls != "D" and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                                          r"who|which|as|in|on|at|according)\b").match(after):
+                        # "…, Sanders said, a position he …" / "…, he said, and she …": the content is before
+                        s, e = _trim(text, ss, ss + lc)
+                        if _words(text[s:e]) >= 3:
+                            return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+                    mt = _rx(r"\s*that\s+").match(after)
+                    s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
                     if _words(text[s:e]) >= 2 and cls != "D" and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
     # forward: "X said (that) CONTENT"

@@ -30,7 +30,8 @@ last"""
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
 economy science education culture opposition prime first vice deputy chief executive general of""".split())
 SOURCE_HEADS = frozenset("""police staff people media press government military army public leadership
-management family campaign team council committee parliament court""".split())
+management family campaign team council committee parliament court percent majority minority half third
+quarter""".split())
 QUANT_START = frozenset("only just about nearly almost roughly around more fewer less most some".split())
 NOT_ADVERBS = frozenset("""family assembly rally ally supply italy daily weekly monthly quarterly anomaly monopoly
 reply bully folly tally oligopoly""".split())
