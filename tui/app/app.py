@@ -59,17 +59,17 @@ class NewsReaderApp(App):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+q", "quit", "Quit", id="quit_ctrl", show=False, priority=True),
         Binding("question_mark", "help", "Keys", id="help"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("n", "next_quote", "Next quote", id="next_quote"),
-        Binding("N", "previous_quote", "Prev quote", id="previous_quote", show=False),
-        Binding("s", "speaker_view", "Speaker", id="speaker_view"),
-        Binding("F", "filter_speaker", "Filter speaker", id="filter_speaker", show=False),
-        Binding("r", "toggle_read", "Read", id="toggle_read"),
-        Binding("f", "toggle_star", "Star", id="toggle_star"),
-        Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False),
+        Binding("slash", "search", "Search", id="search", tooltip="Titles, speakers, quotes and text, as you type"),
+        Binding("n", "next_quote", "Next quote", id="next_quote", tooltip="Next quote in the reader; the sidebar follows"),
+        Binding("N", "previous_quote", "Prev quote", id="previous_quote", show=False, tooltip="Previous quote in the reader"),
+        Binding("s", "speaker_view", "Speaker", id="speaker_view", tooltip="Everything the current quote's speaker said, across the collection"),
+        Binding("F", "filter_speaker", "Filter speaker", id="filter_speaker", show=False, tooltip="Sidebar and n/N: only the current quote's speaker (again: all); or click the legend"),
+        Binding("r", "toggle_read", "Read", id="toggle_read", tooltip="Toggle read: the row under the cursor in the list, else the open article"),
+        Binding("f", "toggle_star", "Star", id="toggle_star", tooltip="Toggle star: the row under the cursor in the list, else the open article"),
+        Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False, tooltip="List only unread articles (again: all)"),
         Binding("tab", "focus_next", "Next pane", id="next_pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", id="previous_pane", show=False),
-        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False),
+        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False, tooltip="Import a path, switch theme, open a speaker, toggle the unread filter"),
     ]
 
     def __init__(self, db_path: Path | str, *, config: Path | None = None, import_samples: bool = True) -> None:
@@ -273,8 +273,8 @@ class NewsReaderApp(App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows(), self.config_file))
 
-    def binding_rows(self) -> list[tuple[str, str, str, str]]:
-        """(pane, keys, description, id) for every binding, with the user's keymap applied."""
+    def binding_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(pane, keys, description, id, longer help) for every binding, with the user's keymap applied."""
         from tui.app import screens
 
         panes = [
@@ -291,7 +291,7 @@ class NewsReaderApp(App):
             for binding in cls.BINDINGS:
                 keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
-                rows.append((pane, shown, binding.description, binding.id or ""))
+                rows.append((pane, shown, binding.description, binding.id or "", binding.tooltip or ""))
         return rows
 
     def action_search(self) -> None:

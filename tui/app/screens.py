@@ -220,9 +220,9 @@ class HelpScreen(ModalScreen):
         Binding("up,k", "scroll(-1)", "Scroll up", id="help_up", show=False),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str, str]], config_file=None) -> None:
+    def __init__(self, rows: list[tuple[str, str, str, str, str]], config_file=None) -> None:
         super().__init__()
-        self.rows = rows  # (pane, keys, description, binding id)
+        self.rows = rows  # (pane, keys, description, binding id, longer help)
         self.config_file = config_file
 
     def compose(self) -> ComposeResult:
@@ -243,7 +243,7 @@ class HelpScreen(ModalScreen):
     def _table(self) -> Content:
         lines = []
         pane = None
-        for where, keys, description, binding_id in self.rows:
+        for where, keys, description, binding_id, more in self.rows:
             if where != pane:
                 if pane is not None:
                     lines.append(Content(""))
@@ -251,11 +251,13 @@ class HelpScreen(ModalScreen):
                 pane = where
             lines.append(
                 Content.assemble(
-                    Content.styled(f"  {keys:<22}", Style(bold=True)),
-                    f"{description:<28}",
+                    Content.styled(f"  {keys:<20}", Style(bold=True)),
+                    f"{description:<24}",
                     Content.styled(f" {binding_id}", Style(dim=True)),
                 )
             )
+            if more:
+                lines.append(Content.styled(f"{'':22}{more}", Style(italic=True, dim=True)))
         return Content("\n").join(lines)
 
 
