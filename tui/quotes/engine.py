@@ -473,6 +473,8 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
 def _content_end(text: str, s: int, e: int) -> int:
     while e > s and text[e - 1].isspace():
         e -= 1
+    if e > s and text[e - 1] == ")" and "(" not in text[s:e]:
+        e -= 1  # "(According to X, it does not …)": the bracket closes the aside, not the content
     while e > s and text[e - 1] in ".;:,—–-" and not (text[e - 1] == "." and e - 2 >= s and text[e - 2] == "."):
         e -= 1
         while e > s and text[e - 1].isspace():
@@ -616,7 +618,7 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
     if np is None:
         return None
     before = text[ss:cs]
-    if not before.strip() or _rx(r"\s*(?:But|And|Yet|So|Still|However,?)\s*").fullmatch(before):
+    if not before.strip(" \t([\"“‘") or _rx(r"\s*(?:But|And|Yet|So|Still|However,?)\s*").fullmatch(before):
         # According to X, CONTENT
         rest = text[ne:se]
         k = rest.find(",")

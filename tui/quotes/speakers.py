@@ -690,8 +690,8 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
             or first in QUANT_START or first[:1].isdigit()
             or (words[0].islower() and hi < 4 and plural_or_role)
-            or (s == sent_start and not first.endswith("ly") and first not in FUNCTION_CAPS and hi < 5
-                and plural_or_role)):
+            or ((s == sent_start or words[0][:1].isupper()) and not first.endswith("ly")
+                and first not in FUNCTION_CAPS and hi < 5 and plural_or_role)):
         return None
     # trim relative / participle tails from the description text
     e2 = _desc_end(chunk, lws, words)
