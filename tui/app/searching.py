@@ -77,8 +77,9 @@ class FallbackSearcher:
 class SearchService:
     """One connection and one searcher for search workers, used one at a time."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, searcher_class=None) -> None:
         self.db_path = db_path
+        self.searcher_class = searcher_class or _IndexSearcher or FallbackSearcher
         self._lock = threading.Lock()
         self._db = None
         self._searcher = None
@@ -91,7 +92,7 @@ class SearchService:
             if self._db is None:
                 self._db, _ = open_index(self.db_path)
             if self._searcher is None:
-                self._searcher = (_IndexSearcher or FallbackSearcher)(self._db)
+                self._searcher = self.searcher_class(self._db)
             return list(self._searcher.search(query, limit=limit))
 
     def close(self) -> None:
