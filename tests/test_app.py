@@ -363,6 +363,17 @@ async def test_r_and_f_toggle_flags_in_the_index(db_path, tmp_path):
         assert "★" in screen_text(app)
 
 
+async def test_read_only_index_changes_nothing(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    app.read_only = True  # as open_index reports for a file we may not write
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "f", "enter")
+        await pilot.pause()
+        assert flags(db_path, "caspian") == (0, 0)
+        assert any("read-only" in str(n.message) for n in app._notifications)
+
+
 async def test_unread_filter(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
