@@ -170,6 +170,23 @@ async def test_resizing_keeps_the_reading_position(db_path, tmp_path):
         assert "Sergey Lavrov" in screen_text(app)
 
 
+async def test_a_new_article_has_no_current_quote(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.reader.focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.reader.current == 0
+        app.open_article(article_id(db_path, "lavrov-only"))
+        await pilot.pause()
+        reader = app.reader
+        assert reader.current is None
+        # Nothing in the body is drawn as the current quote (bold on the stronger tint).
+        current_styles = {id(s.current) for s in reader._styles.values()}
+        assert not any(id(span.style) in current_styles for span in reader._body.spans)
+
+
 async def test_filter_sidebar_to_one_speaker(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -122,8 +122,8 @@ class Reader(ScrollView, can_focus=True):
         counts = Counter(speaker_label(q) for q in self.quotes)
         self._slots = assign_slots(name for name, _ in counts.most_common())
         self._speaker_counts = counts
+        self.set_reactive(Reader.current, None)  # before styling: no quote of the last article is current here
         self._make_styles()
-        self.set_reactive(Reader.current, None)
         self._width = 0
         self._layout()
         self.scroll_to(0, 0, animate=False, immediate=True)
