@@ -332,3 +332,22 @@ def test_adding_introduces_a_second_quote_of_the_same_speaker():
     qs = extract(text)
     assert [q.text for q in qs] == ["We have done our part,", "Now it is up to the council."]
     assert {q.speaker for q in qs} == {"Keller"}
+
+
+def test_colon_after_a_clause_with_a_named_subject():
+    text = 'Asked whether the closure could be reversed, Mayor Ilse Varga was firm: "No. The engineers have spoken."'
+    q = one(text, "engineers have spoken")
+    assert (q.speaker, q.type) == ("Ilse Varga", "direct")
+
+
+def test_naming_verbs_and_nicknames_are_not_speech():
+    text = ('The council approved a cycling scheme branded "Ride Brennport". Locals call the bridge '
+            "'the Widowmaker'. The campaign, known as \"Safe Streets\", starts in May.")
+    assert extract(text) == []
+
+
+def test_sentence_initial_plural_noun_is_a_description_not_a_name():
+    text = 'Engineers from the firm Dahl & Rooke wrote that the girders had lost "up to a third" of their strength.'
+    q = one(text, "girders")
+    assert q.speaker == "engineers from the firm Dahl & Rooke"
+    assert q.type == "mixed"

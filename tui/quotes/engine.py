@@ -304,6 +304,15 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         return None
     if punct not in ":,—–" and not punct.isalpha():
         return None
+    if punct == ":" and _speechlike(text, sp):
+        # "Varga was firm: "No."": a clause with a subject and a colon, no reporting verb
+        ss0 = doc.sent_of(i)[0]
+        k0 = bisect_left(doc.span_opens, sp.open) - 1
+        if k0 < 0 or doc.spans[k0].close < ss0:
+            np0 = _subject_np(doc, ss0, i)
+            if np0 is not None and np0.kind in ("name", "pronoun") and not doc.hits_in(np0.end, i) \
+                    and _words(text[np0.end:i]) <= 8:
+                return -1, np0
     ss, _ = doc.sent_of(i)
     # the clause before: from the previous span (or the sentence start)
     k = bisect_left(doc.span_opens, sp.open) - 1
@@ -394,13 +403,19 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             sp = doc.spans[idx]
             if att is not None:
                 hi, np = att
-                h = doc.hits[hi]
-                r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np)
+                if hi >= 0:
+                    h = doc.hits[hi]
+                    r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np)
+                    doc.used_hits.add(hi)
+                else:  # a colon, no reporting verb
+                    r = Rec(sp.start, sp.end, "direct", ":", first.open - 1, first.open, np.end, np=np)
+                    i0 = text.rfind(":", 0, first.open)
+                    if i0 >= 0:
+                        r.cue_start, r.cue_end = i0, i0 + 1
                 if base is not None:
                     r.follow = base
                 else:
                     base = r
-                doc.used_hits.add(hi)
             else:
                 r = Rec(sp.start, sp.end, "direct", follow.cue, follow.cue_start, follow.cue_end,
                         sp.start, follow=follow)

@@ -29,6 +29,8 @@ last"""
                               .split())
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
 economy science education culture opposition prime first vice deputy chief executive general of""".split())
+NAME_JOINERS = frozenset("of the and for & de da del der den van von al el bin ibn la le du dos di y".split())
+_PLURAL_NOUN = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives|ees|ies|men|women|ics)$")
 SOURCE_HEADS = frozenset("""police staff people media press government military army public leadership
 management family campaign team council committee parliament court percent majority minority half third
 quarter""".split())
@@ -630,6 +632,9 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(
                         w in ORG_WORDS for w in lws[:i]):
                     core = _np_from_chunk(text, chunk[:i], sent_start)
+                    if core is not None and core.kind == "desc":
+                        core.end = _desc_end(chunk, lws, words)
+                        core.text = text[core.start:core.end]
                     if core is not None:
                         return core
                     break
@@ -650,13 +655,15 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         return NP("pronoun", s, e, txt, head=lws[0])
     # a trailing proper name?
     j = len(chunk)
-    while j > 0 and (words[j - 1][:1].isupper() or (j - 1 > 0 and lws[j - 1] in ("of", "the", "and", "for", "&")
+    while j > 0 and (words[j - 1][:1].isupper() or (j - 1 > 0 and lws[j - 1] in NAME_JOINERS
                                                          and words[j - 2][:1].isupper())):
         j -= 1
+    if j == 0 and len(chunk) == 1 and s == sent_start and _PLURAL_NOUN.search(words[0]):
+        j = 1  # "Engineers from the firm …": a sentence-initial common noun, not a name
     if j < len(chunk):
         # the name sequence is chunk[j:]; it may hold titles
         ns = chunk[j][0]
-        while j < len(chunk) and lws[j] in ("of", "the", "and", "for", "&"):
+        while j < len(chunk) and lws[j] in NAME_JOINERS:
             j += 1
         if j < len(chunk):
             ns = chunk[j][0]
