@@ -519,8 +519,10 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
             continue
         chunk_start = False
         w0 = toks[i][2]
-        if w0.lower() in _INTRO_WORDS or (w0.endswith("ing") and w0[:1].isupper()) or w0 in (",", "—"):
+        if w0.lower() in _INTRO_WORDS or (w0.endswith(("ing", "ly")) and w0[:1].isupper()) or w0 in (",", "—"):
             continue
+        if i + 1 < n and toks[i + 1][2].lower() in ("later", "earlier", "ago", "before", "after"):
+            continue  # "Hours later, …"
         end = None
         if w0.lower() in ("he", "she", "they", "it"):
             end = i + 1
@@ -670,8 +672,6 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             return None  # "cited derogatory comments", "dozens of reports"
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
     coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(left)
-    if coord and _rx(r"\b(?:he|she|they|it|[A-Z][\w’'\-]+)\s+(?:and|but)\s+(?:\w+\s+)*$").search(left[-60:]):
-        coord = None
     if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
             r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(left)) or (coord and cls != "D"):
         if inh is None:
