@@ -8,7 +8,6 @@ import pytest
 
 from tests.test_app_fixtures import build_index
 from tui.app import make_app
-from tui.app.searching import FallbackSearcher, SearchService
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -38,10 +37,6 @@ def test_main_screen(snap_compare, app, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_search(snap_compare, app, size):
-    # The app's plain fallback search: this snapshot is of the search screen, and must not
-    # change whenever the index searcher's ranking is tuned (tests/test_app.py covers that).
-    app.search_service = SearchService(app.db_path, searcher_class=FallbackSearcher)
-
     async def run_before(pilot):
         await _settle(pilot)
         await pilot.press("slash", *"lavrov")

@@ -39,20 +39,3 @@ def test_colours_are_readable_on_every_builtin_theme():
             assert contrast(s.color, background) >= MIN_CONTRAST - 0.3, (name, PALETTE[slot])
             assert contrast(foreground, s.quote.background) >= 3.0, (name, PALETTE[slot])
             assert contrast(foreground, s.current.background) >= 3.0, (name, PALETTE[slot])
-
-
-def test_fallback_search_finds_titles_speakers_quotes_and_text(tmp_path):
-    """The plain search the app falls back on when the index searcher cannot be imported."""
-    from tests.test_app_fixtures import build_index
-    from tui.app.searching import FallbackSearcher
-    from tui.index.db import open_index
-
-    db, _ = open_index(build_index(tmp_path / "index.db"))
-    hits = FallbackSearcher(db).search("lavrov")
-    kinds = {h.kind for h in hits}
-    assert {"title", "speaker", "body"} <= kinds
-    for h in hits:
-        for a, b in h.spans:
-            assert h.text[a:b].casefold() == "lavrov"
-    assert FallbackSearcher(db).search("   ") == []
-    db.close()
