@@ -60,6 +60,9 @@ _ADDRESSEE_BARE = re.compile(
     r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3})"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+(?:the\s+)?[\w\-]+(?:\s+(?:morning|evening|night|afternoon))?)?"
     r"\s+(?=[a-z]|[A-Z][a-z]*\s)")
+_ADDRESSEE_TRAIL = re.compile(
+    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|the\s+[a-z]+|"
+    r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})(?=\s*(?:[,.;]|$))")
 _PARTICIPLE_CUES = frozenset("""saying adding noting arguing insisting warning explaining stressing claiming
 suggesting stating declaring telling asking urging calling describing accusing pointing acknowledging
 admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
@@ -542,6 +545,9 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
         nxt = toks[end][2]
         if nxt[:1].islower() and nxt not in PREPS_SET and nxt not in ("and", "or", "but", "who", "which", "that"):
             return parse_np(text, toks[i][0], toks[end - 1][1], ss)
+        if nxt == "," and end + 1 < n and toks[end + 1][2].lower() in ("who", "a", "an", "the", "whose") \
+                and toks[i][2][:1].isupper():
+            return parse_np(text, toks[i][0], toks[end - 1][1], ss)  # "Clinton, who was …, did … and told …"
     return None
 
 
@@ -708,16 +714,27 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     lc = left.rfind(",")
     if lc >= 0:
         subj_s = ss + lc + 1
+        while subj_s < cs and text[subj_s] in "”\"’'»":
+            subj_s += 1  # '…a “burn bag,” the Times reported.'
         subj = text[subj_s:cs]
         if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
                 and not any(c in subj for c in _QUOTE_OPEN + "”»") and not doc.hits_in(subj_s, cs):
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
+                if cls == "T":
+                    # "…, he told reporters." / "…, Trump told CNN, his policy would …": skip the addressee
+                    ma = _ADDRESSEE_TRAIL.match(right)
+                    if ma:
+                        right = right[ma.end():]
+                        ce = ce + ma.end()
+                        rstrip = right.strip()
                 adj = (not rstrip) or (_ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
                                        and _words(rstrip) <= 12 and "," not in rstrip[:-1])
                 if adj and not rstrip.startswith(","):
                     s, e = _trim(text, ss, ss + lc)
+                    if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
+                        e = ss + lc + 2  # '…a “burn bag,” the Times reported': the quoted words close the content
                     if _words(text[s:e]) >= 3 and cls != "D":
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
