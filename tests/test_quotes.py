@@ -351,3 +351,16 @@ def test_sentence_initial_plural_noun_is_a_description_not_a_name():
     q = one(text, "girders")
     assert q.speaker == "engineers from the firm Dahl & Rooke"
     assert q.type == "mixed"
+
+
+def test_definite_description_prefers_the_latest_matching_source():
+    text = ("Chief negotiator Tevita Manase spoke first.\n\n"
+            "A negotiator from a donor country, who asked not to be named, said a draft was circulating.\n\n"
+            "\"It is not what anyone wanted,\" the negotiator said.")
+    assert one(text, "anyone wanted").speaker == "a negotiator from a donor country"
+
+
+def test_plural_nouns_are_not_cues():
+    text = ("Twenty-seven states are challenging the rules in court. The appeals court ruling could come "
+            "in June, and the comments of the judges suggested a close vote.")
+    assert extract(text) == []

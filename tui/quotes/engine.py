@@ -78,6 +78,8 @@ attack slam blast label brand dub defend hail mock warning statement conclude ci
 condemn decry denounce portray characterise characterize recommend propose suggest threaten urge demand""".split())
 _BASE_OK = frozenset("""i we you they who that which to will would can could should may might must did do does
 not also often never always still now then repeatedly usually sometimes rarely just""".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+fifty sixty seventy eighty ninety hundred thousand million several many few""".split())
 _SUBJ_WORDS = frozenset("""he she it they who which that also company government ministry agency group official
 officials spokesman spokeswoman spokesperson report study survey""".split())
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
@@ -160,7 +162,20 @@ def extract(text: str) -> list[Quote]:
 
 
 def _hit_ok(doc: Doc, h) -> bool:
-    """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline."""
+    """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline.
+
+    A form that is also a noun ("reports", "comments", "promise") must follow a possible subject."""
+    low = h[2].lower()
+    if low in _AMBIG_S or low in _AMBIG_BASE:
+        text = doc.text
+        pw = _rx(r"([\w’'\-]+)[\s\"”’']*$").search(text, max(0, h[0] - 40), h[0])
+        w = pw.group(1) if pw else ""
+        lw = w.lower()
+        if lw in _NOUN_BEFORE or w[:1].isdigit() or lw in _NUMBER_WORDS or "-" in lw and lw.split("-")[-1] in _NUMBER_WORDS:
+            return False
+        if low in _AMBIG_S and w and not (w[:1].isupper() or lw in _SUBJ_WORDS or lw in ROLE_WORDS
+                                          or lw in ORG_HEADS or lw in ORG_WORDS or lw.endswith(("man", "woman", "person"))):
+            return False
     if not h[2][:1].isupper() or h[4] == "P":
         return True
     text = doc.text
@@ -1078,8 +1093,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
     best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
-    if best is None:
-        best = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
+    unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
+    if unnamed is not None and (best is None or max(unnamed.last_subj, unnamed.last_mention)
+                                > max(best.last_subj, best.last_mention)):
+        best = unnamed  # "the negotiator" after "a negotiator from a donor country said …"
     if best is None:
         # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
         later = [e for e in reg.entities if e.first > pos and not e.unnamed and match(e)]
