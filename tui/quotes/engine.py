@@ -390,10 +390,8 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             if not cont and not (first.closed and _attrib_before(doc, first) and _words(c) >= 3):
                 continue
         att = _attrib_after(doc, lastsp)
-        where = "after"
         if att is None:
             att = _attrib_before(doc, first)
-            where = "before"
         follow = None
         if att is not None and att[1] is None:
             prev = last_rec_by_para.get(first.para_start)
@@ -441,7 +439,6 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             direct[idx] = r
             doc.used_spans.add(idx)
             last_rec_by_para[sp.para_start] = r
-        _ = where
     return direct
 
 
@@ -910,8 +907,6 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
             suppressed.add(hj)
             return
         # "…, according to X" at the end
-        if h2[4] == "P" and m is not None and _rx(r"\s*$").match(pre[-2:] if False else ""):
-            pass
         if h2[4] == "P" and _rx(r",\s*$").search(pre):
             s, e = _trim(text, r.start, h2[0])
             r.end = e
@@ -957,10 +952,6 @@ _REL_LEAD = re.compile(r"(?:,\s*|\b(?!those\b|anyone\b|someone\b|people\b)[a-z]{
 def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:
     k = bisect_right(intervals, (pos, 1 << 60)) - 1
     return k >= 0 and intervals[k][0] <= pos < intervals[k][1]
-
-
-def _recency(e: Entity) -> int:
-    return max(e.last_subj, e.last_mention - 1000000)
 
 
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:

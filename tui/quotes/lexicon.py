@@ -82,8 +82,6 @@ FEMALE_WORDS = frozenset("""ms ms. mrs mrs. miss madam dame lady queen princess 
 daughter wife grandmother aunt niece girl woman businesswoman spokeswoman congresswoman chairwoman
 councilwoman sportswoman actress waitress nun widow""".split())
 
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
-
 DEMONYM_RE = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 
 

@@ -4,13 +4,13 @@ speaker phrase (a name, a pronoun, a description) resolves to one of them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
+from tui.quotes.lexicon import (FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
                                 ROLE_WORDS, STOP_CAPS, is_demonym)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
@@ -675,10 +675,8 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 seq = text[ns2:ne2]
                 roles, name, kind = split_name(seq)
                 prefix = lws[:j]
-                poss = j > 0 and (words[j - 1].endswith("’s") or words[j - 1].endswith("'s"))
-                if name and not (poss and False):
+                if name:
                     nstart = ns2 + seq.rfind(name)
-                    # description with a capitalised modifier and a lower-case head comes out below
                     return NP("name", nstart, nstart + len(name), name, name=name,
                               roles=[" ".join(prefix + roles)] if (prefix or roles) else [])
                 if not name and roles and j == 0 and all(w[:1].isupper() for w in words):

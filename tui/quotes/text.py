@@ -79,8 +79,6 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     Full stops inside a quotation do not end the sentence unless they close it."""
     out: list[tuple[int, int]] = []
     opens = [s.open for s in spans]
-    pos = 0
-    n = len(text)
     for para in _rx(r"[^\n]+").finditer(text):
         ps, pe = para.start(), para.end()
         while ps < pe and text[ps].isspace():
@@ -121,8 +119,6 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
                 start += 1
         if start < pe:
             out.append((start, pe))
-        pos = pe
-    _ = pos, n
     if any(e - s > MAX_SENT for s, e in out):
         out = _cap(text, out)
     return out
