@@ -940,13 +940,39 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
                 ent.kind = "person"
 
 
-_WEAK_LEAD = re.compile(
-    r"\b(?:with|to|by|for|from|of|at|on|in|against|about|between|among|than|like|told|urged|asked|accused|"
-    r"called|thanked|praised|criticised|criticized|met|congratulate|congratulated)\s+"
-    r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
+_WEAK_WORDS = frozenset("""with to by for from of at on in against about between among than like told urged
+asked accused called thanked praised criticised criticized met congratulate congratulated""".split())
+_SKIP_BEFORE_NAME = frozenset("his her their its the a an".split())
+_REL_WORDS = frozenset("who which whose whom".split())
+_REL_EXCEPT = frozenset("those anyone someone people".split())
 
 
-_REL_LEAD = re.compile(r"(?:,\s*|\b(?!those\b|anyone\b|someone\b|people\b)[a-z]{3,}\s+)(?:who|which|whose|whom)\b[^,.;]*$")
+def _subject_lead(lead: str) -> bool:
+    """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
+    relative clause)? Looks only at the last few words, so the cost is bounded."""
+    words = lead.split()[-6:]
+    # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
+    k = len(words) - 1
+    steps = 0
+    while k >= 0 and steps < 5:
+        w = words[k]
+        if w[-1:] in ",.;:":
+            break
+        lw = w.lower()
+        if lw in _WEAK_WORDS:
+            return False
+        k -= 1
+        steps += 1
+    # a relative clause since the last comma: "the lawyer who has led X", ", which sued X"
+    tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
+    tw = tail.split()
+    for i, w in enumerate(tw):
+        if w.lower() in _REL_WORDS:
+            if i == 0 and lead.rfind(",") >= 0 and lead.rfind(",") >= max(lead.rfind("."), lead.rfind(";")):
+                return False
+            if i > 0 and tw[i - 1].islower() and len(tw[i - 1]) >= 3 and tw[i - 1] not in _REL_EXCEPT:
+                return False
+    return True
 
 
 def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:
@@ -963,8 +989,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         if not outside:
             continue
         ss = doc.sents[k][0]
-        lead = text[max(ss, s - 160):s]
-        is_subj = not _WEAK_LEAD.search(lead) and not _REL_LEAD.search(lead) and not _inside(content, s)
+        is_subj = _subject_lead(text[max(ss, s - 160):s]) and not _inside(content, s)
         events.append((s, 0, ("mention", ent, is_subj, e)))
     for r in recs:
         events.append((r.pos, 1, ("rec", r)))
@@ -1090,9 +1115,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
         best = unnamed  # "the negotiator" after "a negotiator from a donor country said …"
     if best is None:
         # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
-        later = [e for e in reg.entities if e.first > pos and not e.unnamed and match(e)]
-        if later:
-            best = min(later, key=lambda e: e.first)
+        for e in reg.upcoming(pos, 30):
+            if not e.unnamed and match(e):
+                best = e
+                break
     if best is None and possessive and np.text[:1].isupper():
         return None, np.text  # "Scott's family", "Clinton's campaign": a source in its own right
     if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")

@@ -132,6 +132,16 @@ class Registry:
         self.rec_s: dict[Entity, None] = {}
         self.rec_m: dict[Entity, None] = {}
         self._seq_cache: dict[str, tuple] = {}
+        self._by_first = None
+
+    def upcoming(self, pos: int, limit: int) -> list[Entity]:
+        """Entities first mentioned after pos, nearest first (at most limit)."""
+        if self._by_first is None:
+            ents = sorted((e for e in self.entities if e.first >= 0), key=lambda e: e.first)
+            self._by_first = (ents, [e.first for e in ents])
+        ents, firsts = self._by_first
+        k = bisect_right(firsts, pos)
+        return ents[k:k + limit]
 
     def touch(self, e: Entity, pos: int, subj: bool) -> None:
         if subj:
@@ -158,7 +168,10 @@ class Registry:
             for t in toks:
                 if t in ("of", "the", "and", "for", "&", "de", "van", "von", "al") or t in ORG_WORDS:
                     continue
-                self.by_token.setdefault(t, []).append(e)
+                lst = self.by_token.setdefault(t, [])
+                lst.append(e)
+                if len(lst) > 40:
+                    del lst[0]  # very common tokens: keep the latest names only (bounded lookups)
         else:
             if len(name) > len(e.name) and kind != "org" and e.kind != "org":
                 # a fuller form of the same name
