@@ -28,7 +28,9 @@ initially originally still even just only herself himself itself themselves repo
 last"""
                               .split())
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
-economy science education culture opposition prime first vice deputy chief executive general of""".split())
+economy science education culture opposition prime first vice deputy chief executive general of democrat
+democratic republican independent libertarian conservative liberal labour tory socialist green centrist
+progressive former veteran retired acting interim outgoing incoming""".split())
 NAME_JOINERS = frozenset("of the and for & de da del der den van von al el bin ibn la le du dos di y".split())
 _PLURAL_NOUN = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives|ees|ies|men|women|ics)$")
 SOURCE_HEADS = frozenset("""police staff people media press government military army public leadership
@@ -102,6 +104,7 @@ class Entity:
     last_subj: int = -1
     last_mention: int = -1
     first: int = -1  # first mention in the text
+    count: int = 0  # mentions so far
     unnamed: bool = False
 
 
@@ -200,8 +203,8 @@ class Registry:
                 ok = toks[0] == ct[0] or toks[-1] == ct[-1]
             else:
                 ok = ct[-1] == last and (len(toks) == 1 or toks[0] == ct[0] or len(toks) < len(ct))
-            if ok and (best is None or len(cand.name) > len(best.name)):
-                best = cand
+            if ok and (best is None or (cand.count, len(cand.name)) > (best.count, len(best.name))):
+                best = cand  # the most mentioned of the names that fit ("Cruz" -> Ted Cruz, not his father)
         if best is None and len(toks) == 1:
             for cand in self.by_token.get(toks[0], ()):
                 ct = _norm(cand.name).lower().split()
@@ -310,20 +313,35 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
 
     Returns the registry and the list of name mentions (start, end, entity, np_roles) in text order."""
     reg = Registry(text)
-    sent_starts = [s for s, _ in sents]
     mentions = []
     cache = _SEQ_CACHE
     if len(cache) > 50000:
         cache.clear()
     seen: dict[Entity, int] = {}
+    known: dict[tuple, tuple] = {}  # (raw, at_start, piece starts the match) -> (entity, offset, length)
+    nsent = len(sents)
+    k = -1
     for s0, e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
         s, e = s0, e0
-        k = bisect_right(sent_starts, s) - 1
+        while k + 1 < nsent and sents[k + 1][0] <= s:
+            k += 1  # mentions come in text order: walk the sentences along
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or (s - ss < 4 and text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "("))
+        kk = (raw, at_start, s == m_start)
+        hit = known.get(kk)
+        if hit is not None:
+            ent, off, ln = hit
+            ent.count += 1
+            ns = s + off
+            mentions.append((ns, ns + ln, ent, not in_quote(s), k))
+            cnt = seen.get(ent, 0)
+            if cnt < 2:
+                seen[ent] = cnt + 1
+                _context_roles(text, s, ns + ln, ent, ss, sents[k][1] if k >= 0 else len(text), reg)
+            continue
         c = cache.get(raw)
         if c is None:
             r = clean_seq(raw, 0, len(raw), at_start)
@@ -367,6 +385,9 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
         if roles and ent.kind == "unknown":
             ent.kind = "person"
         mentions.append((ns, ns + len(name), ent, not in_quote(s), k))
+        ent.count += 1
+        if " " in name:
+            known[kk] = (ent, ns - s, len(name))  # a single word is looked up each time (see Registry.lookup)
         if ent.first < 0:
             ent.first = ns
         cnt = seen.get(ent, 0)
