@@ -364,3 +364,10 @@ def test_plural_nouns_are_not_cues():
     text = ("Twenty-seven states are challenging the rules in court. The appeals court ruling could come "
             "in June. The reports of a deal were premature, and the comments of the judges were brief.")
     assert extract(text) == []
+
+
+def test_surnames_that_look_like_nationalities_stay_names():
+    text = ('Hal Brennan and Yusuf Kazemi spoke on Sunday.\n\n'
+            '"The water is cold," Brennan said. "We have to be careful," Kazemi added.')
+    assert one(text, "water is cold").speaker == "Hal Brennan"
+    assert one(text, "careful").speaker == "Yusuf Kazemi"

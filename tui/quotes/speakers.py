@@ -10,7 +10,7 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import (FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
+from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
                                 ROLE_WORDS, STOP_CAPS, is_demonym)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
@@ -240,8 +240,9 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         kind = "person"
         return roles, " ".join(rest), kind
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
-    if all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks)):
-        return low, "", "role"
+    if all(t in ROLE_WORDS or t in DEMONYMS for t in low) or (
+            any(t in ROLE_WORDS for t in low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks))):
+        return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
     kind = "person" if low[0] in FIRST_NAMES else "unknown"
     return [], seq, kind
 
