@@ -371,3 +371,11 @@ def test_surnames_that_look_like_nationalities_stay_names():
             '"The water is cold," Brennan said. "We have to be careful," Kazemi added.')
     assert one(text, "water is cold").speaker == "Hal Brennan"
     assert one(text, "careful").speaker == "Yusuf Kazemi"
+
+
+def test_dateline_and_passive_reporting_verbs():
+    text = ("KESTRAL BAY — Rescue teams were still searching for six fishermen on Sunday, the coastguard said.\n\n"
+            "Two men were taken to hospital, where they were said to be in a stable condition.")
+    qs = extract(text)
+    assert [q.text for q in qs] == ["Rescue teams were still searching for six fishermen on Sunday"]
+    assert qs[0].speaker == "the coastguard"

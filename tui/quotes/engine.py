@@ -72,6 +72,7 @@ _AMBIG_S = frozenset("""comments remarks reports claims calls notes answers ques
 vows threats demands estimates forecasts signals hints protests objects states rules counters replies appeals
 pleas tweets accounts cites credits praises attacks slams blasts labels brands dubs defends hails mocks
 warnings statements concludes""".split())
+_BE_FORMS = frozenset("is are was were be been being am".split())
 _AMBIG_BASE = frozenset("""state rule demand signal call report claim note question ask answer post promise pledge
 vow comment remark charge estimate forecast hint protest object counter reply appeal plea tweet credit praise
 attack slam blast label brand dub defend hail mock warning statement conclude cite blame reject dismiss
@@ -512,9 +513,15 @@ def _content_end(text: str, s: int, e: int) -> int:
     return e
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.\- ]{1,30})?(?:\s*\([\w .]{1,30}\))?\s*[—–-]{1,2}\s+")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
+    md = _DATELINE.match(text, s, e)
+    if md and md.end() < e:
+        s = md.end()  # "KESTRAL BAY — Rescue teams …", "LONDON (Reuters) - …": the dateline is not content
     e = _content_end(text, s, e)
     return s, e
 
@@ -676,6 +683,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     pw = _rx(r"([\w’'\-]+)\s*$").search(left)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
+    if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
+            and not _rx(r"\s+by\b").match(right):
+        return None  # passive: "they were said to be stable", "he was told to leave"
     if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum():
         w = pw.group(1).lower() if pw else ""
         if not (w in _BASE_OK or (w.endswith("s") and w not in ("its", "his", "this", "was", "has", "is", "as")
