@@ -379,3 +379,10 @@ def test_dateline_and_passive_reporting_verbs():
     qs = extract(text)
     assert [q.text for q in qs] == ["Rescue teams were still searching for six fishermen on Sunday"]
     assert qs[0].speaker == "the coastguard"
+
+
+def test_plural_possessive_inside_an_organisation_name():
+    text = ("The Farmers' Union criticised the plan. It said dairy farmers were already selling milk at a loss.\n\n"
+            "Consumer groups welcomed the move but said it did not go far enough.")
+    assert one(text, "dairy farmers").speaker == "Farmers' Union"
+    assert one(text, "far enough").speaker == "consumer groups"

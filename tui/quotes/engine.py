@@ -558,6 +558,10 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
                     j += 1
                     continue
                 break
+            # "Consumer groups welcomed …": a plural noun closing the phrase
+            if j > i and j + 1 < n and toks[j][2].islower() and toks[j][2].endswith("s") \
+                    and not toks[j][2].endswith(("ss", "us", "is")) and toks[j + 1][2].islower():
+                j += 1
             end = j if j > i else None
         if end is None or end >= n:
             continue
@@ -688,7 +692,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # passive: "they were said to be stable", "he was told to leave"
     if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum():
         w = pw.group(1).lower() if pw else ""
-        if not (w in _BASE_OK or (w.endswith("s") and w not in ("its", "his", "this", "was", "has", "is", "as")
+        if not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+                                  and w not in ("its", "his", "this", "was", "has", "as")
                                   and not (pw.group(1)[:1].isupper()))):
             return None  # "a strong signal", "demand from China", "the United States"
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):

@@ -272,7 +272,9 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
     m = None
     for m in _rx(r"[’']s?\s+").finditer(seq):
         pass
-    if m is not None and _rx(r"\w[’']s?$").search(seq[:m.start() + 2].rstrip()):
+    if m is not None and _rx(r"\w[’']s?$").search(seq[:m.start() + 2].rstrip()) and not (
+            seq[m.start() - 1:m.start()] == "s" and all(w.lower() in ORG_WORDS for w in seq[m.end():].split())):
+        # "Drenland's Energy Minister X" -> after the possessive; "the Farmers' Union" stays whole
         if m.end() < len(seq):
             s += m.end()
             seq = text[s:e]

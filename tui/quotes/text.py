@@ -17,7 +17,7 @@ from tui.quotes.lexicon import CUES
 _UP = "".join(chr(c) for c in range(0x41, 0x5B)) + "".join(
     chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha())
 UP = "[" + re.escape(_UP) + "]"
-_NAMETOK = UP + r"[^\W_]*(?:[’'\-][^\W_]+)*"
+_NAMETOK = UP + r"[^\W_]*(?:[’'\-][^\W_]+)*(?:(?<=s)[’'](?=[ \t]+" + UP + "))?"
 _ABBR_TITLES = (r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|Rev|Capt|Maj|Adm|Cmdr|Insp|Supt|Det|Hon|Mt|Ft)\.|"
                  r"(?:[A-Z]\.){2,}|" + UP + r"\.")
 _CONNECT = r"(?:of|the|and|for|&|de|da|del|der|den|van|von|al|el|bin|ibn|la|le|du|dos|di|y)"
