@@ -386,3 +386,11 @@ def test_plural_possessive_inside_an_organisation_name():
             "Consumer groups welcomed the move but said it did not go far enough.")
     assert one(text, "dairy farmers").speaker == "Farmers' Union"
     assert one(text, "far enough").speaker == "consumer groups"
+
+
+def test_subordinate_subjects_and_questions_reported():
+    text = ("Sanders is out of reach, though he has denied that he would quit the race. "
+            "Then Karl Mertens wondered whether he could file charges against the reporter.")
+    assert one(text, "quit the race").speaker == "Sanders"  # the only earlier name a "he" can take
+    q = one(text, "file charges")
+    assert (q.speaker, q.text) == ("Karl Mertens", "whether he could file charges against the reporter")

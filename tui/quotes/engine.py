@@ -541,6 +541,12 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
             continue
         chunk_start = False
         w0 = toks[i][2]
+        if w0.lower() in _CONJ_START:
+            i += 1  # "And even Obama tried …": skip the conjunction and look again
+            while i < n and toks[i][2].lower() in ("even", "also", "then", "so", "still"):
+                i += 1
+            chunk_start = True
+            continue
         if w0.lower() in _INTRO_WORDS or (w0.endswith(("ing", "ly")) and w0[:1].isupper()) or w0 in (",", "—"):
             continue
         if i + 1 < n and toks[i + 1][2].lower() in ("later", "earlier", "ago", "before", "after"):
@@ -578,6 +584,7 @@ PREPS_SET = frozenset("of for at from in on with by to about over under between 
 _INTRO_WORDS = frozenset("""in on at after before during despite with without asked speaking following according
 earlier later meanwhile however also but and yet so still then when while as if since though although because
 last this""".split())
+_CONJ_START = frozenset("and but so yet still then also".split())
 _NP_INNER = frozenset("the a an of and for & his her its their former new top senior chief deputy".split())
 
 
@@ -779,7 +786,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     if _words(text[s:e]) >= 2 and cls != "D" and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
     # forward: "X said (that) CONTENT"
-    if cls == "D" and not _rx(r"\s*that\b").match(right, _skip_time(right)):
+    if cls == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
     np = parse_np(text, ss, cs, ss) if left.strip() else None
     if np is None:

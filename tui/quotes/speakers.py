@@ -613,7 +613,8 @@ def _desc_end(chunk, lws, words) -> int:
 
 def _is_skippable(chunk) -> bool:
     w = chunk[0][2].lower()
-    if w in PREPS or w in ("however", "though", "meanwhile", "too", "also", "instead", "therefore", "meanwhile"):
+    if w in PREPS or (len(chunk) == 1 and w in ("however", "though", "meanwhile", "too", "also", "instead",
+                                                "therefore", "again")):
         return True  # "Aksoy, for his part, told …", "She, however, said …"
     if w in ("who", "which", "whose", "whom"):
         if 1 < len(chunk) <= 6 and w != "whose" and not any(t[2].lower() in VERBISH for t in chunk):
