@@ -1,17 +1,27 @@
 """The attribution engine: article text in, quotes with their speakers out.
 
-Pipeline (each step linear in the text, or local to one sentence):
+Pipeline (each step linear in the text, or local to one bounded sentence):
   1. quotation-mark spans (spans.py) and sentences (text.py);
-  2. cue hits: every reporting verb or phrase of the lexicon (cues.txt);
-  3. names: every capitalised sequence -> people and organisations with
-     their roles, nationality and gender (speakers.py);
-  4. direct quotes: a span with a reporting clause right after it
-     ("…," X said / said X) or right before it (X said: "…"), split quotes,
-     continuations and multi-paragraph quotes;
+  2. cue hits: every reporting verb or phrase of the lexicon (cues.txt), with
+     noun uses ("the remarks", "a strong signal", "27 states") filtered out;
+  3. names: every capitalised sequence -> people and organisations with their
+     roles, nationality and gender, from titles ("Foreign Minister X"), words
+     before the name ("striker X"), appositions ("X, 58,", "X, a nurse from Y,",
+     "the group's director, X,") and pronouns after it (speakers.py);
+  4. direct quotes: a span with a reporting clause right after it ("…," X said /
+     said X / "…?" Name asked) or right before it (X said: "…", She said: and a
+     new paragraph, X was firm: "…" ), split quotes, continuations after the
+     attribution sentence, multi-paragraph quotes, ''old style'' marks, and
+     interview transcripts (NAME: …);
   5. indirect and mixed quotes: X said (that) …, …, X added., According to X, …,
-     The fund, X said, is …, X stressed the need for …, …, saying that …;
-  6. speakers resolved in text order: names to their fullest form, pronouns
-     to the latest compatible subject, descriptions through roles.
+     The fund, X said, is …, X stressed the need for …, …, saying that …,
+     X did Y and said …, which the agency says …; coordinated cues split the
+     content; evaluative verbs (praised, slammed) count only with quoted words;
+  6. speakers resolved in text order: names to their fullest form, pronouns to
+     the latest compatible subject (gender from titles, first names, and the
+     article's own he/she), descriptions through roles, nationality, age and
+     organisation type ("the club", "the union"), possessive and unnamed
+     sources kept as the article words them.
 """
 from __future__ import annotations
 
