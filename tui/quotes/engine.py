@@ -10,7 +10,7 @@ Pipeline (each step linear in the text, or local to one bounded sentence):
      "the group's director, X,") and pronouns after it (speakers.py);
   4. direct quotes: a span with a reporting clause right after it ("…," X said /
      said X / "…?" Name asked) or right before it (X said: "…", She said: and a
-     new paragraph, X was firm: "…" ), split quotes, continuations after the
+     new paragraph, X was firm: "…"), split quotes, continuations after the
      attribution sentence, multi-paragraph quotes, ''old style'' marks, and
      interview transcripts (NAME: …);
   5. indirect and mixed quotes: X said (that) …, …, X added., According to X, …,
