@@ -394,3 +394,11 @@ def test_subordinate_subjects_and_questions_reported():
     assert one(text, "quit the race").speaker == "Sanders"  # the only earlier name a "he" can take
     q = one(text, "file charges")
     assert (q.speaker, q.text) == ("Karl Mertens", "whether he could file charges against the reporter")
+
+
+def test_they_takes_a_plural_subject_just_before():
+    text = ("Rovena Build said in a statement that it had cooperated fully.\n\n"
+            "Outside the court, about fifty supporters of Halas waved flags. They said the former minister was "
+            "the victim of a political vendetta.")
+    assert one(text, "vendetta").speaker == "about fifty supporters of Halas"
+    assert one(text, "cooperated").speaker == "Rovena Build"

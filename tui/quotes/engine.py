@@ -564,6 +564,20 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
         end = None
         if w0.lower() in ("he", "she", "they", "it"):
             end = i + 1
+        elif w0.lower() in _DESC_START:
+            # "about fifty supporters of Halas waved flags": a description up to its verb
+            j = i + 1
+            while j < n and j - i < 9:
+                w = toks[j][2]
+                lw = w.lower()
+                if lw in _VERBISH_SET or (w.islower() and lw.endswith("ed")) or w in (",", ";", ":", "—"):
+                    break
+                j += 1
+            if j < n and j > i + 1 and toks[j][2] not in (",", ";", ":", "—"):
+                found = parse_np(text, toks[i][0], toks[j - 1][1], ss)
+                if found is not None:
+                    return found
+            continue
         else:
             j = i
             while j < n:
@@ -583,7 +597,10 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
             continue
         nxt = toks[end][2]
         if nxt[:1].islower() and nxt not in PREPS_SET and nxt not in ("and", "or", "but", "who", "which", "that"):
-            return parse_np(text, toks[i][0], toks[end - 1][1], ss)
+            found = parse_np(text, toks[i][0], toks[end - 1][1], ss)
+            if found is not None:
+                return found
+            continue
         if nxt == "," and end + 1 < n and toks[end + 1][2].lower() in ("who", "a", "an", "the", "whose") \
                 and toks[i][2][:1].isupper():
             return parse_np(text, toks[i][0], toks[end - 1][1], ss)  # "Clinton, who was …, did … and told …"
@@ -592,8 +609,13 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
 
 PREPS_SET = frozenset("of for at from in on with by to about over under between among into within without as".split())
 _INTRO_WORDS = frozenset("""in on at after before during despite with without asked speaking following according
+outside inside across near behind beyond throughout amid among under over
 earlier later meanwhile however also but and yet so still then when while as if since though although because
 last this""".split())
+_DESC_START = frozenset("""the a an about some several many dozens hundreds thousands two three four five six
+seven eight nine ten fifty twenty thirty forty most more few""".split())
+_VERBISH_SET = frozenset("""is are was were be been has have had will would can could should may might must do
+does did said says told""".split())
 _CONJ_START = frozenset("and but so yet still then also".split())
 _NP_INNER = frozenset("the a an of and for & his her its their former new top senior chief deputy".split())
 
@@ -1043,7 +1065,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
                 r.entity = last_speaker
                 r.speaker = last_speaker.name if last_speaker else last_speaker_name
             continue
-        ent, spk = _resolve_np(reg, r.np, pos, text)
+        ent, spk = _resolve_np(reg, r.np, pos, text, doc)
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
@@ -1068,7 +1090,8 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
                 r.mentions = f.mentions
 
 
-def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Entity | None, str]:
+def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | None = None
+                ) -> tuple[Entity | None, str]:
     if np is None:
         return None, ""
     if np.kind == "name":
@@ -1092,6 +1115,15 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str) -> tuple[Enti
                 return best, best.name
             return None, g
         if g == "they":
+            if doc is not None:
+                # "About fifty supporters waved flags. They said …": a plural subject just before
+                k = doc.sent_index(np.start)
+                if k > 0 and doc.sents[k][0] == np.start:
+                    ps, pe = doc.sents[k - 1]
+                    sub = _subject_np(doc, ps, pe)
+                    if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
+                            and not sub.head.endswith(("ss", "us")):
+                        return _unnamed(reg, sub, pos)
             best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
             return (best, best.name) if best else (None, "they")
         if g == "it":

@@ -36,6 +36,8 @@ _PLURAL_NOUN = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives|ees|ies|men|wome
 SOURCE_HEADS = frozenset("""police staff people media press government military army public leadership
 management family campaign team council committee parliament court percent majority minority half third
 quarter""".split())
+NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+fifty sixty seventy eighty ninety hundred hundreds dozen dozens thousand thousands""".split())
 QUANT_START = frozenset("only just about nearly almost roughly around more fewer less most some".split())
 NOT_ADVERBS = frozenset("""family assembly rally ally supply italy daily weekly monthly quarterly anomaly monopoly
 reply bully folly tally oligopoly""".split())
@@ -653,8 +655,10 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     chunk = chunk[cut:stop]
     if not chunk:
         return None
-    if chunk[0][2].lower() in PREPS:
-        return None
+    if chunk[0][2].lower() in PREPS and not (
+            chunk[0][2].lower() in QUANT_START and len(chunk) > 1 and (
+                chunk[1][2][:1].isdigit() or chunk[1][2].lower() in NUMBER_WORDS)):
+        return None  # "about fifty supporters" is a phrase; "about the plan" is not
     if len(chunk) > 14:
         return None
     words = [t[2] for t in chunk]
