@@ -402,3 +402,10 @@ def test_they_takes_a_plural_subject_just_before():
             "the victim of a political vendetta.")
     assert one(text, "vendetta").speaker == "about fifty supporters of Halas"
     assert one(text, "cooperated").speaker == "Rovena Build"
+
+
+def test_standalone_quote_after_a_sentence_about_its_speaker():
+    text = ('"We will sign the treaty next week," Adrian Coste said.\n\n'
+            'Nadira Elkhanova was more cautious. "We cannot sign something that leaves our farmers guessing."')
+    q = one(text, "farmers guessing")
+    assert (q.speaker, q.type) == ("Nadira Elkhanova", "direct")

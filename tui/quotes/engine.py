@@ -501,9 +501,22 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
             continue
         if _words(text[first.start:first.end]) < 5:
             continue
+        # "Elkhanova was more cautious. "We cannot …"": the subject of the sentence just before, in the
+        # same paragraph, else the latest speaker
+        np = None
+        k = doc.sent_index(first.open)
+        if k > 0 and doc.sents[k - 1][1] >= first.para_start and doc.sents[k - 1][0] >= first.para_start:
+            ps, pe = doc.sents[k - 1]
+            if not doc.hits_in(ps, pe) and doc.span_at(ps + 1) < 0:
+                np = _subject_np(doc, ps, pe)
+                if np is not None and np.kind not in ("name", "pronoun"):
+                    np = None
+        base = None
         for i in chain:
             sp = doc.spans[i]
-            recs.append(Rec(sp.start, sp.end, "direct", "", -1, -1, sp.start, fallback=True))
+            r = Rec(sp.start, sp.end, "direct", "", -1, -1, sp.start, np=np, fallback=np is None, follow=base)
+            base = base or r
+            recs.append(r)
             doc.used_spans.add(i)
 
 
