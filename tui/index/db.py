@@ -273,8 +273,12 @@ def defer_fts(db: sqlite_utils.Database) -> None:
     )
 
 
-def finish_pending_fts(db: sqlite_utils.Database) -> bool:
-    """Index what waits above the pending line and remove the line. Call inside a transaction."""
+def finish_pending_fts(db: sqlite_utils.Database, count_words: bool = True) -> bool:
+    """Index what waits above the pending line and remove the line. Call inside a transaction.
+
+    count_words: recount the vocabulary's words from the index (a large import
+    writes no counts); a pass over the whole index, so an import does it once, at its end.
+    """
     conn = db.conn
     row = conn.execute("SELECT articles_from, quotes_from FROM articles_fts_pending").fetchone()
     if row is None:
@@ -292,6 +296,8 @@ def finish_pending_fts(db: sqlite_utils.Database) -> bool:
         [quotes_from],
     )
     conn.execute("DELETE FROM articles_fts_pending")
+    if not count_words:
+        return True
     # The large import wrote no word counts: take them, exact, from the index.
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)")
     conn.execute(

@@ -28,6 +28,9 @@ PARALLEL_FROM = 64  # sources; fewer are read in this process
 # Sources; a larger import defers full-text indexing to its end (one statement per
 # FTS table: about twice as fast as indexing article by article).
 BULK_FROM = 1000
+# ... in steps of this many articles, so that indexing overlaps with reading and
+# extraction (which keep the workers busy meanwhile) instead of all coming at the end.
+INDEX_EVERY = 10_000
 IMPORT_CACHE_KIB = 64 * 1024
 
 
@@ -120,7 +123,7 @@ def import_sources(
     speakers = _Speakers(SpeakerRegistry(db))
     terms: Counter[str] = Counter()  # articles per word, added to the vocabulary at each commit
     workers = workers or os.cpu_count() or 1
-    pending = 0
+    pending = unindexed = 0
     bulk = _bulk = len(sources) >= BULK_FROM
     lock = _ImportLock(db) if bulk else None
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
@@ -142,7 +145,12 @@ def import_sources(
                 _add_terms(db, terms)
                 db.conn.execute("COMMIT")
                 db.conn.execute("BEGIN")
+                unindexed += pending
                 pending = 0
+                if bulk and unindexed >= INDEX_EVERY:
+                    finish_pending_fts(db, count_words=False)
+                    defer_fts(db)
+                    unindexed = 0
             if progress:
                 progress(done, len(sources))
         _add_terms(db, terms)
