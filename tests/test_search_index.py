@@ -29,6 +29,7 @@ def in_sync(db):
 def small_bulk(monkeypatch):
     monkeypatch.setattr(importer, "BULK_FROM", 10)
     monkeypatch.setattr(importer, "BATCH", 7)
+    monkeypatch.setattr(importer, "INDEX_EVERY", 14)  # indexed in steps along the way, too
     monkeypatch.setattr(importer, "PARALLEL_FROM", 10_000)  # in this process, so that it can be interrupted
 
 
@@ -97,7 +98,7 @@ def test_deleting_a_pending_article_keeps_fts_consistent(tmp_path, small_bulk):
     db, _ = open_index(path)
 
     def delete_one(done, total):
-        if done == 14:  # just after a commit: the importer holds no lock
+        if done == 21:  # just after a commit (and no indexing step): the importer holds no lock
             other = sqlite3.connect(path, isolation_level=None)
             other.execute("PRAGMA busy_timeout = 5000")
             (aid,) = other.execute("SELECT max(id) FROM articles").fetchone()
@@ -111,3 +112,18 @@ def test_deleting_a_pending_article_keeps_fts_consistent(tmp_path, small_bulk):
     db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
     db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check')")
     db.execute("INSERT INTO articles_title_fts(articles_title_fts) VALUES('integrity-check')")
+
+
+def test_a_large_import_is_searchable_in_steps_while_it_runs(tmp_path, small_bulk):
+    src = write_articles(tmp_path / "src", 40)
+    db, _ = open_index(tmp_path / "i.db")
+    seen = []
+
+    def peek(done, total):
+        if done in (22, 36):  # after the steps at 14 and 28 articles
+            indexed = db.execute("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH 'quay'").fetchone()[0]
+            seen.append(indexed)
+
+    import_sources(db, [str(src)], progress=peek)
+    assert seen == [14, 28]
+    assert in_sync(db)
