@@ -77,8 +77,11 @@ def test_a_large_folder_with_some_broken_files(tmp_path):
 
 @pytest.mark.parametrize("megabytes", [50])
 def test_a_very_large_text_file_imports(tmp_path, megabytes):
-    paragraph = 'Mayor Lena Hart said the bridge would reopen in May. "We kept our word," she said.\n\n'
+    filler = "The council met again on Tuesday to review the river crossing and the budget for repairs. " * 10
+    paragraph = filler + 'Mayor Lena Hart said the bridge would reopen in May. "We kept our word," she said.\n\n'
     (tmp_path / "huge.txt").write_text(paragraph * (megabytes * 1024 * 1024 // len(paragraph)), encoding="utf-8")
     db, _ = open_index(tmp_path / "i.db")
     summary = import_sources(db, [str(tmp_path / "huge.txt")])
     assert (summary.added, summary.failed) == (1, [])
+    (quote_count,) = db.execute("SELECT quote_count FROM articles").fetchone()
+    assert quote_count >= megabytes * 1024 * 1024 // len(paragraph)  # quotes found all the way through
