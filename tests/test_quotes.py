@@ -182,10 +182,22 @@ def test_bare_object_is_not_reported_speech():
 
 def test_mixed_quote():
     text = 'Senator Hugo Lind called the deal "a historic mistake" and said the vote would be close.'
-    q = one(text, "historic")
+    qs = extract(text)
+    assert len(qs) == 1  # the guide's example: one mixed item, the "and said" stays inside
+    q = qs[0]
     assert q.type == "mixed"
-    assert q.text.startswith('the deal "a historic mistake"')
+    assert q.text == 'the deal "a historic mistake" and said the vote would be close'
     assert q.speaker == "Hugo Lind"
+
+
+def test_relative_clause_about_the_source_is_not_a_report():
+    text = ("A senior official, who asked not to be named, said the talks had stalled. "
+            "Dana Okoro noted that the ministry had rejected two drafts and warned that a new text was needed.")
+    qs = extract(text)
+    assert [(q.text, q.cue) for q in qs] == [("the talks had stalled", "said"),
+                                             ("the ministry had rejected two drafts", "noted"),
+                                             ("a new text was needed", "warned")]
+    assert qs[0].speaker == "a senior official"
 
 
 # --- speakers ---------------------------------------------------------------

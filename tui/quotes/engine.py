@@ -739,6 +739,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     pw = _rx(r"([\w’'\-]+)\s*$").search(left)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
+    if _rx(r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly)\s+)*$").search(left):
+        return None  # ", who asked not to be named, said …": a relative clause about the subject
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
@@ -941,14 +943,21 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
         pre = text[r.start:h2[0]]
         m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
         if m and h2[4] != "P":
+            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", "S")
+            if first_cls in ("O", "E") or first_lemma == h2[3]:
+                # 'called the deal "historic" and said …', 'said A but said B': one report
+                suppressed.add(hj)
+                continue
             cut = h2[0] - len(m.group(1))
             s, e = _trim(text, r.start, cut)
             if e - s >= 3:
                 r.end = e
                 inherit[hj] = r
                 return
+        if h2[4] == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
+            continue  # "had agreed to reopen": not a report
         # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
-        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
+        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
         if m and h2[4] != "P":
             subj_s = h2[0] - len(m.group(1))
             np2 = parse_np(text, subj_s, h2[0], subj_s)
