@@ -779,7 +779,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
     if _rx(r",\s*$").search(left) and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != "D":
-        if not right_adj and np_region_ok(text, ss, cs):
+        if not right_adj and cs - ss < 400 and np_region_ok(text, ss, cs):
             pass  # "Margit Solberg, director of X, said her agency …": forward, below
         else:
             # inverted trailing: "…, said X." / "…, says X, the …"
@@ -835,7 +835,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # forward: "X said (that) CONTENT"
     if cls == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
-    np = parse_np(text, ss, cs, ss) if left.strip() else None
+    # the subject sits in the last few chunks before the cue: 300 characters are plenty
+    np = parse_np(text, _chunk_floor(text, ss, cs), cs, ss) if left.strip() else None
     if np is None:
         return None
     s = _content_start(text, ce, cend, cls)
@@ -879,6 +880,14 @@ def _skip_time(right: str) -> int:
         pos = m.end()
         m = _TIME_ADJ.match(right, pos)
     return pos
+
+
+def _chunk_floor(text: str, ss: int, cs: int) -> int:
+    """Start of the region to parse for a subject: the sentence start, or a comma within 300 characters."""
+    if cs - ss <= 300:
+        return ss
+    k = text.find(",", cs - 300, cs)
+    return k + 1 if k >= 0 else cs - 300
 
 
 def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
