@@ -421,3 +421,10 @@ def test_standalone_quote_after_a_sentence_about_its_speaker():
             'Nadira Elkhanova was more cautious. "We cannot sign something that leaves our farmers guessing."')
     q = one(text, "farmers guessing")
     assert (q.speaker, q.type) == ("Nadira Elkhanova", "direct")
+
+
+def test_first_name_then_full_name_is_one_person():
+    text = ("Her husband, Anders, who handles the accounts, is less romantic. The couple have hired three "
+            "bakers, he says.\n\n\"We are tired, mostly,\" Anders Lindqvist says.")
+    assert one(text, "three bakers").speaker == "Anders Lindqvist"
+    assert one(text, "tired").speaker == "Anders Lindqvist"

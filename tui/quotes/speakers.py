@@ -165,6 +165,17 @@ class Registry:
             e = self.lookup(name)
             if e is not None and kind == "person" and e.kind == "org":
                 e = None
+        if e is None and kind != "org" and key.count(" ") == 1:
+            # "Her husband, Anders, …" then "Anders Lindqvist": the same person, now with a surname
+            first, last = key.split(" ", 1)
+            solo = self.by_full.get(first)
+            if solo is not None and solo.kind == "person" and " " not in solo.name and first in FIRST_NAMES \
+                    and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
+                    and last not in NAME_JOINERS:
+                solo.name = name
+                self.by_full[key] = solo
+                self.by_token.setdefault(last, []).append(solo)
+                return solo
         if e is None:
             e = Entity(name=name, kind=kind)
             self.entities.append(e)
