@@ -43,8 +43,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 KINDS = ("title", "speaker", "quote", "body")
 KIND_WEIGHT = {"speaker": 1.0, "title": 0.97, "quote": 0.93, "body": 0.8}
@@ -287,6 +285,9 @@ class Searcher:
         return found
 
     def _find_neighbours(self, word: str) -> dict[str, int]:
+        from rapidfuzz import process  # here, not at the app's start-up
+        from rapidfuzz.distance import OSA
+
         n = len(word)
         if n < 4:
             return {}
