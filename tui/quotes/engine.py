@@ -38,7 +38,7 @@ from tui.quotes.model import Mention, Quote
 from tui.quotes.spans import Span, find_spans
 from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
                                  np_region_ok, parse_np)
-from tui.quotes.text import CUE_RE, cue_info, sentences, tokens
+from tui.quotes.text import CUE_RE, cue_info, find_cues, sentences, tokens
 
 _ADJUNCT_START = re.compile(
     r"(?:on|in|at|to|during|after|before|last|this|late|early|earlier|yesterday|today|tonight|overnight|"
@@ -207,9 +207,9 @@ def _extract(text: str) -> list[Quote]:
     spans = find_spans(text)
     sents = sentences(text, spans)
     hits = []
-    for m in CUE_RE.finditer(text):
-        lemma, cls = cue_info(m.group())
-        hits.append((m.start(), m.end(), m.group(), lemma, cls))
+    for cs, ce, form in find_cues(text):
+        lemma, cls = cue_info(form)
+        hits.append((cs, ce, form, lemma, cls))
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]

@@ -525,8 +525,30 @@ def _add_phrase(ent: Entity, ph: str) -> None:
             ent.gender = ent.gender or "m"
 
 
+_NP_CACHE: dict[tuple, tuple | None] = {}
+
+
 def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
-    """Parse the speaker phrase text[s:e] (a subject region or the words after an inverted cue)."""
+    """Parse the speaker phrase text[s:e] (a subject region or the words after an inverted cue).
+
+    The parse reads only text[s:e] (and whether the sentence starts inside it), so it is memoised
+    on that phrase; the cached result is stored relative to s and copied out."""
+    rel = sent_start - s if s <= sent_start <= e else -1
+    key = (text[s:e], rel)
+    c = _NP_CACHE.get(key, False)
+    if c is False:
+        np = _parse_np(key[0], 0, e - s, rel)
+        c = None if np is None else (np.kind, np.start, np.end, np.text, np.name, tuple(np.roles), np.head,
+                                     tuple(np.mods))
+        if len(_NP_CACHE) > 20000:
+            _NP_CACHE.clear()
+        _NP_CACHE[key] = c
+    if c is None:
+        return None
+    return NP(c[0], c[1] + s, c[2] + s, c[3], c[4], list(c[5]), c[6], list(c[7]))
+
+
+def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     toks = tokens(text, s, e)
     if "(" in text[s:e]:
         # drop parentheticals: "Sen. Pat Toomey (R-Pa.)"

@@ -22,7 +22,7 @@ _ABBR_TITLES = (r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|Rev|C
                  r"(?:[A-Z]\.){2,}|" + UP + r"\.")
 _CONNECT = r"(?:of|the|and|for|&|de|da|del|der|den|van|von|al|el|bin|ibn|la|le|du|dos|di|y)"
 NAME_RE = re.compile(
-    r"(?<![\w’'])(?:" + _ABBR_TITLES + "|" + _NAMETOK + r")"
+    r"(?=" + UP + r")(?<![\w’'])(?:" + _ABBR_TITLES + "|" + _NAMETOK + r")"
     r"(?:[ \t]+(?:" + _CONNECT + r"[ \t]+)*(?:" + _ABBR_TITLES + "|" + _NAMETOK + r"))*"
 )
 
@@ -61,6 +61,50 @@ def _trie_regex(words: list[str]) -> str:
 _cue_forms = sorted(CUES)
 _cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in ("P", "S", "T", "O")]
 CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
+# the first word of every cue form (lower case), to find candidates by plain substring search
+_CUE_FIRST: dict[bytes, str] = {}  # first word -> the literal all its forms start with ("in" -> "in the words of")
+for _f in _cue_forms:
+    _w = _f.split(" ", 1)[0].lower().encode()
+    _p = _CUE_FIRST.get(_w, _f.lower())
+    _k = 0
+    while _k < min(len(_p), len(_f)) and _p[_k] == _f[_k].lower():
+        _k += 1
+    _CUE_FIRST[_w] = _p[:_k]
+_CUE_FIRST_SET = frozenset(_CUE_FIRST)
+_LETTERS_ONLY = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+def find_cues(text: str) -> list[tuple[int, int, str]]:
+    """Every cue of the lexicon in text: (start, end, form), as CUE_RE.finditer would find them.
+
+    A regex scan over the whole text pays per character; here the words the text holds are
+    intersected with the cues' first words (all in C), and CUE_RE is tried only where one of them
+    occurs."""
+    low = text.lower()
+    if len(low) != len(text):
+        return [(m.start(), m.end(), m.group()) for m in CUE_RE.finditer(text)]
+    present = _CUE_FIRST_SET.intersection(text.encode("utf-8", "replace").translate(_LETTERS_ONLY).lower().split())
+    if not present:
+        return []
+    cands = set()
+    find = low.find
+    for w in present:
+        w = _CUE_FIRST[w]
+        i = find(w)
+        while i >= 0:
+            cands.add(i)
+            i = find(w, i + 1)
+    out = []
+    last = 0
+    match = CUE_RE.match
+    for i in sorted(cands):
+        if i < last:
+            continue
+        m = match(text, i)
+        if m is not None:
+            out.append((i, m.end(), m.group()))
+            last = m.end()
+    return out
 
 
 _ATTRIB_AFTER = re.compile(
