@@ -123,40 +123,44 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     Full stops inside a quotation do not end the sentence unless they close it."""
     out: list[tuple[int, int]] = []
     opens = [s.open for s in spans]
-    for para in _rx(r"[^\n]+").finditer(text):
+    nspans = len(spans)
+    ends = _SENT_END_RE.finditer
+    attrib = _ATTRIB_AFTER.match
+    for para in _PARA_RE.finditer(text):
         ps, pe = para.start(), para.end()
-        while ps < pe and text[ps].isspace():
-            ps += 1
-        if ps >= pe:
-            continue
         start = ps
-        for m in _SENT_END_RE.finditer(text, ps, pe):
+        for m in ends(text, ps, pe):
+            ms = m.start()
             e = m.end()
             nxt = text[m.start(1)]
             if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
                 continue
             # abbreviation before the full stop?
-            ws = m.start()
-            j = ws
-            while j > start and not text[j - 1].isspace():
-                j -= 1
-            word = text[j:ws].lower().strip("(\"“‘'")
-            if text[m.start()] == "." and m.end() - m.start() == 1 and (
-                    word in ABBREV or (len(word) == 1 and word.isalpha()) or _rx(r"(?:\w\.)+\w").fullmatch(word)):
-                nw = _rx(r"[A-Za-z]+").match(text[m.start(1):m.start(1) + 12])
-                if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
-                    continue
+            if e - ms == 1 and text[ms] == ".":
+                j = max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) + 1
+                if j < start:
+                    j = start
+                word = text[j:ms]
+                if not word.isalpha():
+                    word = word.split()
+                    word = word[-1] if word else ""
+                word = word.lower().strip("(\"“‘'")
+                if word in ABBREV or (len(word) == 1 and word.isalpha()) or _ABBR_WORD.fullmatch(word):
+                    nw = _CAP_WORD.match(text, m.start(1), m.start(1) + 12)
+                    if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
+                        continue
             # a quotation ending in ?/!/. and then its attribution: "…?" Governor Ann Lee asked.
-            if text[e - 1] in "\"”»’'" and _ATTRIB_AFTER.match(text, m.start(1)):
+            if text[e - 1] in "\"”»’'" and attrib(text, m.start(1)):
                 continue
             # inside a quotation span?
-            k = bisect_right(opens, m.start()) - 1
-            if k >= 0:
-                sp = spans[k]
-                if sp.open < m.start() < sp.close:
-                    # the stop closes the quotation only if the closing mark follows
-                    if not (sp.closed and e > sp.close):
-                        continue
+            if nspans:
+                k = bisect_right(opens, ms) - 1
+                if k >= 0:
+                    sp = spans[k]
+                    if sp.open < ms < sp.close:
+                        # the stop closes the quotation only if the closing mark follows
+                        if not (sp.closed and e > sp.close):
+                            continue
             out.append((start, e))
             start = e
             while start < pe and text[start].isspace():
@@ -166,6 +170,11 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     if any(e - s > MAX_SENT for s, e in out):
         out = _cap(text, out)
     return out
+
+
+_PARA_RE = re.compile(r"[^\s][^\n]*")
+_ABBR_WORD = re.compile(r"(?:\w\.)+\w")
+_CAP_WORD = re.compile(r"[A-Za-z]+")
 
 
 MAX_SENT = 1500
