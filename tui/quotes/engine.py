@@ -731,15 +731,21 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
     return Rec(s, e, "indirect", h[2], cs, ce, cs, np=np)
 
 
+_LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
+
+
 def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | None") -> Rec | None:
     text = doc.text
     cs, ce, form, lemma, cls = h
     left = text[ss:cs]
     right = text[ce:cend]
-    pw = _rx(r"([\w’'\-]+)\s*$").search(left)
+    # the patterns anchored at the cue need only the last words before it (from a space on, so that
+    # `^` cannot match inside the sentence)
+    lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
+    pw = _LAST_WORD.search(lt)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
-    if _rx(r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly)\s+)*$").search(left):
+    if _rx(r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly)\s+)*$").search(lt):
         return None  # ", who asked not to be named, said …": a relative clause about the subject
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
@@ -758,9 +764,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 or w.lower() in ORG_WORDS):
             return None  # "cited derogatory comments", "dozens of reports"
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
-    coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(left)
+    coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
-            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(left)) or (coord and cls != "D"):
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != "D"):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -778,7 +784,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     rstrip0 = right.strip()
     right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
-    if _rx(r",\s*$").search(left) and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != "D":
+    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != "D":
         if not right_adj and cs - ss < 400 and np_region_ok(text, ss, cs):
             pass  # "Margit Solberg, director of X, said her agency …": forward, below
         else:
@@ -1073,9 +1079,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     for (s, e, ent, outside, k) in name_mentions:
         if not outside:
             continue
-        ss = doc.sents[k][0]
-        is_subj = _subject_lead(text[max(ss, s - 160):s]) and not _inside(content, s)
-        events.append((s, 0, ("mention", ent, is_subj, e)))
+        events.append((s, 0, ("mention", ent, k, e)))
     for r in recs:
         events.append((r.pos, 1, ("rec", r)))
     events.sort(key=lambda x: (x[0], x[1]))
@@ -1083,10 +1087,12 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     last_speaker_name = ""
     for pos, _, ev in events:
         if ev[0] == "mention":
-            _, ent, is_subj, e = ev
-            reg.touch(ent, pos, False)
-            if is_subj and ent.kind != "org" or (is_subj and text[e:e + 30].lstrip()[:1].islower()):
+            _, ent, k, e = ev
+            if (ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower()) \
+                    and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos]) and not _inside(content, pos):
                 reg.touch(ent, pos, True)
+            else:
+                reg.touch(ent, pos, False)
             continue
         r: Rec = ev[1]
         if r.follow is not None:

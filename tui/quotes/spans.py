@@ -9,7 +9,7 @@ Only outermost spans are returned; marks nested inside them stay content.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,26 +80,23 @@ def find_spans(text: str) -> list[Span]:
     marks = [m.start() for m in MARK_RE.finditer(text)]
     if not marks:
         return []
-    # paragraph bounds: runs between newlines
-    nl = [m.start() for m in _rx("\n").finditer(text)]
+    # only the paragraphs (runs between newlines) that hold a mark are visited
     spans: list[Span] = []
     k = 0
+    nmarks = len(marks)
     prev_unclosed = False
-    para_start = 0
-    bounds = nl + [n]
-    for pe in bounds:
-        ps = para_start
-        para_start = pe + 1
-        if ps >= pe:
-            continue
-        pm = []
-        while k < len(marks) and marks[k] < pe:
-            if marks[k] >= ps:
-                pm.append(marks[k])
-            k += 1
-        if not pm:
-            prev_unclosed = False
-            continue
+    prev_pe = -1
+    while k < nmarks:
+        ps = text.rfind("\n", 0, marks[k]) + 1
+        pe = text.find("\n", marks[k])
+        if pe < 0:
+            pe = n
+        k2 = bisect_left(marks, pe, k)
+        pm = marks[k:k2]
+        k = k2
+        if prev_unclosed and text[prev_pe:ps].strip("\n"):
+            prev_unclosed = False  # a paragraph without marks came between
+        prev_pe = pe
         stripped_start = ps
         while stripped_start < pe and text[stripped_start] in " \t":
             stripped_start += 1

@@ -151,11 +151,14 @@ class Registry:
     def touch(self, e: Entity, pos: int, subj: bool) -> None:
         if subj:
             e.last_subj = pos
-            self.rec_s.pop(e, None)
-            self.rec_s[e] = None
-        e.last_mention = max(e.last_mention, pos)
-        self.rec_m.pop(e, None)
-        self.rec_m[e] = None
+            rec = self.rec_s
+            rec.pop(e, None)
+            rec[e] = None
+        if pos > e.last_mention:
+            e.last_mention = pos
+        rec = self.rec_m
+        rec.pop(e, None)
+        rec[e] = None
 
     # ---- building -------------------------------------------------------
     def entity_for(self, name: str, kind: str = "unknown") -> Entity:
