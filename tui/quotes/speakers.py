@@ -127,6 +127,16 @@ def _norm(s: str) -> str:
     return s.replace("’", "'")
 
 
+@lru_cache(maxsize=20000)
+def _key(name: str) -> str:
+    return name.replace("’", "'").lower()
+
+
+@lru_cache(maxsize=20000)
+def _key_toks(name: str) -> list[str]:
+    return name.replace("’", "'").lower().split()  # callers only read it
+
+
 class Registry:
     def __init__(self, text: str):
         self.text = text
@@ -162,10 +172,10 @@ class Registry:
 
     # ---- building -------------------------------------------------------
     def entity_for(self, name: str, kind: str = "unknown") -> Entity:
-        key = _norm(name).lower()
+        key = _key(name)
         e = self.by_full.get(key)
         if e is None:
-            e = self.lookup(name)
+            e = self.lookup(name, key)
             if e is not None and kind == "person" and e.kind == "org":
                 e = None
         if e is None and kind != "org" and key.count(" ") == 1:
@@ -203,8 +213,9 @@ class Registry:
                 e.kind = kind
         return e
 
-    def lookup(self, name: str) -> Entity | None:
-        key = _norm(name).lower()
+    def lookup(self, name: str, key: str | None = None) -> Entity | None:
+        if key is None:
+            key = _key(name)
         e = self.by_full.get(key)
         if e is not None:
             return e
@@ -214,7 +225,7 @@ class Registry:
         last = toks[-1]
         best = None
         for cand in self.by_token.get(last, ()):
-            ct = _norm(cand.name).lower().split()
+            ct = _key_toks(cand.name)
             if cand.kind == "org":
                 ok = toks[0] == ct[0] or toks[-1] == ct[-1]
             else:
@@ -223,7 +234,7 @@ class Registry:
                 best = cand  # the most mentioned of the names that fit ("Cruz" -> Ted Cruz, not his father)
         if best is None and len(toks) == 1:
             for cand in self.by_token.get(toks[0], ()):
-                ct = _norm(cand.name).lower().split()
+                ct = _key_toks(cand.name)
                 if cand.kind == "org" and ct[0] == toks[0]:
                     best = cand
                     break
@@ -417,6 +428,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
 
 
 _PRE_WORD = re.compile(r"([A-Za-z][\w\-’']*)\s*$")
+_PRE_WORD_REV = re.compile(r"\s*([\w\-’']*[A-Za-z])")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
 _STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
@@ -431,10 +443,11 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
     j = s
     owner_his = False
     for _ in range(4 if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha() else 0):
-        m = _PRE_WORD.search(text, max(ss, j - 40), j)
-        if not m or m.end() != j and text[m.end():j].strip():
+        lo = max(ss, j - 40)
+        m = _PRE_WORD_REV.match(text[lo:j][::-1])  # the last word before j (read backwards: one match)
+        if not m:
             break
-        w = m.group(1)
+        w = m.group(1)[::-1]
         lw = w.lower()
         if lw in ("his", "her", "their", "its"):
             owner_his = True
@@ -446,7 +459,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if not (lw in ROLE_WORDS or is_demonym(w) or _ROLE_SUFFIX.search(lw)):
             break
         pre.append(lw)
-        j = m.start()
+        j = j - m.end(1)
     # a name used as a modifier of an organisation noun: "the Civic Renewal party", "the Karsta group"
     nm = _NEXT_WORD.match(text, e)
     if nm and (nm.group(1) in ORG_HEADS or nm.group(1) in ORG_WORDS) and ent.kind in ("unknown", "person") \
