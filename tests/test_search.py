@@ -203,3 +203,13 @@ def test_search_works_on_a_read_only_index(index, monkeypatch):
     ro, read_only = open_index(path)
     assert read_only
     assert Searcher(ro).search("lavorv")[0].text == "Sergey Lavrov"
+
+
+def test_query_syntax_characters_are_just_text(index):
+    db, _ = index
+    s = Searcher(db)
+    for query in ('AND', 'OR lavrov', 'NOT', 'near(', '"said"', 'lav*', '-lavrov', 'title:lavrov', '{body}: x',
+                  "Bayramov's", "l'avrov", "ß İ Ω 中", "a" * 300, "lavrov " * 50, "\x00\x1b[31m"):
+        for h in s.search(query):
+            assert all(0 <= a < b <= len(h.text) for a, b in h.spans)
+    assert s.search("title:lavrov")[0].text == "Sergey Lavrov"
