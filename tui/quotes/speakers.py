@@ -179,7 +179,7 @@ class Registry:
             if e is not None and kind == "person" and e.kind == "org":
                 e = None
         if e is None and kind != "org" and key.count(" ") == 1:
-            # "Her husband, Anders, …" then "Anders Lindqvist": the same person, now with a surname
+            # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
             first, last = key.split(" ", 1)
             solo = self.by_full.get(first)
             if solo is not None and solo.kind == "person" and " " not in solo.name and first in FIRST_NAMES \
@@ -242,7 +242,7 @@ class Registry:
 
 
 def split_name(seq: str) -> tuple[list[str], str, str]:
-    """'Velmoran Foreign Minister Adrian Coste' -> (['velmoran', 'foreign', 'minister'], 'Adrian Coste', kind)."""
+    """'Ostrian Trade Minister Lena Fosse' -> (['ostrian', 'trade', 'minister'], 'Lena Fosse', kind)."""
     toks = seq.split()
     low = [t.lower().rstrip(".") for t in toks]
     for i, t in enumerate(low):
@@ -252,7 +252,7 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
                 return split_name(" ".join(toks[:i]))
             break
     if any(t in ORG_WORDS for t in low):
-        # a role word followed by a person name inside an org sequence ("Karsta Energy CEO John Smith")
+        # a role word followed by a person name inside an org sequence ("Norvik Shipping CEO Ada Lund")
         j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS and t not in ORG_WORDS
                  and t not in ROLE_MODIFIERS), default=-1)
         if j >= 0 and not any(t in ORG_WORDS for t in low[j + 1:]):
@@ -295,13 +295,13 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
         break
     if seq.split(" ", 1)[0].lower() in STOP_CAPS:
         return None
-    # possessive owner: "Drenland's Energy Minister Oskar Valtanen" -> after the possessive
+    # possessive owner: "Ostria's Trade Minister Lena Fosse" -> after the possessive
     m = None
     for m in _rx(r"[’']s?\s+").finditer(seq):
         pass
     if m is not None and _rx(r"\w[’']s?$").search(seq[:m.start() + 2].rstrip()) and not (
             seq[m.start() - 1:m.start()] == "s" and all(w.lower() in ORG_WORDS for w in seq[m.end():].split())):
-        # "Drenland's Energy Minister X" -> after the possessive; "the Farmers' Union" stays whole
+        # "Ostria's Trade Minister X" -> after the possessive; "the Farmers' Union" stays whole
         if m.end() < len(seq):
             s += m.end()
             seq = text[s:e]
@@ -460,7 +460,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             break
         pre.append(lw)
         j = j - m.end(1)
-    # a name used as a modifier of an organisation noun: "the Civic Renewal party", "the Karsta group"
+    # a name used as a modifier of an organisation noun: "the Open Harbour party", "the Norvik group"
     nm = _NEXT_WORD.match(text, e)
     if nm and (nm.group(1) in ORG_HEADS or nm.group(1) in ORG_WORDS) and ent.kind in ("unknown", "person") \
             and not ent.gender and " " in ent.name:
@@ -567,7 +567,7 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
 def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     toks = tokens(text, s, e)
     if "(" in text[s:e]:
-        # drop parentheticals: "Sen. Pat Toomey (R-Pa.)"
+        # drop parentheticals: "Sen. Ada Lund (D-Ore.)"
         out, depth = [], 0
         for t in toks:
             if t[2] == "(":
@@ -640,7 +640,7 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
         if i == 0 and len(chunks) > 1 and (w0.lower() in PREPS or w0.lower() in ("asked", "speaking", "after",
                                                                                    "before", "during", "despite")
                                             or (w0.endswith("ing") and w0[:1].isupper())):
-            continue  # an introductory phrase: "On the other side of the divide, X, head of Y, told …"
+            continue  # an introductory phrase: "At the hearing itself, X, head of Y, told …"
         if w0.lower() in SUBORD or w0.lower() in PREPS:
             return False
         np = _np_from_chunk(text, c, s)
@@ -653,10 +653,21 @@ def _org_before(lws) -> bool:
     return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws)
 
 
+def _gerund(lws, words, i) -> bool:
+    """A lower-case -ing word that starts a participle clause ("officials speaking on …"), not a noun
+    after a preposition or determiner ("experts in shipping", "the training")."""
+    return lws[i].endswith("ing") and words[i].islower() and lws[i] not in ("during",) and not (
+        i > 0 and lws[i - 1] in _NOUN_ING_BEFORE)
+
+
+_NOUN_ING_BEFORE = frozenset("of for at from in on with to about over under between among into within without "
+                             "the a an this that its his her their our".split())
+
+
 def _desc_end(chunk, lws, words) -> int:
     end_i = len(chunk)
     for i in range(1, len(lws)):
-        if lws[i] in REL_START or (lws[i].endswith("ing") and words[i].islower() and lws[i] not in ("during",)):
+        if lws[i] in REL_START or _gerund(lws, words, i):
             end_i = i
             break
     return chunk[end_i - 1][1]
@@ -695,7 +706,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
             if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nxt.lower() not in PRONOUN_WORDS \
                     and nxt.lower() not in DETERMINERS and not any(
                     x[2].lower() in VERBISH or (x[2].endswith("ed") and x[2].islower()) for x in chunk[cut:i]):
-                continue  # "Experts on Korea and nuclear policy": no clause before the conjunction
+                continue  # "Specialists in shipping and trade law": no clause before the conjunction
             if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
                     and nxt.lower() not in DETERMINERS and nxt.lower() not in PRONOUN_WORDS:
                 stop = i  # a relative clause on the phrase before: "the company that built X"
@@ -715,7 +726,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     if any(w in VERBISH or w.endswith(("n't", "n’t")) for w in lws):
         return None
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
-    # "director of the X Authority", "an analyst at Y", "Sigrid Aalto of the University of Z"
+    # "director of the X Authority", "an analyst at Y", "Ada Lund of the University of Z"
     for i in range(1, len(chunk)):
         if lws[i] in PREPS and i + 1 < len(chunk):
             prev_cap = words[i - 1][:1].isupper() and lws[i - 1] not in DETERMINERS and lws[i - 1] not in STOP_CAPS
@@ -777,8 +788,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
     for i in range(1, len(lws)):
-        if lws[i] in PREPS or lws[i] in REL_START or (lws[i].endswith("ing") and words[i].islower()
-                                                       and lws[i] != "during"):
+        if lws[i] in PREPS or lws[i] in REL_START or _gerund(lws, words, i):
             hi = i - 1
             break
     hw = lws[hi]
