@@ -203,9 +203,9 @@ def test_relative_clause_about_the_source_is_not_a_report():
 # --- speakers ---------------------------------------------------------------
 
 def test_canonical_name_drops_titles_and_keeps_the_fullest_form():
-    text = ("Velmoran Foreign Minister Adrian Coste met his counterpart on Monday.\n\n"
-            '"We made progress," Coste said.')
-    assert one(text, "progress").speaker == "Adrian Coste"
+    text = ("Ostrian Foreign Minister Pavel Lindt met his counterpart on Monday.\n\n"
+            '"We made progress," Lindt said.')
+    assert one(text, "progress").speaker == "Pavel Lindt"
 
 
 def test_pronoun_gender_separates_two_speakers():
@@ -226,24 +226,24 @@ def test_pronoun_prefers_the_latest_subject():
 
 
 def test_description_resolves_through_roles_and_nationality():
-    text = ("Tarveshi Foreign Minister Nadira Elkan met Velmoran Trade Minister Ivo Brandt.\n\n"
-            '"The border will reopen," the Tarveshi minister said.\n\n'
+    text = ("Kelvani Foreign Minister Sana Idris met Ostrian Trade Minister Ivo Brandt.\n\n"
+            '"The border will reopen," the Kelvani minister said.\n\n'
             'Brandt welcomed the news. "It is a good day," the trade minister said.')
-    assert one(text, "border").speaker == "Nadira Elkan"
+    assert one(text, "border").speaker == "Sana Idris"
     assert one(text, "good day").speaker == "Ivo Brandt"
 
 
 def test_description_by_apposition_and_age():
-    text = ("Redmere have signed striker Joel Amundsen from Portmoor City.\n\n"
+    text = ("Halden Rovers have signed striker Joel Amundsen from Castleford Town.\n\n"
             "The 24-year-old said he had wanted the move for a long time.")
     assert one(text, "wanted the move").speaker == "Joel Amundsen"
 
 
 def test_organisation_speaks_through_a_description():
-    text = ("Quillon Technologies is recalling 40,000 watches. The company said the batteries could overheat. "
+    text = ("Vantor Systems is recalling 40,000 heaters. The company said the batteries could overheat. "
             "The Ministry of Health said it was monitoring the recall.\n\n"
             "The ministry added that no injuries had been reported.")
-    assert one(text, "batteries").speaker == "Quillon Technologies"
+    assert one(text, "batteries").speaker == "Vantor Systems"
     assert one(text, "no injuries").speaker == "Ministry of Health"
 
 
@@ -366,7 +366,7 @@ def test_sentence_initial_plural_noun_is_a_description_not_a_name():
 
 
 def test_definite_description_prefers_the_latest_matching_source():
-    text = ("Chief negotiator Tevita Manase spoke first.\n\n"
+    text = ("Chief negotiator Sione Tapa spoke first.\n\n"
             "A negotiator from a donor country, who asked not to be named, said a draft was circulating.\n\n"
             "\"It is not what anyone wanted,\" the negotiator said.")
     assert one(text, "anyone wanted").speaker == "a negotiator from a donor country"
@@ -401,9 +401,9 @@ def test_plural_possessive_inside_an_organisation_name():
 
 
 def test_subordinate_subjects_and_questions_reported():
-    text = ("Sanders is out of reach, though he has denied that he would quit the race. "
+    text = ("Merrow is far behind in the polls, though he has denied that he would leave the race. "
             "Then Karl Mertens wondered whether he could file charges against the reporter.")
-    assert one(text, "quit the race").speaker == "Sanders"  # the only earlier name a "he" can take
+    assert one(text, "leave the race").speaker == "Merrow"  # the only earlier name a "he" can take
     q = one(text, "file charges")
     assert (q.speaker, q.text) == ("Karl Mertens", "whether he could file charges against the reporter")
 
@@ -417,14 +417,14 @@ def test_they_takes_a_plural_subject_just_before():
 
 
 def test_standalone_quote_after_a_sentence_about_its_speaker():
-    text = ('"We will sign the treaty next week," Adrian Coste said.\n\n'
-            'Nadira Elkhanova was more cautious. "We cannot sign something that leaves our farmers guessing."')
-    q = one(text, "farmers guessing")
-    assert (q.speaker, q.type) == ("Nadira Elkhanova", "direct")
+    text = ('"We will sign the treaty next week," Pavel Lindt said.\n\n'
+            'Sana Idris was more cautious. "We cannot sign something that leaves our fishermen guessing."')
+    q = one(text, "fishermen guessing")
+    assert (q.speaker, q.type) == ("Sana Idris", "direct")
 
 
 def test_first_name_then_full_name_is_one_person():
-    text = ("Her husband, Anders, who handles the accounts, is less romantic. The couple have hired three "
-            "bakers, he says.\n\n\"We are tired, mostly,\" Anders Lindqvist says.")
-    assert one(text, "three bakers").speaker == "Anders Lindqvist"
-    assert one(text, "tired").speaker == "Anders Lindqvist"
+    text = ("Her husband, Anders, who keeps the books, is less cheerful. The pair have taken on two "
+            "cooks, he says.\n\n\"We are worn out, mostly,\" Anders Brekke says.")
+    assert one(text, "two cooks").speaker == "Anders Brekke"
+    assert one(text, "worn out").speaker == "Anders Brekke"
