@@ -32,7 +32,10 @@ no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u
 _STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
 _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=[ \t]+(\S))")
-_WORD_RE = re.compile(r"[^\W_](?:[\w’'\-&.]*[^\W_])?\.?|[^\w\s]")
+# a word (with a plural possessive mark before a capitalised word: "the Farmers' Union"), a number
+# with thousands separators ("180,000"), or one punctuation mark
+_WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|"
+                      r"[^\W_](?:[\w’'\-&.]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z]))?\.?|[^\w\s]")
 
 
 def _trie_regex(words: list[str]) -> str:
