@@ -117,3 +117,24 @@ def test_standalone_quote_after_a_sentence_about_its_speaker():
     text = ('"The roads are clear," Lena Fosse said.\n\n'
             'Ivo Marten was less sure. "Nobody has checked the bridges since the storm."')
     assert one(text, "bridges").speaker == "Ivo Marten"
+
+
+# --- speakers are names or short descriptions, never clause fragments --------
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("Tarrow Ferries, which carries about 250,000 passengers a year, said the route would close.", "route",
+     "Tarrow Ferries"),
+    ("The Northern Anglers’ Association said the river was too low.", "river", "Northern Anglers’ Association"),
+    ("The Hill Farmers' Union said the levy was unfair.", "levy", "Hill Farmers' Union"),
+    ("Rents rose by a fifth, according to a survey published on Friday by the housing charity.", "Rents",
+     "a survey"),
+    ("The man involved said he was sorry.", "sorry", "the man"),
+])
+def test_speaker_phrases_are_whole_names_or_short_descriptions(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+def test_a_reduced_relative_clause_gives_its_own_subject():
+    text = ("Coach Ivo Marten watched from the stand.\n\n"
+            "Halden won 2-1 in the last minute, a result their coach described as “pure luck.”")
+    assert one(text, "pure luck").speaker == "Ivo Marten"

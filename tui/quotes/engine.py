@@ -822,7 +822,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     s, e = _trim(text, ss, ss + lc)
                     if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
                         e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
-                    if _words(text[s:e]) >= 3 and cls != "D":
+                    if _words(text[s:e]) >= 3 and cls not in ("D", "O"):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):

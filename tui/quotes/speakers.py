@@ -653,6 +653,9 @@ def _org_before(lws) -> bool:
     return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws)
 
 
+_RESTART_DETS = frozenset("their his her its our".split())
+
+
 def _gerund(lws, words, i) -> bool:
     """A lower-case -ing word that starts a participle clause ("officials speaking on …"), not a noun
     after a preposition or determiner ("experts in shipping", "the training")."""
@@ -784,6 +787,14 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 if not name and roles and j == 0 and all(w[:1].isupper() for w in words):
                     return NP("desc", s, e, txt, head=roles[-1], mods=roles[:-1])
     # a description: determiner ... head
+    # two noun phrases side by side ("a result their manager described as …": a relative clause without
+    # "that"): the speaker is the second
+    for i in range(len(lws) - 1, 0, -1):
+        if lws[i] in _RESTART_DETS and words[i].islower() and i + 1 < len(lws) and i <= 3 \
+                and lws[0] in ("a", "an", "the") and lws[i - 1] not in PREPS \
+                and lws[i - 1] not in DETERMINERS and lws[i - 1] not in SUBORD and lws[i - 1] not in AUX_ADV \
+                and not lws[i - 1].endswith(("’s", "'s")) and not lws[i - 1].endswith("ing"):
+            return _np_from_chunk(text, chunk[i:], sent_start)
     first = lws[0]
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
@@ -791,6 +802,12 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         if lws[i] in PREPS or lws[i] in REL_START or _gerund(lws, words, i):
             hi = i - 1
             break
+    if hi == len(lws) - 1 and hi >= 2 and lws[hi].endswith("ed") and words[hi].islower() \
+            and lws[hi - 1] not in DETERMINERS and lws[hi - 1] not in PRONOUN_WORDS:
+        hi -= 1  # "a study published (on Tuesday)": the participle is not the head
+        chunk = chunk[:hi + 1]
+        words, lws = words[:hi + 1], lws[:hi + 1]
+        e = chunk[-1][1]
     hw = lws[hi]
     plural_or_role = hw in ROLE_WORDS or hw.endswith("s") or hw in SOURCE_HEADS
     if not (first in DETERMINERS or words[0].endswith("’s") or words[0].endswith("'s") or first in ROLE_WORDS
