@@ -174,6 +174,11 @@ def test_speakers_merge_across_articles_but_namesakes_stay_apart(tmp_path):
     short = reg.resolve("Okafor")
     assert reg.resolve("Chidi Okafor") == short
     assert queries.speaker_name(db, short) == "Chidi Okafor"
+    # A bare surname shared by two people stays apart, and never absorbs a full name later.
+    bare_novak = reg.resolve("Novak")
+    assert bare_novak not in (anna, piotr)
+    assert reg.resolve("Anna Novak") == anna and reg.resolve("Novak") == bare_novak
+    assert reg.resolve("Ewa Novak") not in (anna, piotr, bare_novak)
     # The merge survives a new registry (a later import).
     assert SpeakerRegistry(db).resolve("Sergei Lavrov") == reg.resolve("Sergey Lavrov")
 

@@ -28,12 +28,9 @@ def is_named(speaker: str) -> bool:
     return any(c.isupper() for c in speaker[:1])
 
 
-def _same_person(a: str, b: str) -> bool:
-    """Two keys with the same surname: do the given names agree?"""
-    first_a, first_b = a.split()[:-1], b.split()[:-1]
-    if not first_a or not first_b:
-        return True  # a bare surname agrees with anyone of that surname
-    x, y = first_a[0], first_b[0]
+def _same_given_name(a: str, b: str) -> bool:
+    """Two full-name keys with the same surname: do the given names agree?"""
+    x, y = a.split()[0], b.split()[0]
     if len(x) == 1 or len(y) == 1:  # an initial
         return x[0] == y[0]
     return JaroWinkler.similarity(x, y) >= FIRST_NAME_SIMILARITY
@@ -64,9 +61,16 @@ class SpeakerRegistry:
             return None
         if key in self.by_key:
             return self.by_key[key]
-        same_surname = {id_ for k, id_ in self.by_surname.get(key.split()[-1], []) if _same_person(k, key)}
-        if len(same_surname) == 1:
-            id_ = same_surname.pop()
+        known = self.by_surname.get(key.split()[-1], [])
+        full_names = {id_ for k, id_ in known if " " in k}
+        if " " in key:  # a full name joins the namesake it agrees with, or a lone bare surname
+            candidates = {id_ for k, id_ in known if " " in k and _same_given_name(k, key)}
+            if not full_names:
+                candidates = {id_ for _, id_ in known}
+        else:  # a bare surname joins the only person known by it
+            candidates = full_names
+        if len(candidates) == 1:
+            id_ = candidates.pop()
             self._add_alias(id_, name, key)
             return id_
         id_ = self.db.execute(
