@@ -3,6 +3,15 @@
 Pure Python, no Textual or Rich. `extract(text)` is the one entry point.
 """
 from tui.quotes.model import Mention, Quote
-from tui.quotes.engine import extract
 
 __all__ = ["Mention", "Quote", "extract"]
+
+
+def __getattr__(name: str):
+    # The engine (lexicons, compiled patterns) loads on first use, not when the
+    # app imports the model: it costs more than the rest of start-up.
+    if name == "extract":
+        from tui.quotes.engine import extract
+
+        return extract
+    raise AttributeError(name)
