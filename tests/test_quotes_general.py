@@ -138,3 +138,18 @@ def test_a_reduced_relative_clause_gives_its_own_subject():
     text = ("Coach Ivo Marten watched from the stand.\n\n"
             "Halden won 2-1 in the last minute, a result their coach described as “pure luck.”")
     assert one(text, "pure luck").speaker == "Ivo Marten"
+
+
+@pytest.mark.parametrize("text,part", [
+    ("Fares will rise by a tenth, the operator announced on Monday, prompting protests from commuters.", "Fares"),
+    ("The station will close in May, the council said, citing the cost of repairs.", "The station"),
+])
+def test_participle_clause_after_a_trailing_attribution_is_not_content(text, part):
+    q = one(text, part)
+    assert q.text.startswith(part) and "prompting" not in q.text and "citing" not in q.text
+
+
+def test_gerund_subject_after_the_attribution_is_content():
+    q = one("The first change went smoothly, she said, replacing the whole board would be much harder.",
+            "replacing")
+    assert q.text.startswith("replacing the whole board")

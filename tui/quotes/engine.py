@@ -789,7 +789,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             pass  # "Tomas Brekke, head of X, said his office …": forward, below
         else:
             # inverted trailing: "…, said X." / "…, says X, the …"
-            np = _np_after_cue(doc, ce, cend if cend > ce else se)
+            # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
+            np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
             if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
                 tail = text[np.end:cend]
                 if not tail.strip() or _rx(r"\s*,").match(tail):
@@ -829,7 +830,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
                     if cls != "D" and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
-                                          r"who|which|as|in|on|at|according)\b").match(after):
+                                          r"who|which|as|in|on|at|according|"
+                                          r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
+                                          r"might|should|must|has|have|had)\b))\b").match(after):
                         # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
                         s, e = _trim(text, ss, ss + lc)
                         if _words(text[s:e]) >= 3:
