@@ -94,11 +94,10 @@ def build_index(path: Path, extra: int = 0) -> Path:
             " VALUES (?, ?, ?, 'Filler', '', ?, 'Filler body.', '', '', 0)",
             [f"filler-{i}", f"/fixtures/filler-{i}.txt", f"Filler article {i:06d}", f"2001-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}"],
         )
-    # What the importer keeps besides the rows: the search vocabulary (filled from FTS when empty).
-    from tui.index import db as index_db
+    # What the importer keeps besides the rows: the search vocabulary's word counts.
+    from tui.index.db import recount_words
 
-    if hasattr(index_db, "create_search_tables"):
-        index_db.create_search_tables(db)
+    recount_words(db.conn)
     db.conn.execute("COMMIT")
     db.close()
     return path

@@ -185,3 +185,28 @@ def test_speakers_merge_across_articles_but_namesakes_stay_apart(tmp_path):
 
 def test_name_key_ignores_case_accents_and_punctuation():
     assert name_key("José  Ángel O'Neill") == name_key("jose angel o neill")
+
+
+def test_an_older_schema_migrates_and_keeps_its_articles(tmp_path):
+    from tui.index.db import _create_v1
+    from tui.index.search import Searcher
+
+    # A version 1 index, as the first release made it, with an article in it.
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.isolation_level = None
+    import sqlite_utils
+
+    _create_v1(sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles (uid, source, title, body, content_hash) "
+        "VALUES ('u1', 's', 'Harbour cranes arrive', 'The cranes arrived on Monday.', 'h')"
+    )
+    conn.close()
+    db, _ = open_index(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert queries.article_count(db) == 1
+    hits = Searcher(db).search("crnaes")
+    assert hits and hits[0].article_title == "Harbour cranes arrive"
+    assert fts_in_sync(db)

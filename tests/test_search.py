@@ -171,21 +171,6 @@ Zanzibar opens a new ferry terminal for the islands.
     assert any(h.kind == "speaker" and h.text == "Khamis Juma" for h in s.search("khamis"))
 
 
-def test_an_index_without_search_tables_gets_them_on_open(index, tmp_path):
-    db, _ = index
-    path = db.execute("PRAGMA database_list").fetchone()[2]
-    for statement in (
-        "DROP TABLE articles_title_fts", "DROP TABLE articles_terms",
-        "DROP TRIGGER articles_title_ai", "DROP TRIGGER articles_title_ad", "DROP TRIGGER articles_title_au",
-    ):
-        db.execute(statement)
-    db.close()
-    db, _ = open_index(path)
-    assert {"articles_title_fts", "articles_terms"} <= set(db.table_names())
-    assert Searcher(db).search("lavorv")[0].text == "Sergey Lavrov"
-    assert db["articles"].detect_fts() == "articles_fts"
-
-
 def test_folding_keeps_offsets_and_terms_match_the_fts_tokenizer():
     assert fold("Šefčovič Ünal") == "sefcovic unal"
     assert len(fold("naïve café")) == len("naïve café")

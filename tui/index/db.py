@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = ("articles", "speakers", "quotes")  # and their FTS tables, which share the prefix
 
@@ -93,15 +94,6 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             migrate(db, version)
         elif not db["articles"].exists():
             raise IndexUnavailable(f"{path} is an SQLite file but not a newsreader index")
-        elif not read_only and _search_tables_missing(conn):
-            # An index made before the search tables existed (schema v1 still): add them.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                create_search_tables(db)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
         if (
             not read_only
             and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts_pending'").fetchone()
@@ -109,24 +101,37 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             and not _import_running(path)
         ):
             # A large import was cut short before it indexed its articles: do it now.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(conn):
                 finish_pending_fts(db)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
     except sqlite3.DatabaseError as e:
         raise IndexUnavailable(f"{path} cannot be opened as an index: {e}") from None
     return db, read_only
 
 
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error (the connection is in autocommit mode)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def migrate(db: sqlite_utils.Database, version: int) -> None:
-    """Bring the schema from `version` up to SCHEMA_VERSION, each step in one transaction."""
-    # The version is written last: a step cut short is redone on the next open.
+    """Bring the schema from `version` up to SCHEMA_VERSION, one step at a time."""
+    if version == 0:
+        # sqlite-utils commits as it creates the FTS tables, so v1 is not one transaction:
+        # the version is written last, and a creation cut short is redone on the next open.
+        _create_v1(db)
+        db.execute("PRAGMA user_version = 1")
+        version = 1
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        MIGRATIONS[target](db)
-        db.execute(f"PRAGMA user_version = {target}")
+        with transaction(db.conn):
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version = {target}")
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -186,7 +191,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     # sqlite-utils makes foreign keys without ON DELETE: deleting an article deletes its quotes in code.
     db["articles"].enable_fts(["title", "body"], create_triggers=True)
     db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
-    create_search_tables(db)
 
 
 # For search (tui.index.search): a title-only FTS table with prefix indexes, so
@@ -201,8 +205,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
 # and removes the line, in one transaction. Rows at or below the line are always
 # indexed, rows above never (until the line goes), so an import killed at any
 # moment leaves an index whose FTS is completed on the next open or import.
-SEARCH_TABLES = ("articles_title_fts", "articles_terms", "articles_fts_pending")
-
 # (triggers' table, FTS table, indexed columns, the pending line's column)
 FTS_TABLES = (
     ("articles", "articles_fts", ("title", "body"), "articles_from", "articles"),
@@ -226,25 +228,15 @@ def _fts_trigger_sql(table: str, fts: str, columns: tuple[str, ...], line: str, 
     ]
 
 
-def create_search_tables(db: sqlite_utils.Database) -> None:
-    """Create (or complete) the search tables and the FTS triggers, filled from what the index holds."""
+def _migrate_v2(db: sqlite_utils.Database) -> None:
+    """v2: the search tables and the deferrable FTS triggers, filled from what the index holds."""
     conn = db.conn
     # term: as FTS5's unicode61 tokenizer makes it; n: how many articles have it (new
     # and changed articles add to it, nothing subtracts: an estimate, for ranking).
+    conn.execute("CREATE TABLE articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, n INTEGER NOT NULL DEFAULT 0)")
+    conn.execute("CREATE TABLE articles_fts_pending (articles_from INTEGER NOT NULL, quotes_from INTEGER NOT NULL)")
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE,"
-        " n INTEGER NOT NULL DEFAULT 0)"
-    )
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles_terms)")}
-    if "n" not in columns:  # made before counts were kept
-        conn.execute("ALTER TABLE articles_terms ADD COLUMN n INTEGER NOT NULL DEFAULT 0")
-        conn.execute("DELETE FROM articles_terms")
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS articles_fts_pending (articles_from INTEGER NOT NULL, quotes_from INTEGER NOT NULL)"
-    )
-    title_fts_existed = "articles_title_fts" in db.table_names()
-    conn.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_title_fts USING fts5"
+        "CREATE VIRTUAL TABLE articles_title_fts USING fts5"
         "(title, content='articles', content_rowid='id', prefix='1 2 3')"
     )
     # Our triggers replace the ones `enable_fts` made: the same effect, plus the
@@ -254,13 +246,8 @@ def create_search_tables(db: sqlite_utils.Database) -> None:
             conn.execute(f"DROP TRIGGER IF EXISTS [{prefix}_{kind}]")
         for sql in _fts_trigger_sql(table, fts, columns, line, prefix):
             conn.execute(sql)
-    if not title_fts_existed:
-        conn.execute("INSERT INTO articles_title_fts (articles_title_fts) VALUES ('rebuild')")
-    if not conn.execute("SELECT 1 FROM articles_terms LIMIT 1").fetchone():
-        # The vocabulary so far, straight from the full-text index.
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)")
-        conn.execute("INSERT OR IGNORE INTO articles_terms (term, n) SELECT term, doc FROM temp.articles_fts_vocab")
-        conn.execute("DROP TABLE temp.articles_fts_vocab")
+    conn.execute("INSERT INTO articles_title_fts (articles_title_fts) VALUES ('rebuild')")
+    recount_words(conn)
 
 
 def defer_fts(db: sqlite_utils.Database) -> None:
@@ -298,14 +285,18 @@ def finish_pending_fts(db: sqlite_utils.Database, count_words: bool = True) -> b
     conn.execute("DELETE FROM articles_fts_pending")
     if not count_words:
         return True
-    # The large import wrote no word counts: take them, exact, from the index.
+    recount_words(conn)  # the large import wrote no word counts
+    return True
+
+
+def recount_words(conn: sqlite3.Connection) -> None:
+    """The vocabulary's word counts, exact, from the full-text index."""
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)")
     conn.execute(
         "INSERT INTO articles_terms (term, n) SELECT term, doc FROM temp.articles_fts_vocab WHERE true "
         "ON CONFLICT (term) DO UPDATE SET n = excluded.n"
     )
     conn.execute("DROP TABLE temp.articles_fts_vocab")
-    return True
 
 
 def import_lock_path(path: Path | str) -> Path:
@@ -333,20 +324,4 @@ def _import_running(path: Path) -> bool:
         return True
 
 
-def _search_tables_missing(conn: sqlite3.Connection) -> bool:
-    marks = ", ".join("?" * len(SEARCH_TABLES))
-    names = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE name IN ({marks})", SEARCH_TABLES)}
-    if len(names) < len(SEARCH_TABLES):
-        return True
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'").fetchone()
-    if not trigger or "articles_fts_pending" not in trigger[0]:
-        return True
-    return "n" not in {r[1] for r in conn.execute("PRAGMA table_info(articles_terms)")}
-
-
-
-def version_of(db: sqlite_utils.Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
-
-
-MIGRATIONS = {1: _create_v1}
+MIGRATIONS = {2: _migrate_v2}  # target version -> step; v1 is made by _create_v1
