@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from generate import Collection, standin_extract  # noqa: E402
+from generate import Collection  # noqa: E402
 
 
 def log(*parts) -> None:
@@ -104,23 +104,17 @@ def measure_engine(bodies: list[str]) -> tuple[float, bool]:
     return len(bodies) / max(elapsed, 1e-9), real
 
 
-def run_import(sources: list[str], db_path: Path, use_standin: bool) -> tuple[float, dict]:
+def run_import(sources: list[str], db_path: Path) -> tuple[float, dict]:
     from tui.index import importer
     from tui.index.db import open_index
 
     for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
         p.unlink(missing_ok=True)
-    real_extract = importer.extract
-    if use_standin:
-        importer.extract = standin_extract  # the workers are forked: they inherit it
-    try:
-        t = time.perf_counter()
-        db, _ = open_index(db_path)
-        summary = importer.import_sources(db, sources)
-        db.close()
-        elapsed = time.perf_counter() - t
-    finally:
-        importer.extract = real_extract
+    t = time.perf_counter()
+    db, _ = open_index(db_path)
+    summary = importer.import_sources(db, sources)
+    db.close()
+    elapsed = time.perf_counter() - t
     return elapsed, {"added": summary.added, "failed": len(summary.failed)}
 
 
@@ -222,9 +216,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="work in DIR and keep the collection and index there")
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--reuse", action="store_true", help="with --keep: reuse the collection and index already there")
-    ap.add_argument("--extractor", choices=["auto", "engine", "standin"], default="auto",
-                    help="quotes for the import: the real engine, the benchmark's fast stand-in, or auto: the "
-                         "engine unless it is a placeholder or would take over 5 minutes for N articles")
     args = ap.parse_args(argv)
     n = 300 if args.quick else args.articles
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
@@ -245,24 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         rate, real = measure_engine(gen.bodies[: 200 if args.quick else 500])
         result["engine_articles_per_s_per_core"] = round(rate, 1)
         result["engine"] = "real" if real else "placeholder"
-        # An import runs at about 40% of the engine's speed times the cores (the writer,
-        # reading, the FTS build): keep the whole run within about 10 minutes.
-        projected_s = n / (0.4 * rate * (os.cpu_count() or 1))
-        use_engine = args.extractor == "engine" or (args.extractor == "auto" and real and projected_s < 300)
-        result["import_extractor"] = "engine" if use_engine else "standin"
-        log(f"engine: {result['engine']}, {rate:.0f} articles/s; import with the {result['import_extractor']}")
+        log(f"engine: {result['engine']}, {rate:.0f} articles/s")
 
-        if real and not use_engine:
-            # The whole import used the stand-in: the engine's end-to-end rate on a part.
-            part = sorted(str(d) for d in src.iterdir())[:3]
-            elapsed, summary = run_import(part, workdir / "engine-part.db", use_standin=False)
-            result["import_engine_articles_per_s"] = round(summary["added"] / elapsed, 1)
-            result["import_engine_articles"] = summary["added"]
-            for p in workdir.glob("engine-part.db*"):
-                p.unlink()
-            log(f"engine import of {summary['added']} articles: {result['import_engine_articles_per_s']} articles/s")
         if not (args.reuse and db_path.exists()):
-            elapsed, summary = run_import([str(src)], db_path, use_standin=not use_engine)
+            elapsed, summary = run_import([str(src)], db_path)
             result["import_s"] = round(elapsed, 2)
             result["import_articles_per_s"] = round(summary["added"] / elapsed, 1)
             log(f"imported {summary} in {elapsed:.1f} s: {result['import_articles_per_s']} articles/s")

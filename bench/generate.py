@@ -12,7 +12,6 @@ import bisect
 import itertools
 import os
 import random
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -255,27 +254,3 @@ class Collection:
                 if len(out.bodies) < 1000:
                     out.bodies.append(text.split("\n\n", 2)[2])
         return out
-
-
-# --- a stand-in for the attribution engine, for when it is still a placeholder --------------
-
-_STANDIN = [
-    re.compile(r"[\"“]([^\"”]{10,}?)[,.]?[\"”],? (?:[A-Za-z]+ ){0,3}?([A-Z][a-z]+(?: [A-Z][a-z]+)?) said"),
-    re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) said: \"([^\"]+)\""),
-    re.compile(r"According to ([A-Z][a-z]+(?: [A-Z][a-z]+)?), ([^\n]+)"),
-    re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) said that ([^\n]+)"),
-]
-
-
-def standin_extract(text: str):
-    """Finds the generator's quoting styles (not pronouns): for benchmarking search and import."""
-    from tui.quotes import Quote
-
-    out = []
-    for k, rx in enumerate(_STANDIN):
-        for m in rx.finditer(text):
-            qg, sg = (1, 2) if k == 0 else (2, 1)
-            out.append(Quote(text=m.group(qg), start=m.start(qg), end=m.end(qg), speaker=m.group(sg),
-                             type="direct" if k < 2 else "indirect"))
-    out.sort(key=lambda q: q.start)
-    return out
