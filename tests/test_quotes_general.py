@@ -153,3 +153,18 @@ def test_gerund_subject_after_the_attribution_is_content():
     q = one("The first change went smoothly, she said, replacing the whole board would be much harder.",
             "replacing")
     assert q.text.startswith("replacing the whole board")
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry operator added four extra sailings for the weekend.",
+    "The bakery added two new loaves to its range.",
+    "Eide said the first departure would be kept, and that the company would add extra sailings on days when "
+    "clinics were held.",
+])
+def test_add_with_a_plain_object_is_not_a_report(text):
+    assert not [q for q in extract(text) if q.cue in ("added", "add")]
+
+
+def test_add_with_a_clause_or_something_said_is_a_report():
+    assert one("He added the plan would cost more.", "plan").speaker == "he"
+    assert one("She added a word of warning about the cost.", "warning").cue == "added"

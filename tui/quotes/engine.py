@@ -851,14 +851,14 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     s = _content_start(text, ce, cend, cls)
     if s is None:
         return None
-    if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend):
+    if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
 
 
 # reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare
 # content must read as a clause
-_NP_TAKERS = frozenset("""concede admit announce confirm reveal report acknowledge disclose recall repeat reiterate
+_NP_TAKERS = frozenset("""add concede admit announce confirm reveal report acknowledge disclose recall repeat reiterate
 mention observe state declare proclaim pronounce rule assert maintain affirm reaffirm specify
 clarify certify testify estimate forecast predict answer question post tweet write recount confess signal
 indicate imply hint boast brag complain lament comment remark counter retort respond reply explain""".split())
@@ -868,17 +868,27 @@ _CLAUSE_RE = re.compile(
     r"don't|[’']re|[’']ll|[’']d)\b|\b\w{3,}ed\b")
 
 
-def _clause_like(text: str, s: int, e: int) -> bool:
+_SPEECH_OBJECT = re.compile(r"(?:a|an|the|one|his|her|their|its)\s+(?:\w+\s+)?(?:note|word|words|warning|caution|"
+                            r"comment|remark|message|plea|reminder|caveat|appeal)\b", re.I)
+_REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
+
+
+def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
     seg = text[s:min(e, s + 160)]
     k = seg.find(",")
     if k > 0:
         seg = seg[:k]
+    mr = _REL_CUT.search(seg, 1)
+    if mr and lemma == "add":
+        seg = seg[:mr.start()]  # "add extra sailings on days when clinics were held": the verb is in the relative
     if _rx(r"(?:he|she|it|they|we|i|you|there)\s+\w", re.I).match(seg):
         return True
     for m in _CLAUSE_RE.finditer(seg):
         if m.start() > 0 or not m.group().endswith("ed"):
             return True
+    if _SPEECH_OBJECT.match(seg):
+        return True  # "added a note of caution": the object is itself something said
     return text[s:s + 3].lower() in ("it’", "it'")
 
 
