@@ -168,3 +168,12 @@ def test_add_with_a_plain_object_is_not_a_report(text):
 def test_add_with_a_clause_or_something_said_is_a_report():
     assert one("He added the plan would cost more.", "plan").speaker == "he"
     assert one("She added a word of warning about the cost.", "warning").cue == "added"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Islanders said that was not enough.", "that was not enough"),
+    ("She told reporters that would change nothing.", "that would change nothing"),
+    ("He said that the plan would work.", "the plan would work"),
+])
+def test_that_as_a_subject_stays_in_the_content(text, content):
+    assert [q.text for q in extract(text)] == [content]

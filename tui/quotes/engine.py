@@ -868,6 +868,9 @@ _CLAUSE_RE = re.compile(
     r"don't|[’']re|[’']ll|[’']d)\b|\b\w{3,}ed\b")
 
 
+# "said that was not enough": "that" is the subject when a verb follows it at once
+_THAT_SUBJECT = re.compile(r"\s+(?:is|was|isn't|wasn't|would|will|wouldn't|won't|could|couldn't|should|has|had|"
+                           r"hasn't|hadn't|must|might|may|did|didn't|does|doesn't)\b")
 _SPEECH_OBJECT = re.compile(r"(?:a|an|the|one|his|her|their|its)\s+(?:\w+\s+)?(?:note|word|words|warning|caution|"
                             r"comment|remark|message|plea|reminder|caveat|appeal)\b", re.I)
 _REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
@@ -932,7 +935,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         ma = _ADDRESSEE.match(right, pos)
         mt = _THAT.search(right, pos, min(len(right), pos + 120))
         if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
-            pos = mt.end()
+            pos = mt.end() if not _THAT_SUBJECT.match(right, mt.end()) else mt.start()
         elif ma:
             pos = ma.end()
             if right[pos:pos + 1] == ",":
@@ -945,7 +948,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
                 return None  # else "warned officials to boost …": the object and its infinitive
     else:
         mt = _rx(r"\s*that\b").match(right[pos:])
-        if mt:
+        if mt and not _THAT_SUBJECT.match(right, pos + mt.end()):
             pos += mt.end()
         else:
             # "said in a statement issued … that" – a that within a short adjunct
