@@ -177,3 +177,14 @@ def test_add_with_a_clause_or_something_said_is_a_report():
 ])
 def test_that_as_a_subject_stays_in_the_content(text, content):
     assert [q.text for q in extract(text)] == [content]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("According to the club's finance director, Ana Holt, the debt has doubled.", "the debt has doubled",
+     "Ana Holt"),
+    ("According to an audit of the accounts, Ana Holt, the treasurer, moved the money twice.",
+     "Ana Holt, the treasurer, moved the money twice", "an audit of the accounts"),
+])
+def test_according_to_a_role_and_its_name(text, content, speaker):
+    q = one(text, content)
+    assert (q.text, q.speaker) == (content, speaker)

@@ -695,6 +695,9 @@ def _in_direct(doc: Doc, pos: int) -> bool:
     return doc.span_at(pos) >= 0
 
 
+_APPOS_NAME = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*),")
+
+
 def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
     text = doc.text
     cs, ce = h[0], h[1]
@@ -722,6 +725,14 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
         k = rest.find(",")
         if k < 0:
             return None
+        # "According to the council's finance director, Ana Holt, the gap …": the name in apposition
+        ma = _APPOS_NAME.match(text, ne + k + 1, se)
+        if ma and np.kind == "desc" and np.head in ROLE_WORDS:
+            np2 = parse_np(text, ma.start(1), ma.end(1), ss)
+            if np2 is not None and np2.kind == "name":
+                np2.roles = np2.roles + [np.text.lower()]
+                np = np2
+                k = ma.end() - 1 - ne
         s, e = _trim(text, ne + k + 1, se)
     else:
         s, e = _trim(text, ss, cs)
