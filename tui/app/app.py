@@ -453,7 +453,9 @@ class NewsReaderApp(App):
         db = None
         try:
             db, _ = open_index(self.db_path)
-            summary = import_sources(db, targets, progress=progress)
+            # One process: forking a worker pool from a threaded program can deadlock the
+            # children on a lock another thread held. Large imports belong to `newsreader import`.
+            summary = import_sources(db, targets, progress=progress, workers=1)
         except ImportCancelled:
             return
         except Exception as e:
