@@ -233,10 +233,10 @@ def _migrate_v2(db: sqlite_utils.Database) -> None:
     conn = db.conn
     # term: as FTS5's unicode61 tokenizer makes it; n: how many articles have it (new
     # and changed articles add to it, nothing subtracts: an estimate, for ranking).
-    conn.execute("CREATE TABLE articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, n INTEGER NOT NULL DEFAULT 0)")
-    conn.execute("CREATE TABLE articles_fts_pending (articles_from INTEGER NOT NULL, quotes_from INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE IF NOT EXISTS articles_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, n INTEGER NOT NULL DEFAULT 0)")
+    conn.execute("CREATE TABLE IF NOT EXISTS articles_fts_pending (articles_from INTEGER NOT NULL, quotes_from INTEGER NOT NULL)")
     conn.execute(
-        "CREATE VIRTUAL TABLE articles_title_fts USING fts5"
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_title_fts USING fts5"
         "(title, content='articles', content_rowid='id', prefix='1 2 3')"
     )
     # Our triggers replace the ones `enable_fts` made: the same effect, plus the
