@@ -188,3 +188,17 @@ def test_that_as_a_subject_stays_in_the_content(text, content):
 def test_according_to_a_role_and_its_name(text, content, speaker):
     q = one(text, content)
     assert (q.text, q.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ('It was what the mayor called "a disgrace".', "disgrace", "the mayor"),
+    ('The court struck down what Ana Holt described as "a lazy law".', "lazy law", "Ana Holt"),
+])
+def test_what_x_said_takes_x(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+def test_in_what_x_says_never_makes_the_sentence_subject_a_speaker():
+    text = ("Drones will fly to three island clinics next month, in what the health board says is the first "
+            "trial of its kind.")
+    assert all("clinic" not in q.speaker for q in extract(text))

@@ -702,7 +702,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     stop = len(chunk)
     for i, t in enumerate(chunk):
         lw = t[2].lower()
-        if lw in SUBORD and i + 1 < len(chunk):
+        if (lw in SUBORD or lw == "what") and i + 1 < len(chunk):
             nxt = chunk[i + 1][2]
             if lw == "and" and nxt[:1].isupper() and nxt.lower() not in PRONOUN_WORDS and nxt.lower() not in DETERMINERS:
                 continue
