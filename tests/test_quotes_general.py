@@ -202,3 +202,9 @@ def test_in_what_x_says_never_makes_the_sentence_subject_a_speaker():
     text = ("Drones will fly to three island clinics next month, in what the health board says is the first "
             "trial of its kind.")
     assert all("clinic" not in q.speaker for q in extract(text))
+
+
+def test_in_what_x_says_takes_x():
+    text = ("Drones will fly to three island clinics next month, in what the health board says is the first "
+            "trial of its kind.")
+    assert one(text, "first trial").speaker == "the health board"

@@ -678,6 +678,8 @@ def _desc_end(chunk, lws, words) -> int:
 
 def _is_skippable(chunk) -> bool:
     w = chunk[0][2].lower()
+    if w in PREPS and len(chunk) > 2 and chunk[1][2].lower() == "what":
+        return False  # "…, in what the board says is …": the subject follows "what"
     if w in PREPS or (len(chunk) == 1 and w in ("however", "though", "meanwhile", "too", "also", "instead",
                                                 "therefore", "again")):
         return True  # "Aksoy, for his part, told …", "She, however, said …"
