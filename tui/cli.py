@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]
     if speaker:
         wanted = speaker.casefold()
         records = (r for r in records if wanted in r["speaker"].casefold())
-    _emit(records, fmt, ["speaker", "type", "quote", "article"])
+    _emit(records, fmt, ["speaker", "type", "article", "quote"])
 
 
 def _quotes_from_paths(paths: tuple[str, ...]):
@@ -213,13 +214,20 @@ def _emit(records, fmt: str, table_columns: list[str]) -> None:
                 writer.writeheader()
             writer.writerow({k: printable(v) if isinstance(v, str) else v for k, v in r.items()})
     else:
-        widths = {"speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 40}
+        # Fixed widths but the last column, which a terminal gets the rest of its width for.
+        widths = {"speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 32}
+        rest = None
+        if out.isatty():
+            used = sum(widths.get(col, 0) + 2 for col in table_columns[:-1])
+            rest = max(20, shutil.get_terminal_size().columns - used)
         for r in records:
             cells = []
             for col in table_columns:
-                value = printable(str(r[col])).replace("\n", " ")
-                width = widths.get(col)
-                cells.append(value[:width].ljust(width) if width else value)
+                value = " ".join(printable(str(r[col])).split())
+                width = widths.get(col) if col != table_columns[-1] else rest
+                if width and len(value) > width:
+                    value = value[: width - 1] + "…"
+                cells.append(value.ljust(width) if col != table_columns[-1] else value)
             out.write("  ".join(cells).rstrip() + "\n")
 
 
