@@ -208,3 +208,8 @@ def test_in_what_x_says_takes_x():
     text = ("Drones will fly to three island clinics next month, in what the health board says is the first "
             "trial of its kind.")
     assert one(text, "first trial").speaker == "the health board"
+
+
+def test_according_to_a_counsel_with_a_particle_name():
+    q = one("According to the firm's counsel, Jan de Vries, the deal is void.", "deal is void")
+    assert (q.text, q.speaker) == ("the deal is void", "Jan de Vries")

@@ -695,7 +695,10 @@ def _in_direct(doc: Doc, pos: int) -> bool:
     return doc.span_at(pos) >= 0
 
 
-_APPOS_NAME = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*),")
+_PERSON_HEADS = frozenset("counsel head chief aide adviser advisor lawyer attorney boss founder owner".split())
+_ROLE_SUFFIX = re.compile(r"(?:man|woman|person|er|or|ist|ian|ant|ent)$")
+_APPOS_NAME = re.compile(r"\s*((?:(?:[A-Z][\w’'.\-]*|van|von|de|der|den|da|di|du|al|el|bin|ibn|la|le)\s+){0,4}"
+                         r"[A-Z][\w’'\-]*),")
 
 
 def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
@@ -727,7 +730,8 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
             return None
         # "According to the council's finance director, Ana Holt, the gap …": the name in apposition
         ma = _APPOS_NAME.match(text, ne + k + 1, se)
-        if ma and np.kind == "desc" and np.head in ROLE_WORDS:
+        if ma and np.kind == "desc" and (np.head in ROLE_WORDS or np.head in _PERSON_HEADS
+                                         or _ROLE_SUFFIX.search(np.head)):
             np2 = parse_np(text, ma.start(1), ma.end(1), ss)
             if np2 is not None and np2.kind == "name":
                 np2.roles = np2.roles + [np.text.lower()]
