@@ -213,3 +213,14 @@ def test_in_what_x_says_takes_x():
 def test_according_to_a_counsel_with_a_particle_name():
     q = one("According to the firm's counsel, Jan de Vries, the deal is void.", "deal is void")
     assert (q.text, q.speaker) == ("the deal is void", "Jan de Vries")
+
+
+def test_the_statement_speaks_for_its_author():
+    text = ('In a statement issued after the vote, Harbour Bank said it was "reviewing the decision". '
+            "The statement added that no jobs were at risk.")
+    assert one(text, "no jobs").speaker == "Harbour Bank"
+
+
+def test_a_statement_not_mentioned_before_stays_as_worded():
+    text = ('The mayor said the road would reopen on Monday.\n\nThe statement said repairs were finished.')
+    assert one(text, "repairs").speaker == "the statement"

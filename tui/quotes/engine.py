@@ -1102,6 +1102,9 @@ def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and intervals[k][0] <= pos < intervals[k][1]
 
 
+_DOC_HEADS = frozenset("statement letter release filing memo email e-mail post tweet message note".split())
+
+
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
     # events in text order: subject mentions, name mentions, quotes to resolve
@@ -1116,6 +1119,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     events.sort(key=lambda x: (x[0], x[1]))
     last_speaker: Entity | None = None
     last_speaker_name = ""
+    last_sent = (0, 0)  # the sentence of the latest attribution
     for pos, _, ev in events:
         if ev[0] == "mention":
             _, ent, k, e = ev
@@ -1133,7 +1137,16 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
                 r.entity = last_speaker
                 r.speaker = last_speaker.name if last_speaker else last_speaker_name
             continue
-        ent, spk = _resolve_np(reg, r.np, pos, text, doc)
+        np0 = r.np
+        if np0 is not None and np0.kind == "desc" and np0.head in _DOC_HEADS and (last_speaker or last_speaker_name) \
+                and np0.text.split(" ", 1)[0].lower() in ("the", "this", "that", "its", "his", "her", "their") \
+                and not np0.mods and np0.text[1:] == np0.text[1:].lower() \
+                and _rx(r"\b" + np0.head + r"\b").search(text, last_sent[0], last_sent[1]) \
+                and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+            # "X said in a statement … The statement added …": the document speaks for its author
+            ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
+        else:
+            ent, spk = _resolve_np(reg, np0, pos, text, doc)
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
@@ -1143,8 +1156,10 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             reg.touch(ent, pos, True)
             last_speaker = ent
             last_speaker_name = ent.name
+            last_sent = doc.sent_of(pos)
         elif spk:
             last_speaker, last_speaker_name = None, spk
+            last_sent = doc.sent_of(pos)
     # followers
     for r in recs:
         f = r.follow
