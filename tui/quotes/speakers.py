@@ -318,12 +318,28 @@ def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | 
 
 STOP_RAW = frozenset(w.capitalize() for w in STOP_CAPS) | frozenset(w.upper() for w in STOP_CAPS if len(w) > 1)
 _AND_RE = re.compile(r" (?:and|&) ")
+
+
+def _name_scan_re() -> re.Pattern:
+    """NAME_RE that does not stop at a lone function word ("The", "He", "But" …): the sentence starts
+    of every article would otherwise be matched one by one only to be dropped."""
+    from tui.quotes.text import _CONNECT, UP, _trie_regex
+    src = NAME_RE.pattern
+    lb = "(?<![\\w’'])"
+    i = src.index(lb) + len(lb)
+    stop = _trie_regex(sorted(STOP_RAW))
+    neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]+" + UP + r")(?![ \t]+(?:" + _CONNECT + r"[ \t]+)*"
+           + UP + r"))")
+    return re.compile(src[:i] + neg + src[i:])
+
+
+_NAME_SCAN = _name_scan_re()
 _SEQ_CACHE: dict[str, tuple] = {}  # raw name sequence -> (clean offsets, sequence, split) (pure functions of it)
 
 
 def _name_pieces(text: str):
     """Name sequences; 'Nadia Orlov and Peter Hahn' is two names, 'Ministry of Energy and Mines' one."""
-    for m in NAME_RE.finditer(text):
+    for m in _NAME_SCAN.finditer(text):
         raw = m.group()
         if " and " not in raw and " & " not in raw:
             yield m.start(), m.end(), raw, m.start()

@@ -115,6 +115,7 @@ _ATTRIB_AFTER = re.compile(
     + _trie_regex([f for f in CUES if CUES[f][1] != "P" and " " not in f]) + r")\b")
 
 
+@lru_cache(maxsize=4096)
 def cue_info(form: str) -> tuple[str, str]:
     f = _rx(r"\s+").sub(" ", form.lower())
     return CUES.get(f, (f, "S"))
