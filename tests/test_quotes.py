@@ -8,7 +8,7 @@ import pytest
 
 from tui.quotes import Quote, extract
 
-SEED_GOLD = Path("/work/shared/gold/seed.jsonl")
+SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seed.jsonl"  # beside the project
 
 
 def by_text(quotes: list[Quote]) -> dict[str, Quote]:
