@@ -224,3 +224,10 @@ def test_the_statement_speaks_for_its_author():
 def test_a_statement_not_mentioned_before_stays_as_worded():
     text = ('The mayor said the road would reopen on Monday.\n\nThe statement said repairs were finished.')
     assert one(text, "repairs").speaker == "the statement"
+
+
+def test_plural_common_nouns_at_a_sentence_start_are_not_names():
+    text = ("Aides to the governor said the bill would be signed.\n\n"
+            "Lawyers for Norvik Shipping argued that the fine was too high. Norvik Shipping said it would appeal.")
+    assert one(text, "bill").speaker == "aides to the governor"
+    assert one(text, "appeal").speaker == "Norvik Shipping"

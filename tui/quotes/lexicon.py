@@ -71,7 +71,8 @@ sometimes often already again only just
 # plural or indefinite nouns that start sentences as unnamed sources, never names
 SOURCE_CAPS = frozenset("""nobody everybody everyone someone somebody something nothing none people officials
 residents critics experts analysts supporters opponents voters police authorities sources observers others
-economists investors witnesses diplomats lawmakers protesters""".split())
+economists investors witnesses diplomats lawmakers protesters lawyers attorneys aides advisers advisors
+spokesmen prosecutors""".split())
 FUNCTION_CAPS = STOP_CAPS
 STOP_CAPS = STOP_CAPS | SOURCE_CAPS
 
