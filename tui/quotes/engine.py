@@ -609,6 +609,17 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
         if end is None or end >= n:
             continue
         nxt = toks[end][2]
+        if nxt in PREPS_SET and end > i:
+            # "Officials at the ministry were surprised": the phrase runs over its preposition to the verb
+            k = end + 1
+            while k < n and k - end <= 8 and toks[k][2] not in (",", ";", ":", "—", "(", ")"):
+                lw = toks[k][2].lower()
+                if lw in _VERBISH_SET or (toks[k][2].islower() and lw.endswith("ed")):
+                    found = parse_np(text, toks[i][0], toks[k - 1][1], ss)
+                    if found is not None:
+                        return found
+                    break
+                k += 1
         if nxt[:1].islower() and nxt not in PREPS_SET and nxt not in ("and", "or", "but", "who", "which", "that"):
             found = parse_np(text, toks[i][0], toks[end - 1][1], ss)
             if found is not None:
