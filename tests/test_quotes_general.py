@@ -231,3 +231,17 @@ def test_plural_common_nouns_at_a_sentence_start_are_not_names():
             "Lawyers for Norvik Shipping argued that the fine was too high. Norvik Shipping said it would appeal.")
     assert one(text, "bill").speaker == "aides to the governor"
     assert one(text, "appeal").speaker == "Norvik Shipping"
+
+
+@pytest.mark.parametrize("text", [
+    "The Tidewater Union called a strike.",
+    "The prime minister called a snap election.",
+])
+def test_calling_an_event_is_not_a_report(text):
+    assert extract(text) == []
+
+
+def test_they_after_a_plural_subject_with_a_prepositional_phrase():
+    text = ("The union called a strike. Officials at the ministry were surprised. "
+            "They said the talks had been going well.")
+    assert one(text, "going well").speaker == "officials at the ministry"

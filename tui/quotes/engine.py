@@ -782,6 +782,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                                   and w not in ("its", "his", "this", "was", "has", "as")
                                   and not (pw.group(1)[:1].isupper()))):
             return None  # "a strong signal", "demand from China", "the United States"
+    if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
+        return None  # "called a strike", "called a snap election": an event, not words
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
         return None  # "called into a radio show", "called to service"
     if form.lower() in _AMBIG_S:
