@@ -102,7 +102,7 @@ written verbal whose of for with by in on to from about amid after despite again
 between without within among""".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Rec:
     """A quote before its speaker is resolved."""
     start: int

@@ -20,7 +20,7 @@ _OPEN_BEFORE = set(" \t\n([{—–-/:;\x01") | set("\"“„«‘'‹")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…/\x01") | set("\"”»’'“›")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     open: int  # index of the opening mark
     close: int  # index of the closing mark, or the paragraph end when unclosed

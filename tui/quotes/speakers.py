@@ -95,7 +95,7 @@ ROLE_SYNONYMS = {
 }
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity:
     name: str
     kind: str = "unknown"  # person | org | unknown | group
@@ -110,7 +110,7 @@ class Entity:
     unnamed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class NP:
     kind: str  # name | pronoun | desc
     start: int
