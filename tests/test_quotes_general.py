@@ -245,3 +245,8 @@ def test_they_after_a_plural_subject_with_a_prepositional_phrase():
     text = ("The union called a strike. Officials at the ministry were surprised. "
             "They said the talks had been going well.")
     assert one(text, "going well").speaker == "officials at the ministry"
+
+
+def test_commenting_on_a_topic_is_not_a_report():
+    text = "The league said it would not comment on individual cases before a hearing was held."
+    assert [q.cue for q in extract(text)] == ["said"]

@@ -910,6 +910,8 @@ def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     k = seg.find(",")
     if k > 0:
         seg = seg[:k]
+    if lemma in ("comment", "remark") and _rx(r"(?:on|about|upon)\b", re.I).match(seg):
+        return False  # "did not comment on individual decisions": a topic, not a reported clause
     mr = _REL_CUT.search(seg, 1)
     if mr and lemma == "add":
         seg = seg[:mr.start()]  # "add extra sailings on days when clinics were held": the verb is in the relative
