@@ -241,17 +241,21 @@ class Registry:
         return best
 
 
+_ROLE_OR_DEMONYM = ROLE_WORDS | DEMONYMS
+
+
 def split_name(seq: str) -> tuple[list[str], str, str]:
     """'Ostrian Trade Minister Lena Fosse' -> (['ostrian', 'trade', 'minister'], 'Lena Fosse', kind)."""
     toks = seq.split()
     low = [t.lower().rstrip(".") for t in toks]
-    for i, t in enumerate(low):
-        if t in ("of", "at", "from") and i > 0:
-            before = low[:i]
-            if not any(w in ORG_WORDS for w in before) and not all(w in ROLE_WORDS for w in before):
-                return split_name(" ".join(toks[:i]))
-            break
-    if any(t in ORG_WORDS for t in low):
+    if "of" in low or "at" in low or "from" in low:
+        for i, t in enumerate(low):
+            if t in ("of", "at", "from") and i > 0:
+                before = low[:i]
+                if ORG_WORDS.isdisjoint(before) and not ROLE_WORDS.issuperset(before):
+                    return split_name(" ".join(toks[:i]))
+                break
+    if not ORG_WORDS.isdisjoint(low):
         # a role word followed by a person name inside an org sequence ("Norvik Shipping CEO Ada Lund")
         j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS and t not in ORG_WORDS
                  and t not in ROLE_MODIFIERS), default=-1)
@@ -260,15 +264,17 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         while toks and low[0] in ("the",):
             toks, low = toks[1:], low[1:]
         return [], " ".join(toks), "org"
-    j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS), default=-1)
+    j = -1
+    if not ROLE_WORDS.isdisjoint(low):
+        j = max((i for i, t in enumerate(low[:-1]) if t in ROLE_WORDS), default=-1)
     if j >= 0:
         roles = low[:j + 1]
         rest = toks[j + 1:]
         kind = "person"
         return roles, " ".join(rest), kind
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
-    if all(t in ROLE_WORDS or t in DEMONYMS for t in low) or (
-            any(t in ROLE_WORDS for t in low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks))):
+    if _ROLE_OR_DEMONYM.issuperset(low) or (
+            not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks))):
         return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
     kind = "person" if low[0] in FIRST_NAMES else "unknown"
     return [], seq, kind
