@@ -130,6 +130,7 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     nspans = len(spans)
     ends = _SENT_END_RE.finditer
     attrib = _ATTRIB_AFTER.match
+    has_tab = "\t" in text
     for para in _PARA_RE.finditer(text):
         ps, pe = para.start(), para.end()
         start = ps
@@ -141,7 +142,8 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
                 continue
             # abbreviation before the full stop?
             if e - ms == 1 and text[ms] == ".":
-                j = max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) + 1
+                j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
+                     else text.rfind(" ", start, ms)) + 1
                 if j < start:
                     j = start
                 word = text[j:ms]
