@@ -1102,6 +1102,8 @@ def _subject_lead(lead: str) -> bool:
         steps += 1
     # a relative clause since the last comma: "the lawyer who has led X", ", which sued X"
     tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
+    if "wh" not in tail.lower():
+        return True  # no who/which/whose/whom
     tw = tail.split()
     for i, w in enumerate(tw):
         if w.lower() in _REL_WORDS:
