@@ -385,6 +385,7 @@ async def test_read_only_index_changes_nothing(db_path, tmp_path):
     app.read_only = True  # as open_index reports for a file we may not write
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert any(n.title == "Read-only" for n in app._notifications)  # said at the start
         await pilot.press("r", "f", "enter")
         await pilot.pause()
         assert flags(db_path, "caspian") == (0, 0)

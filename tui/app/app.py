@@ -113,6 +113,9 @@ class NewsReaderApp(App):
         for problem in self.config_problems:
             self.notify(safe_text(problem), title="Config", severity="warning", markup=False)
         self.query_one("#status").display = False
+        if self.read_only:
+            self.notify("The index is read-only: you can read and search, but nothing is saved",
+                        title="Read-only", severity="warning", markup=False)
         self.reader.border_title = "Reader"
         self.sidebar.border_title = "Quotes"
         self.article_list.focus()
