@@ -141,6 +141,15 @@ def clean_title(title: str) -> str:
     return _WS.sub(" ", title).strip()
 
 
+def _take_byline(lines: "_Lines", line: str, after: int) -> str:
+    """The author a byline line names, moving past it; "" when the line is not a byline."""
+    name = _byline_name(line)
+    if name:
+        lines.pos = after
+        lines.skip_blank()
+    return name
+
+
 def parse_text(text: str) -> Parsed:
     """Parse the seed format: `date YYYY-MM-DD By Outlet`, `By Author`, body."""
     lines = _Lines(text)
@@ -161,11 +170,8 @@ def parse_text(text: str) -> Parsed:
             break
         line, after = item
         if not author:
-            name = _byline_name(line)
-            if name:
-                author = name
-                lines.pos = after
-                lines.skip_blank()
+            author = _take_byline(lines, line, after)
+            if author:
                 continue
         if not title and _is_headline(line, lines, after):
             title = clean_title(line)
@@ -248,11 +254,8 @@ def parse_markdown(text: str) -> Parsed:
             lines.skip_blank()
             continue
         if not author:
-            name = _byline_name(line)
-            if name:
-                author = name
-                lines.pos = after
-                lines.skip_blank()
+            author = _take_byline(lines, line, after)
+            if author:
                 continue
         break
     body = text[lines.pos :].rstrip()
