@@ -147,7 +147,7 @@ def _take_byline(lines: "_Lines", line: str, after: int) -> str:
     if name:
         lines.pos = after
         lines.skip_blank()
-    return name
+    return name or ""
 
 
 def parse_text(text: str) -> Parsed:
