@@ -36,6 +36,13 @@ def highlight(text: str, spans, style: Style, limit: int = 160) -> Content:
     return content
 
 
+def move_highlight(options: OptionList, delta: int) -> None:
+    """Move an option list's highlight by delta, staying within the list."""
+    if options.option_count:
+        current = options.highlighted if options.highlighted is not None else -1
+        options.highlighted = max(0, min(options.option_count - 1, current + delta))
+
+
 class SearchScreen(ModalScreen):
     """Type to search; results follow as you type; enter opens, esc goes back."""
 
@@ -121,10 +128,7 @@ class SearchScreen(ModalScreen):
         status.update(f"{n} result{'s' if n != 1 else ''} — enter opens, esc goes back")
 
     def action_move(self, delta: int) -> None:
-        results = self.query_one(OptionList)
-        if results.option_count:
-            current = results.highlighted if results.highlighted is not None else -1
-            results.highlighted = max(0, min(results.option_count - 1, current + delta))
+        move_highlight(self.query_one(OptionList), delta)
 
     def _selected_hit(self):
         results = self.query_one(OptionList)
@@ -194,9 +198,7 @@ class SpeakerScreen(Screen):
         ol.focus()
 
     def action_move(self, delta: int) -> None:
-        ol = self.query_one(OptionList)
-        if ol.option_count:
-            ol.highlighted = max(0, min(ol.option_count - 1, (ol.highlighted or 0) + delta))
+        move_highlight(self.query_one(OptionList), delta)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
