@@ -120,7 +120,7 @@ def import_sources(
             sources.append(source)
     global _known, _bulk
     _known = dict(db.execute("SELECT uid, content_hash FROM articles").fetchall())
-    speakers = _Speakers(SpeakerRegistry(db))
+    speakers = SpeakerRegistry(db)
     terms: Counter[str] = Counter()  # articles per word, added to the vocabulary at each commit
     workers = workers or os.cpu_count() or 1
     pending = unindexed = 0
@@ -169,21 +169,6 @@ def import_sources(
     return summary
 
 
-class _Speakers:
-    """The registry, remembering the ids of names it has resolved (names repeat a lot)."""
-
-    def __init__(self, registry: SpeakerRegistry):
-        self.registry = registry
-        self.ids: dict[str, int | None] = {}
-
-    def resolve(self, name: str) -> int | None:
-        try:
-            return self.ids[name]
-        except KeyError:
-            id_ = self.ids[name] = self.registry.resolve(name)
-            return id_
-
-
 def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:
     if terms:
         db.conn.executemany(
@@ -222,7 +207,7 @@ class _ImportLock:
             self.file = None
 
 
-def _write(db: sqlite_utils.Database, speakers: _Speakers, p: Prepared, summary: ImportSummary) -> None:
+def _write(db: sqlite_utils.Database, speakers: SpeakerRegistry, p: Prepared, summary: ImportSummary) -> None:
     if p.quotes is None:
         summary.unchanged += 1
         return

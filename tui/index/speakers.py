@@ -43,6 +43,7 @@ class SpeakerRegistry:
         self.db = db
         self.by_key: dict[str, int] = {}
         self.by_surname: dict[str, list[tuple[str, int]]] = {}
+        self.by_name: dict[str, int | None] = {}  # names repeat a lot: each is resolved once
         for id_, key, aliases in db.execute("SELECT id, key, aliases FROM speakers"):
             self._remember(key, id_)
             for alias in json.loads(aliases or "[]"):
@@ -54,6 +55,11 @@ class SpeakerRegistry:
 
     def resolve(self, name: str) -> int | None:
         """The id of the speaker called `name`, created or merged as needed."""
+        if name not in self.by_name:
+            self.by_name[name] = self._resolve(name)
+        return self.by_name[name]
+
+    def _resolve(self, name: str) -> int | None:
         if not is_named(name):
             return None
         key = name_key(name)
