@@ -435,6 +435,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                     r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np)
                     doc.used_hits.add(hi)
                 else:  # a colon, no reporting verb
+                    assert np is not None  # a colon attribution always names its speaker
                     r = Rec(sp.start, sp.end, "direct", ":", first.open - 1, first.open, np.end, np=np)
                     i0 = text.rfind(":", 0, first.open)
                     if i0 >= 0:
@@ -444,6 +445,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                 else:
                     base = r
             else:
+                assert follow is not None  # no attribution: only continuations get here
                 r = Rec(sp.start, sp.end, "direct", follow.cue, follow.cue_start, follow.cue_end,
                         sp.start, follow=follow)
             recs.append(r)
@@ -650,9 +652,9 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
     suppressed: set[int] = set()
     # direct quotes by the sentence of their cue: "…," he said, adding that … continues them
     by_sent: dict[int, Rec] = {}
-    for r in recs:
-        if r.cue_start >= 0 and r.type == "direct":
-            by_sent[doc.sent_index(r.cue_start)] = r
+    for prior in recs:
+        if prior.cue_start >= 0 and prior.type == "direct":
+            by_sent[doc.sent_index(prior.cue_start)] = prior
     for hi, h in enumerate(doc.hits):
         if hi in doc.used_hits or hi in suppressed:
             continue
@@ -667,7 +669,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         if _in_direct(doc, cs):
             continue
         cend = _content_end(text, ce, se)
-        r = None
+        r: Rec | None
         if cls == "P":
             r = _according(doc, h, ss, se)
         else:
@@ -780,7 +782,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         w = pw.group(1).lower() if pw else ""
         if not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
                                   and w not in ("its", "his", "this", "was", "has", "as")
-                                  and not (pw.group(1)[:1].isupper()))):
+                                  and not (pw and pw.group(1)[:1].isupper()))):
             return None  # "a strong signal", "demand from China", "the United States"
     if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
         return None  # "called a strike", "called a snap election": an event, not words
@@ -1125,14 +1127,14 @@ _DOC_HEADS = frozenset("statement letter release filing memo email e-mail post t
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
     # events in text order: subject mentions, name mentions, quotes to resolve
-    events = []
+    events: list[tuple[int, int, tuple]] = []
     content = sorted((r.start, r.end) for r in recs if r.type != "direct")
     for (s, e, ent, outside, k) in name_mentions:
         if not outside:
             continue
         events.append((s, 0, ("mention", ent, k, e)))
-    for r in recs:
-        events.append((r.pos, 1, ("rec", r)))
+    for rec in recs:
+        events.append((rec.pos, 1, ("rec", rec)))
     events.sort(key=lambda x: (x[0], x[1]))
     last_speaker: Entity | None = None
     last_speaker_name = ""

@@ -147,7 +147,7 @@ class Registry:
         self.rec_s: dict[Entity, None] = {}
         self.rec_m: dict[Entity, None] = {}
         self._seq_cache: dict[str, tuple] = {}
-        self._by_first = None
+        self._by_first: tuple[list[Entity], list[int]] | None = None
 
     def upcoming(self, pos: int, limit: int) -> list[Entity]:
         """Entities first mentioned after pos, nearest first (at most limit)."""
@@ -573,8 +573,9 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     on that phrase; the cached result is stored relative to s and copied out."""
     rel = sent_start - s if s <= sent_start <= e else -1
     key = (text[s:e], rel)
-    c = _NP_CACHE.get(key, False)
-    if c is False:
+    if key in _NP_CACHE:
+        c = _NP_CACHE[key]
+    else:
         np = _parse_np(key[0], 0, e - s, rel)
         c = None if np is None else (np.kind, np.start, np.end, np.text, np.name, tuple(np.roles), np.head,
                                      tuple(np.mods))

@@ -91,8 +91,8 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
         return []
     cands = set()
     find = low.find
-    for w in present:
-        w = _CUE_FIRST[w]
+    for first in present:
+        w = _CUE_FIRST[first]
         i = find(w)
         while i >= 0:
             cands.add(i)
@@ -148,8 +148,8 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
                     j = start
                 word = text[j:ms]
                 if not word.isalpha():
-                    word = word.split()
-                    word = word[-1] if word else ""
+                    parts = word.split()
+                    word = parts[-1] if parts else ""
                 word = word.lower().strip("(\"“‘'")
                 if word in ABBREV or (len(word) == 1 and word.isalpha()) or _ABBR_WORD.fullmatch(word):
                     nw = _CAP_WORD.match(text, m.start(1), m.start(1) + 12)
