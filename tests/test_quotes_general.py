@@ -250,3 +250,54 @@ def test_they_after_a_plural_subject_with_a_prepositional_phrase():
 def test_commenting_on_a_topic_is_not_a_report():
     text = "The league said it would not comment on individual cases before a hearing was held."
     assert [q.cue for q in extract(text)] == ["said"]
+
+
+# --- a dash naming the speaker, documents someone gave, negated reports, plural people ----------
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("Readers wrote in.\n\n“The new bridge is the best thing in years.” ― Marta Olsen\n\n"
+     "“I still take the ferry.” — Tom Ridley.\n", "bridge", "Marta Olsen"),
+    ("Readers wrote in.\n\n“The new bridge is the best thing in years.” ― Marta Olsen\n\n"
+     "“I still take the ferry.” — Tom Ridley.\n", "ferry", "Tom Ridley"),
+    ("“We waited ten years for this.” – Ana Brisk, a shopkeeper\n", "waited", "Ana Brisk"),
+])
+def test_a_dash_after_the_quote_names_its_speaker(text, part, speaker):
+    q = one(text, part)
+    assert (q.speaker, q.type) == (speaker, "direct")
+    assert text[q.cue_start:q.cue_end] in "―—–"
+
+
+def test_a_dash_inside_a_sentence_is_no_attribution():
+    assert extract("The vote was close — Senator Ada Lund voted against the plan.") == []
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("The goal is not profit, according to a speech Mrs. Hale delivered at the university in May.",
+     "goal", "Hale"),
+    ("According to a letter the mayor sent to residents, the road will reopen in June.", "road", "the mayor"),
+    ("The road will reopen in June, according to a statement from the Ministry of Transport.", "road",
+     "Ministry of Transport"),
+])
+def test_according_to_a_document_names_its_author(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The minister would not promise that the plant would stay open.",
+    "She did not say whether the talks would resume.",
+    "The mayor declined to say who had paid for the trip.",
+    "The agency didn't immediately say when the road would reopen.",
+])
+def test_a_negated_report_is_not_a_quote(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("Shopkeepers on Kessel Street, the road that runs past the station, said business had fallen by half.",
+     "business", "shopkeepers on Kessel Street"),
+    ("Residents of Tarrow, a town on the coast, said the water was safe again.", "water",
+     "residents of Tarrow"),
+    ("After the vote, the minister said the law would pass.", "law", "the minister"),
+])
+def test_an_apposition_to_people_leaves_them_the_speakers(text, part, speaker):
+    assert one(text, part).speaker == speaker

@@ -278,6 +278,13 @@ def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
     return np
 
 
+_DASH_AT = re.compile(r"[―—–]")
+# `"…" ― Ada Lund` closing a line (a reader's comment, an epigraph): the dash names the speaker
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w’'\-.]*(?:[ \t\u00a0]+[A-Z][\w’'\-.]*){0,3})"
+                        r"[ \t\u00a0.]*(?:\n|$|,)")
+COLON_CUE, DASH_CUE = -1, -2  # an attribution with no reporting verb
+
+
 def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     """`"…," X said` / `"…," said X` right after the closing mark."""
     text = doc.text
@@ -292,6 +299,10 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     after = sp.close + 1
     if after >= limit:
         return None
+    md = _DASH_NAME.match(text, after, limit)
+    if md:
+        np = parse_np(text, md.start(1), md.start(1) + len(md.group(1).rstrip(".")), ss)
+        return (DASH_CUE, np) if np is not None and np.kind == "name" else None
     hs = doc.hits_in(after, limit)
     for hi in hs[:2]:
         h = doc.hits[hi]
@@ -341,7 +352,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
             np0 = _subject_np(doc, ss0, i)
             if np0 is not None and np0.kind in ("name", "pronoun") and not doc.hits_in(np0.end, i) \
                     and _words(text[np0.end:i]) <= 8:
-                return -1, np0
+                return COLON_CUE, np0
     ss, _ = doc.sent_of(i)
     # the clause before: from the previous span (or the sentence start)
     k = bisect_left(doc.span_opens, sp.open) - 1
@@ -434,6 +445,10 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                     h = doc.hits[hi]
                     r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np)
                     doc.used_hits.add(hi)
+                elif hi == DASH_CUE:
+                    assert np is not None
+                    d = _DASH_AT.search(text, lastsp.close, np.start)
+                    r = Rec(sp.start, sp.end, "direct", d.group(), d.start(), d.end(), np.start, np=np)
                 else:  # a colon, no reporting verb
                     assert np is not None  # a colon attribution always names its speaker
                     r = Rec(sp.start, sp.end, "direct", ":", first.open - 1, first.open, np.end, np=np)
@@ -714,10 +729,18 @@ _APPOS_NAME = re.compile(r"\s*((?:(?:[A-Z][\w’'.\-]*|van|von|de|der|den|da|di|
                          r"[A-Z][\w’'\-]*),")
 
 
+_ACCORDING_NP = re.compile(r"\s*([^,;:\n]{1,120}?)(?=,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\.$|;|$)")
+_ACCORDING_DOC_BY = re.compile(
+    r"(?:an?|the|his|her|their|its)\s+(?:[a-z\-]+\s+)?(?:speech|statement|letter|report|interview|memo|post|tweet"
+    r"|filing|email|e-mail|message|note|op-ed|column|book|video|testimony)\s+(?:that\s+)?"
+    r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*|(?:the|a|an)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
+    r"\s+(?:had\s+|has\s+)?(?:gave|delivered|made|wrote|issued|posted|released|published|sent|filed|tweeted|recorded)\b")
+
+
 def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
     text = doc.text
     cs, ce = h[0], h[1]
-    m = _rx(r"\s*([^,;:\n]{1,120}?)(?=,|\.\s|\.$|;|$)").match(text[ce:se])
+    m = _ACCORDING_NP.match(text[ce:se])
     if not m:
         return None
     ns, ne = ce + m.start(1), ce + m.end(1)
@@ -725,6 +748,11 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
     mb = _rx(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])").search(np_txt)
     if mb:
         ns = ns + mb.end()
+    else:
+        # "according to a speech Ms. Hale gave in May": the speaker is the one who gave it
+        md = _ACCORDING_DOC_BY.match(np_txt)
+        if md:
+            ns, ne = ns + md.start(1), ns + md.end(1)
     while ne > ns and text[ne - 1] in " .":
         ne -= 1
     # trim trailing time phrases ("shortly after midnight")
@@ -760,6 +788,8 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
 
 
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
+_NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declining|refusing)\s+to)"
+                      r"(?:\s+(?:yet|publicly|directly|explicitly|immediately|specifically))?\s+$", re.I)
 
 
 def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | None") -> Rec | None:
@@ -773,6 +803,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     pw = _LAST_WORD.search(lt)
     if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
         return None  # a noun: "made the remarks", "the minister's comments"
+    if _NEGATED.search(lt):
+        return None  # "would not promise that …", "declined to say whether …": nothing was reported
     if _rx(r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly)\s+)*$").search(lt):
         return None  # ", who asked not to be named, said …": a relative clause about the subject
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \

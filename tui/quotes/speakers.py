@@ -634,11 +634,22 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
             if last.kind == "name" and prev.kind == "desc":
                 last.roles = last.roles + [prev.text.lower()]
                 return last
+            if last.kind == "desc" and prev.kind == "desc" and prev.start == chunks[-2][0][0] \
+                    and last.text.split(" ", 1)[0].lower() in ("the", "a", "an") and _people_noun(prev.head):
+                # "Shopkeepers on X Street, the road past the station, said": the apposition describes them
+                prev.roles = prev.roles + [last.text.lower()]
+                return prev
         if last is None and prev is not None and prev.kind in ("name", "desc") and _is_skippable(chunks[-1]):
             return prev
         if last is not None and last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
             return prev
     return last
+
+
+def _people_noun(head: str) -> bool:
+    """'shopkeepers', 'residents', 'officials': a noun for people (a plural counts)."""
+    one = head[:-1] if head.endswith("s") else head
+    return one in ROLE_WORDS or bool(_ROLE_SUFFIX.search(one))
 
 
 def np_region_ok(text: str, s: int, e: int) -> bool:
