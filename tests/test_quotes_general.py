@@ -301,3 +301,41 @@ def test_a_negated_report_is_not_a_quote(text):
 ])
 def test_an_apposition_to_people_leaves_them_the_speakers(text, part, speaker):
     assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("Tom Ridley, of Tarrow, Md., said he had fought in the war for the right to vote.", "fought", "Tom Ridley"),
+    ("Ana Brisk, 59, of Kessel, Va., who watched the ceremony on a screen, said the event brought back "
+     "memories of her father.", "memories", "Ana Brisk"),
+    ("Ana Brisk of Kessel, Va., said the event brought back memories.", "memories", "Ana Brisk"),
+    ("Giving a speech in Tarrow, Hale says the town is a model for the region.", "model", "Hale"),
+    ("When he bought the mine from Norcoal, Mr. Dorran said he expected to sell its coal.", "coal", "Dorran"),
+])
+def test_a_place_after_the_name_is_not_the_speaker(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("The road is safe, an official said.", "road", "an official"),
+    ("An official said the road would reopen on Monday.", "road", "an official"),
+    ("The bridge has been meeting safety standards, one port official said.", "bridge", "one port official"),
+    ("Flooding, Ms. Hale often says, is the greatest threat facing the town.", "threat", "Hale"),
+    ("The council met on Monday, after which the mayor said the budget was balanced.", "budget", "the mayor"),
+])
+def test_unnamed_officials_adverbs_and_relative_clauses(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+def test_official_as_an_adjective_still_makes_a_noun():
+    assert extract("He dismissed the official comments about the road.") == []
+
+
+def test_a_report_inside_parentheses_ends_at_the_bracket():
+    text = "Photos showed Ms. Hale leaving early (her campaign later disclosed that she has a cold) and going home."
+    q = one(text, "cold")
+    assert q.text == "she has a cold"
+
+
+def test_in_which_he_said_names_the_pronoun_not_the_main_clause():
+    text = "Ms. Hale gave an interview. Critics seized upon it, in which she said she was skeptical of the figures."
+    assert one(text, "skeptical").speaker == "Hale"

@@ -96,6 +96,7 @@ officials spokesman spokeswoman spokesperson report study survey""".split())
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
                        r"Supt|Insp|Det|[A-Z])\.")
 _QUOTE_OPEN = "\"“‘«„'"
+_ALSO_NOUNS = frozenset(("official", "public"))  # "official comments", but also "an official said"
 _NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
 several many more most other new further first last recent earlier previous latest same public official
 written verbal whose of for with by in on to from about amid after despite against at into over under
@@ -544,8 +545,11 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
 def _content_end(text: str, s: int, e: int) -> int:
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e > s and text[e - 1] == ")" and "(" not in text[s:e]:
-        e -= 1  # "(According to X, it does not …)": the bracket closes the aside, not the content
+    k = text.find(")", s, e)
+    if k >= 0 and text.rfind("(", s, k) < 0:
+        e = k  # "(According to X, it does not …)", "(her aide said that …) and": the bracket closes the aside
+        while e > s and text[e - 1].isspace():
+            e -= 1
     while e > s and text[e - 1] in ".;:,—–-" and not (text[e - 1] == "." and e - 2 >= s and text[e - 2] == "."):
         e -= 1
         while e > s and text[e - 1].isspace():
@@ -801,8 +805,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # `^` cannot match inside the sentence)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
     pw = _LAST_WORD.search(lt)
-    if pw and (pw.group(1).lower() in _NOUN_BEFORE or pw.group(1).endswith(("’s", "'s"))):
-        return None  # a noun: "made the remarks", "the minister's comments"
+    if pw and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and form.lower()
+                                                            not in _AMBIG_S and form.lower() not in _AMBIG_BASE))
+               or pw.group(1).endswith(("’s", "'s"))):
+        return None  # a noun: "made the remarks", "the minister's comments" (but "an official said")
     if _NEGATED.search(lt):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
     if _rx(r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly)\s+)*$").search(lt):
@@ -969,7 +975,11 @@ def _skip_time(right: str) -> int:
 
 
 def _chunk_floor(text: str, ss: int, cs: int) -> int:
-    """Start of the region to parse for a subject: the sentence start, or a comma within 300 characters."""
+    """Start of the region to parse for a subject: the sentence start, an open parenthesis
+    ("… (her campaign later said that …)"), or a comma within 300 characters."""
+    po = text.rfind("(", ss, cs)
+    if po >= 0 and text.find(")", po, cs) < 0:
+        return po + 1
     if cs - ss <= 300:
         return ss
     k = text.find(",", cs - 300, cs)

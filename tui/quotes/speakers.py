@@ -25,7 +25,7 @@ doesn't didn't don't""".split())
 AUX_ADV = VERBISH | frozenset("""also later then earlier previously again once already not never first further
 finally today yesterday recently publicly privately separately repeatedly subsequently quickly simply
 initially originally still even just only herself himself itself themselves reportedly allegedly
-last"""
+last often frequently always sometimes usually generally occasionally openly"""
                               .split())
 ROLE_MODIFIERS = frozenset("""state foreign interior defence defense finance health justice home energy trade
 economy science education culture opposition prime first vice deputy chief executive general of democrat
@@ -620,7 +620,7 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
             chunks[-1].append(t)
     chunks = [c for c in chunks if c]
     # skip relative clauses and participles at the end
-    while len(chunks) > 1 and _is_skippable(chunks[-1]):
+    while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)):
         chunks.pop()
     if not chunks:
         return None
@@ -668,7 +668,7 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
     if not chunks:
         return False
     for i, c in enumerate(chunks):
-        if i > 0 and _is_skippable(c):
+        if i > 0 and (_is_skippable(c) or _place_tail(chunks, i)):
             continue
         w0 = c[0][2]
         if i == 0 and len(chunks) > 1 and (w0.lower() in PREPS or w0.lower() in ("asked", "speaking", "after",
@@ -710,10 +710,23 @@ def _desc_end(chunk, lws, words) -> int:
     return chunk[end_i - 1][1]
 
 
+_STATE_ABBR = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+|[A-Z]{2}")  # "Md.", "Calif.", "N.Y.", "NY"
+
+
+def _place_tail(chunks, i: int) -> bool:
+    """'Md.' in 'Tom Ridley, of Tarrow, Md., said' or 'Ana Brisk of Kessel, Va., said': the rest of a
+    place named after 'of/from/in'."""
+    if i == 0 or not _STATE_ABBR.fullmatch("".join(t[2] for t in chunks[i])):
+        return False
+    prev = [t[2] for t in chunks[i - 1]]
+    k = max((j for j, w in enumerate(prev) if w in ("of", "from", "in")), default=-1)
+    return k >= 0 and k < len(prev) - 1 and all(w[:1].isupper() for w in prev[k + 1:])
+
+
 def _is_skippable(chunk) -> bool:
     w = chunk[0][2].lower()
-    if w in PREPS and len(chunk) > 2 and chunk[1][2].lower() == "what":
-        return False  # "…, in what the board says is …": the subject follows "what"
+    if w in PREPS and len(chunk) > 2 and chunk[1][2].lower() in ("what", "which", "whom"):
+        return False  # "…, in what the board says is …", "…, in which he said …": the subject follows
     if w in PREPS or (len(chunk) == 1 and w in ("however", "though", "meanwhile", "too", "also", "instead",
                                                 "therefore", "again")):
         return True  # "Aksoy, for his part, told …", "She, however, said …"
