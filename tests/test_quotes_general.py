@@ -339,3 +339,28 @@ def test_a_report_inside_parentheses_ends_at_the_bracket():
 def test_in_which_he_said_names_the_pronoun_not_the_main_clause():
     text = "Ms. Hale gave an interview. Critics seized upon it, in which she said she was skeptical of the figures."
     assert one(text, "skeptical").speaker == "Hale"
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("“Our assumption is that the veto will be overridden,” Senate Majority Leader Ada Lund, R-Ore., said.",
+     "veto", "Ada Lund"),
+    ("Ada Lund, R-Ore., said the veto would be overridden.", "veto", "Ada Lund"),
+    ("“It is an invasion of the state’s domain,” Tom Ridley, the attorney general of Tarrow, one of the states "
+     "suing the agency, said.", "invasion", "Tom Ridley"),
+])
+def test_party_tags_and_chains_of_appositions(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("The senator mocked the mayor, tweeting, “Notice how he never answers the question?”", "Notice",
+     "the senator"),
+    ("Hale sings to the crowd before asking them, “Where do we go from here?”", "Where", "Hale"),
+    ("“Promise you will stay,” Hale sings to the crowd before asking them, “Where do we go from here?”",
+     "Promise", "Hale"),
+    ("Small groups of protesters marched through the streets while chanting, \"No justice, no peace.\"",
+     "justice", "small groups of protesters"),
+    ("Consumer groups welcomed the ruling, saying it was overdue.", "overdue", "consumer groups"),
+])
+def test_a_participle_takes_the_subject_of_its_clause(text, part, speaker):
+    assert one(text, part).speaker == speaker

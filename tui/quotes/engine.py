@@ -77,7 +77,9 @@ _PARTICIPLE_CUES = frozenset("""saying adding noting arguing insisting warning e
 suggesting stating declaring telling asking urging calling describing accusing pointing acknowledging
 admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
 emphasizing underlining highlighting recalling complaining asserting maintaining contending alleging
-reiterating writing replying responding revealing""".split())
+reiterating writing replying responding revealing tweeting posting shouting chanting joking quipping boasting
+bragging observing remarking""".split())
+_ASKED_WHOM = frozenset("him her them me us you reporters".split())  # 'asked them, "…"'
 _AMBIG_S = frozenset("""comments remarks reports claims calls notes answers questions charges posts promises pledges
 vows threats demands estimates forecasts signals hints protests objects states rules counters replies appeals
 pleas tweets accounts cites credits praises attacks slams blasts labels brands dubs defends hails mocks
@@ -94,7 +96,7 @@ fifty sixty seventy eighty ninety hundred thousand million several many few""".s
 _SUBJ_WORDS = frozenset("""he she it they who which that also company government ministry agency group official
 officials spokesman spokeswoman spokesperson report study survey""".split())
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
-                       r"Supt|Insp|Det|[A-Z])\.")
+                       r"Supt|Insp|Det|[A-Z]|[RDI]-[A-Z][a-z]{0,4})\.")  # "R-Ore." too
 _QUOTE_OPEN = "\"“‘«„'"
 _ALSO_NOUNS = frozenset(("official", "public"))  # "official comments", but also "an official said"
 _NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
@@ -319,7 +321,10 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if b.startswith(","):
             b = b[1:]
         bs = after + between.find(b) if b else after
-        np = parse_np(text, bs, h[0], ss)
+        if h[2].lower() in _PARTICIPLE_CUES:
+            np = _subject_np(doc, bs, h[0])  # '"…," Hale sang before asking them': the clause's subject
+        else:
+            np = parse_np(text, bs, h[0], ss)
         if np is None:
             return None
         return hi, np
@@ -374,7 +379,8 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # `she said "…"` without punctuation: only directly after the cue
         if between.strip() or not _speechlike(text, sp):
             return None
-    if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in ("T", "D", "S")):
+    if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in ("T", "D", "S") and not (
+            h[4] == "O" and between.strip(" ,").lower() in _ASKED_WHOM)):
         return None
     if _rx(r"\s*(?:that|to|of|as|for|about|on)\b").match(between) and not _rx(r"\s*on\s+[A-Z]").match(between):
         if not _rx(r"\s*(?:on|in)\s").match(between):
@@ -382,9 +388,9 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     region = text[lo:h[0]]
     if h[2].lower() in _PARTICIPLE_CUES and lo > ss:
         return hi, None  # '"…," she said, adding: "…"': the earlier quote's speaker (the caller decides)
-    if (h[2].lower() in _PARTICIPLE_CUES and _rx(r",\s*$").search(region)) or _rx(
+    if (h[2].lower() in _PARTICIPLE_CUES and _rx(r"(?:,|\b(?:before|after|while|by|without))\s*$").search(region)) or _rx(
             r"\s(?:and|but)\s+(?:(?:then|later|also)\s+)?$").search(region):
-        # "X did Y, saying: "…"" / "X did Y and said, "…"" – the speaker is the main clause's subject
+        # "X did Y, saying: "…"" / "X did Y before asking, "…"" / "X did Y and said, "…"": the main clause's subject
         np = _subject_np(doc, ss, h[0])
     elif not region.strip():
         np = _np_after_cue(doc, h[1], i)
@@ -596,6 +602,7 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
         if i + 1 < n and toks[i + 1][2].lower() in ("later", "earlier", "ago", "before", "after"):
             continue  # "Hours later, …"
         end = None
+        plural = False
         if w0.lower() in ("he", "she", "they", "it"):
             end = i + 1
         elif w0.lower() in _DESC_START:
@@ -622,9 +629,10 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
                     j += 1
                     continue
                 break
-            # "Consumer groups welcomed …": a plural noun closing the phrase
-            if j > i and j + 1 < n and toks[j][2].islower() and toks[j][2].endswith("s") \
-                    and not toks[j][2].endswith(("ss", "us", "is")) and toks[j + 1][2].islower():
+            # "Consumer groups welcomed …": a plural noun closing the phrase (or a verb: "Hale sings to …")
+            plural = j > i and j + 1 < n and toks[j][2].islower() and toks[j][2].endswith("s") \
+                and not toks[j][2].endswith(("ss", "us", "is")) and toks[j + 1][2].islower()
+            if plural:
                 j += 1
             end = j if j > i else None
         if end is None or end >= n:
@@ -641,6 +649,9 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
                         return found
                     break
                 k += 1
+            if plural:
+                end -= 1  # no verb after the preposition: the "plural" was the verb ("Hale sings to …")
+                nxt = toks[end][2]
         if nxt[:1].islower() and nxt not in PREPS_SET and nxt not in ("and", "or", "but", "who", "which", "that"):
             found = parse_np(text, toks[i][0], toks[end - 1][1], ss)
             if found is not None:

@@ -625,6 +625,13 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     if not chunks:
         return None
     last = _np_from_chunk(text, chunks[-1], sent_start)
+    if len(chunks) >= 3 and last is not None and last.kind == "desc":
+        # "Tom Ridley, the attorney general of Tarrow, one of the states suing, said": appositions to a name
+        first = _np_from_chunk(text, chunks[0], sent_start)
+        rest = [_np_from_chunk(text, c, sent_start) for c in chunks[1:-1]]
+        if first is not None and first.kind == "name" and all(r is not None and r.kind == "desc" for r in rest):
+            first.roles = first.roles + [r.text.lower() for r in rest] + [last.text.lower()]
+            return first
     if len(chunks) >= 2:
         prev = _np_from_chunk(text, chunks[-2], sent_start)
         if last is not None and prev is not None:
@@ -723,7 +730,12 @@ def _place_tail(chunks, i: int) -> bool:
     return k >= 0 and k < len(prev) - 1 and all(w[:1].isupper() for w in prev[k + 1:])
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.\-]*")  # "Ada Lund, R-Ore., said"
+
+
 def _is_skippable(chunk) -> bool:
+    if len(chunk) <= 4 and _PARTY_TAG.fullmatch("".join(t[2] for t in chunk)):
+        return True
     w = chunk[0][2].lower()
     if w in PREPS and len(chunk) > 2 and chunk[1][2].lower() in ("what", "which", "whom"):
         return False  # "…, in what the board says is …", "…, in which he said …": the subject follows
