@@ -364,3 +364,37 @@ def test_party_tags_and_chains_of_appositions(text, part, speaker):
 ])
 def test_a_participle_takes_the_subject_of_its_clause(text, part, speaker):
     assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("The newspaper attacked the mayor, saying he “has offended everyone with his insults.”", "offended",
+     "the newspaper"),
+    ("“The debate is insane,” Hale said, going on to say that the country has spent “years fighting this.”",
+     "country", "Hale"),
+    ("The report notes that prices rose by four percent.", "prices", "the report"),
+    ("During his years in office, Mr. Dorran said, a majority of voters have come to believe "
+     "“that the climate is changing.”", "majority", "Dorran"),
+    ("He met Ms. Hale, who said the plan was dead.", "plan", "Hale"),
+    ("The mayor spoke to Tom Ridley, who told reporters that the road would reopen.", "road", "Tom Ridley"),
+    ("They turned to the police department, which reported that 2,521 shootings had occurred.", "shootings",
+     "the police department"),
+])
+def test_clauses_around_the_cue(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+def test_he_is_claiming_is_not_a_possessive():
+    q = one("Ms. Hale spoke on Monday. She’s claiming that voting fraud is “a big problem.”", "fraud")
+    assert q.speaker == "Hale"
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote():
+    text = 'In an interview on the radio show "Morning Talk," Ada Lund said the protests demand "more listening."'
+    assert [(q.text, q.speaker) for q in extract(text)] == [
+        ('the protests demand "more listening."', "Ada Lund")]
+
+
+def test_a_relative_clause_about_the_speaker_is_not_the_report():
+    q = one("Ms. Hale, who asked not to be named, said the plan was dead.", "plan")
+    assert q.speaker == "Hale"
+    assert q.cue == "said"

@@ -98,6 +98,17 @@ officials spokesman spokeswoman spokesperson report study survey""".split())
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
                        r"Supt|Insp|Det|[A-Z]|[RDI]-[A-Z][a-z]{0,4})\.")  # "R-Ore." too
 _QUOTE_OPEN = "\"“‘«„'"
+_PRONOUN_IS = frozenset(p + s for p in ("he", "she", "it", "who", "that") for s in ("'s", "’s"))  # "he's claiming that …": not a possessive
+# documents that state, note or claim things ("the website states that …")
+_DOC_SUBJECTS = frozenset("""website site document report study survey poll statement letter memo filing page
+ad advertisement release book article paper indictment complaint lawsuit ruling order""".split())
+# ", who (once|in 2010 …) said": the cue inside a relative clause; and the one the clause is about
+_REL_TAIL = r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly|once|in\s+\d{4})\s+)*$"
+_REL_CLAUSE = re.compile(_REL_TAIL)
+_REL_SUBJECT = re.compile(
+    r"((?:the|a|an)\s+[\w\-’']+(?:\s+[\w\-’']+){0,3}|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*)"
+    r"\s*" + _REL_TAIL)
+_INTRO_PHRASE = re.compile(r"(?:During|In|After|Since|Over|For|Before|Throughout|Under|At|On|Unlike|Like|Despite)\s")
 _ALSO_NOUNS = frozenset(("official", "public"))  # "official comments", but also "an official said"
 _NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
 several many more most other new further first last recent earlier previous latest same public official
@@ -187,7 +198,7 @@ def _hit_ok(doc: Doc, h) -> bool:
         lw = w.lower()
         if lw in _NOUN_BEFORE or w[:1].isdigit() or lw in _NUMBER_WORDS or "-" in lw and lw.split("-")[-1] in _NUMBER_WORDS:
             return False
-        if low in _AMBIG_S and w and not (w[:1].isupper() or lw in _SUBJ_WORDS or lw in ROLE_WORDS
+        if low in _AMBIG_S and w and not (w[:1].isupper() or lw in _SUBJ_WORDS or lw in ROLE_WORDS or lw in _DOC_SUBJECTS
                                           or lw in ORG_HEADS or lw in ORG_WORDS or lw.endswith(("man", "woman", "person"))):
             return False
     if not h[2][:1].isupper() or h[4] == "P":
@@ -239,9 +250,22 @@ def _words(s: str) -> int:
     return len(_WORDS.findall(s))
 
 
+_TITLE_BEFORE = re.compile(r"(?:\b(?:show|programme|program|film|movie|documentary|book|memoir|novel|song|album|"
+                           r"series|newspaper|magazine|column|podcast|titled|entitled|called|dubbed)|[’']s)\s*$", re.I)
+
+
+def _a_title(text: str, sp: Span) -> bool:
+    """`on CBS's "Face the Nation,"`, `the film "Under the Dome"`: a title in quotation marks."""
+    words = _WORDS.findall(text[sp.start:sp.end])
+    return 0 < len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) \
+        and bool(_TITLE_BEFORE.search(text, max(0, sp.open - 30), sp.open))
+
+
 def _speechlike(text: str, sp: Span) -> bool:
     c = text[sp.start:sp.end]
     n = _words(c)
+    if n <= 6 and _a_title(text, sp):
+        return False
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
         return True
     if n >= 2 and c[-1] in ",!?" and (c[:1].isupper() or not sp.closed):
@@ -692,9 +716,11 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         ss, se = doc.sent_of(cs)
         if hi not in inherit:
             d = by_sent.get(doc.sent_index(cs))
-            if d is not None and d.cue_end <= cs and _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
-                    text[d.cue_end:cs]) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(
-                    text[d.cue_end:cs])):
+            between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
+            if between is not None and _rx(r",\s*(?:going|went)\s+on\s+to\s+$").search(between):
+                inherit[hi] = d  # '"…," she said, going on to say that …'
+            elif between is not None and _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
+                    between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
                 inherit[hi] = d
         if _in_direct(doc, cs):
             continue
@@ -706,13 +732,14 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
             continue
-        if cls == "E":
-            k0 = bisect_left(doc.span_opens, r.start)
-            if not (k0 < len(doc.spans) and doc.spans[k0].open < r.end):
-                continue  # "praised the plan": an evaluation with no reported words
+        if cls == "E" and not _has_span(doc, r):
+            continue  # "praised the plan": an evaluation with no reported words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2:
+        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == "E" and not _has_span(doc, r)):
+            # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
+            for k in [k for k, v in inherit.items() if v is r]:
+                del inherit[k]
             continue
         # quotation marks inside: mixed; a content that is one quotation is not indirect
         i0 = bisect_left(doc.span_opens, r.start)
@@ -722,8 +749,6 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
             continue
-        if cls == "E" and not inner:
-            continue  # "praised the plan": an evaluation with no reported words
         if inner:
             r.type = "mixed"
             for i in inner:
@@ -732,6 +757,12 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         doc.used_hits.add(hi)
         recs.append(r)
+
+
+def _has_span(doc: Doc, r: Rec) -> bool:
+    """Quoted words open inside the record's content."""
+    k = bisect_left(doc.span_opens, r.start)
+    return k < len(doc.spans) and doc.spans[k].open < r.end
 
 
 def _in_direct(doc: Doc, pos: int) -> bool:
@@ -816,14 +847,23 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # `^` cannot match inside the sentence)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
     pw = _LAST_WORD.search(lt)
-    if pw and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and form.lower()
+    if pw and inh is None and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and form.lower()
                                                             not in _AMBIG_S and form.lower() not in _AMBIG_BASE))
-               or pw.group(1).endswith(("’s", "'s"))):
-        return None  # a noun: "made the remarks", "the minister's comments" (but "an official said")
+               or (pw.group(1).endswith(("’s", "'s")) and pw.group(1).lower() not in _PRONOUN_IS)):
+        return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
     if _NEGATED.search(lt):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
-    if _rx(r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly)\s+)*$").search(lt):
-        return None  # ", who asked not to be named, said …": a relative clause about the subject
+    if _REL_CLAUSE.search(lt):
+        rel = _REL_SUBJECT.search(lt)
+        if rel is None or lemma == "ask" or cls not in ("S", "T"):
+            return None  # ", who asked not to be named, said …": a relative clause about the subject
+        # "He met Ms. Hale, who said the plan was dead": the one the relative clause is about
+        off = cs - len(lt)
+        np = parse_np(text, off + rel.start(1), off + rel.end(1), ss)
+        s = _content_start(text, ce, cend, cls)
+        if np is None or s is None or (lemma in _NP_TAKERS and not _clause_like(text, s, cend, lemma)):
+            return None
+        return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
@@ -840,7 +880,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if form.lower() in _AMBIG_S:
         w = pw.group(1) if pw else ""
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
-                or w.lower() in ORG_WORDS):
+                or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
     coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
@@ -908,7 +948,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
-                    if cls != "D" and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                    # "During his years in office, X said, a majority …": an adverbial before, the content after
+                    intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
+                    if cls != "D" and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
                                           r"who|which|as|in|on|at|according|"
                                           r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
                                           r"might|should|must|has|have|had)\b))\b").match(after):
@@ -924,7 +966,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if cls == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
-    np = parse_np(text, _chunk_floor(text, ss, cs), cs, ss) if left.strip() else None
+    subj_end = cs
+    if pw and pw.group(1).lower() in _PRONOUN_IS:
+        subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
+    np = parse_np(text, _chunk_floor(text, ss, cs), subj_end, ss) if left.strip() else None
     if np is None:
         return None
     s = _content_start(text, ce, cend, cls)
@@ -958,9 +1003,9 @@ _REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
 def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
     seg = text[s:min(e, s + 160)]
-    k = seg.find(",")
-    if k > 0:
-        seg = seg[:k]
+    mk = _rx(r",(?!\d)").search(seg)  # not the comma of "2,521"
+    if mk and mk.start() > 0:
+        seg = seg[:mk.start()]
     if lemma in ("comment", "remark") and _rx(r"(?:on|about|upon)\b", re.I).match(seg):
         return False  # "did not comment on individual decisions": a topic, not a reported clause
     mr = _REL_CUT.search(seg, 1)

@@ -123,10 +123,6 @@ class NP:
     entity: Entity | None = None
 
 
-def _norm(s: str) -> str:
-    return s.replace("’", "'")
-
-
 @lru_cache(maxsize=20000)
 def _key(name: str) -> str:
     return name.replace("’", "'").lower()
