@@ -230,7 +230,7 @@ def _extract(text: str) -> list[Quote]:
     doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h)]
     doc.hit_starts = [h[0] for h in doc.hits]
 
-    reg, name_mentions = build_registry(text, sents, lambda p: doc.span_at(p) >= 0)
+    reg, name_mentions = build_registry(text, sents, spans)
     _learn_gender(doc, reg, name_mentions)
 
     recs: list[Rec] = []

@@ -336,7 +336,8 @@ def _name_scan_re() -> re.Pattern:
 
 
 _NAME_SCAN = _name_scan_re()
-_SEQ_CACHE: dict[str, tuple] = {}  # raw name sequence -> (clean offsets, sequence, split) (pure functions of it)
+# raw name sequence -> (clean offsets, sequence, split, gender of the first name): pure functions of it
+_SEQ_CACHE: dict[str, tuple] = {}
 
 
 def _name_pieces(text: str):
@@ -356,7 +357,7 @@ def _name_pieces(text: str):
         yield m.start() + pos, m.end(), raw[pos:], m.start()
 
 
-def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[Registry, list]:
+def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tuple[Registry, list]:
     """First pass: every capitalised name sequence -> entity; roles and gender from context.
 
     Returns the registry and the list of name mentions (start, end, entity, np_roles) in text order."""
@@ -369,6 +370,18 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
     known: dict[tuple, tuple] = {}  # (raw, at_start, piece starts the match) -> (entity, offset, length)
     nsent = len(sents)
     k = -1
+    nspans = len(spans)
+    q = -1  # the last quotation span opened at or before the mention
+
+    def in_quote(pos: int) -> bool:  # as Doc.span_at, walking along instead of searching
+        nonlocal q
+        while q + 1 < nspans and spans[q + 1].open <= pos:
+            q += 1
+        if q < 0:
+            return False
+        sp = spans[q]
+        return sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close)
+
     for s0, e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
@@ -397,11 +410,12 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
                 c = (None,)
             else:
                 seq = raw[r[0]:r[1]]
-                c = (r, seq, split_name(seq))
+                parts = split_name(seq)
+                c = (r, seq, parts, gender_of_first(parts[1]))
             cache[raw] = c
         if c[0] is None:
             continue
-        r, seq, (roles, name, kind) = c
+        r, seq, (roles, name, kind), first_gender = c
         s, e = s + r[0], s + r[1]
         if at_start and " " not in seq and s == m_start and seq.lower() in STOP_CAPS:
             continue
@@ -425,11 +439,9 @@ def build_registry(text: str, sents: list[tuple[int, int]], in_quote) -> tuple[R
             ent.gender = ent.gender or "m"
         elif roles and roles[0] in FEMALE_WORDS:
             ent.gender = ent.gender or "f"
-        if not ent.gender and ent.kind != "org":
-            g = gender_of_first(name)
-            if g:
-                ent.gender = g
-                ent.kind = "person"
+        if not ent.gender and ent.kind != "org" and first_gender:
+            ent.gender = first_gender
+            ent.kind = "person"
         if roles and ent.kind == "unknown":
             ent.kind = "person"
         mentions.append((ns, ns + len(name), ent, not in_quote(s), k))
@@ -479,10 +491,10 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         pre.append(lw)
         j = j - m.end(1)
     # a name used as a modifier of an organisation noun: "the Open Harbour party", "the Norvik group"
-    nm = _NEXT_WORD.match(text, e)
-    if nm and (nm.group(1) in ORG_HEADS or nm.group(1) in ORG_WORDS) and ent.kind in ("unknown", "person") \
-            and not ent.gender and " " in ent.name:
-        ent.kind = "org"
+    if not ent.gender and ent.kind in ("unknown", "person") and " " in ent.name:
+        nm = _NEXT_WORD.match(text, e)
+        if nm and (nm.group(1) in ORG_HEADS or nm.group(1) in ORG_WORDS):
+            ent.kind = "org"
     if pre:
         pre.reverse()
         for w in pre:
