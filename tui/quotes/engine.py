@@ -378,7 +378,10 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # "Varga was firm: "No."": a clause with a subject and a colon, no reporting verb
         ss0 = doc.sent_of(i)[0]
         k0 = bisect_left(doc.span_opens, sp.open) - 1
-        if k0 < 0 or doc.spans[k0].close < ss0:
+        before = doc.hits_in(ss0, i)
+        # the subject must follow the last cue before the colon: none can after "X said:"
+        room = not before or text[doc.hits[before[-1]][1]:i].strip()
+        if room and (k0 < 0 or doc.spans[k0].close < ss0):
             np0 = _subject_np(doc, ss0, i)
             if np0 is not None and np0.kind in ("name", "pronoun") and not doc.hits_in(np0.end, i) \
                     and _words(text[np0.end:i]) <= 8:
@@ -1187,7 +1190,7 @@ _REL_EXCEPT = frozenset("those anyone someone people".split())
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
-    words = lead.split()[-6:]
+    words = lead.rsplit(None, 6)[-6:]
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
     k = len(words) - 1
     steps = 0
