@@ -398,3 +398,37 @@ def test_a_relative_clause_about_the_speaker_is_not_the_report():
     q = one("Ms. Hale, who asked not to be named, said the plan was dead.", "plan")
     assert q.speaker == "Hale"
     assert q.cue == "said"
+
+
+def test_the_cue_lexicon_holds_over_two_hundred_verbs_and_phrases():
+    from tui.quotes.lexicon import CUES
+    lemmas = {lemma for lemma, _ in CUES.values()}
+    assert len(lemmas) >= 200
+    assert {"according to", "fire back", "chime in", "murmur", "rebuke", "divulge"} <= lemmas
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("“We will not back down,” Ms. Hale fired back.", "back down", "Hale"),
+    ("“And the roads too,” Tom Ridley chimed in.", "roads", "Tom Ridley"),
+    ("Mr. Dorran divulged that the plant had been sold in May.", "plant", "Dorran"),
+    ("“Not again,” the coach murmured.", "Not again", "the coach"),
+    ("Ms. Hale rebuked the council as “a club for the idle.”", "club", "Hale"),
+    ("Gov. Ada Lund said the invitation was a joke.", "invitation", "Ada Lund"),
+    ("Author Tom Ridley said the book took ten years.", "book", "Tom Ridley"),
+])
+def test_more_reporting_verbs_and_titles(text, part, speaker):
+    assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The dispute concerns a proposed fund for the harbour.",
+    "The main reason was the cost of the new harbour.",
+    "Ms. Hale rebuked the council.",
+])
+def test_new_verbs_that_are_also_nouns_need_a_subject_or_quoted_words(text):
+    assert extract(text) == []
+
+
+def test_a_title_on_a_show_is_not_a_quote():
+    text = "On this weekend’s broadcast of “Fox News Sunday,” Gov. Ada Lund said the invitation was a joke."
+    assert [(q.text, q.speaker) for q in extract(text)] == [("the invitation was a joke", "Ada Lund")]

@@ -83,12 +83,15 @@ _ASKED_WHOM = frozenset("him her them me us you reporters".split())  # 'asked th
 _AMBIG_S = frozenset("""comments remarks reports claims calls notes answers questions charges posts promises pledges
 vows threats demands estimates forecasts signals hints protests objects states rules counters replies appeals
 pleas tweets accounts cites credits praises attacks slams blasts labels brands dubs defends hails mocks
-warnings statements concludes""".split())
+warnings statements concludes briefs disputes requests echoes queries relays emails blogs guarantees reasons
+gripes rants sobs gasps moans groans snaps roars ventures rebukes taunts""".split())
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _AMBIG_BASE = frozenset("""state rule demand signal call report claim note question ask answer post promise pledge
 vow comment remark charge estimate forecast hint protest object counter reply appeal plea tweet credit praise
 attack slam blast label brand dub defend hail mock warning statement conclude cite blame reject dismiss
-condemn decry denounce portray characterise characterize recommend propose suggest threaten urge demand""".split())
+condemn decry denounce portray characterise characterize recommend propose suggest threaten urge demand
+brief dispute request echo query relay email blog guarantee reason gripe rant sob gasp moan groan snap roar
+venture rebuke taunt counsel""".split())
 _BASE_OK = frozenset("""i we you they who that which to will would can could should may might must did do does
 not also often never always still now then repeatedly usually sometimes rarely just""".split())
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
@@ -251,7 +254,8 @@ def _words(s: str) -> int:
 
 
 _TITLE_BEFORE = re.compile(r"(?:\b(?:show|programme|program|film|movie|documentary|book|memoir|novel|song|album|"
-                           r"series|newspaper|magazine|column|podcast|titled|entitled|called|dubbed)|[’']s)\s*$", re.I)
+                           r"series|newspaper|magazine|column|podcast|titled|entitled|called|dubbed|on|of|sang|sings|"
+                           r"singing|performed|performing)|[’']s)\s*$", re.I)
 
 
 def _a_title(text: str, sp: Span) -> bool:

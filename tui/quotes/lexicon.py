@@ -32,7 +32,7 @@ def _load_cues() -> dict[str, tuple[str, str]]:
         # multi-word entries ("point out points out ...") are pairs of tokens
         particle = None
         if len(words) >= 2 and len(words) % 2 == 0 and len(set(words[1::2])) == 1 and words[1] in (
-                "out", "on", "for", "up", "to", "about"):
+                "out", "on", "for", "up", "to", "about", "in", "back"):
             particle = words[1]
             words = words[0::2]
         lemma = words[0]
