@@ -142,7 +142,6 @@ class Registry:
         # entities by recency (insertion order = recency; move to the end on each mention)
         self.rec_s: dict[Entity, None] = {}
         self.rec_m: dict[Entity, None] = {}
-        self._seq_cache: dict[str, tuple] = {}
         self._by_first: tuple[list[Entity], list[int]] | None = None
 
     def upcoming(self, pos: int, limit: int) -> list[Entity]:
@@ -283,7 +282,7 @@ def gender_of_first(name: str) -> str:
     return ""
 
 
-def clean_seq(text: str, s: int, e: int, sent_start: bool) -> tuple[int, int] | None:
+def clean_seq(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop a sentence-initial function word, a leading possessive owner and trailing junk."""
     seq = text[s:e]
     # leading stop words ("The", "According", "In")
@@ -336,8 +335,25 @@ def _name_scan_re() -> re.Pattern:
 
 
 _NAME_SCAN = _name_scan_re()
-# raw name sequence -> (clean offsets, sequence, split, gender of the first name): pure functions of it
 _SEQ_CACHE: dict[str, tuple] = {}
+
+
+def name_seq(raw: str) -> tuple:
+    """A capitalised sequence cleaned and split: (offsets of the clean part in raw, that part,
+    split_name of it, gender of its first name), or (None,). Pure, so memoised."""
+    c = _SEQ_CACHE.get(raw)
+    if c is None:
+        r = clean_seq(raw, 0, len(raw))
+        if r is None:
+            c = (None,)
+        else:
+            seq = raw[r[0]:r[1]]
+            parts = split_name(seq)
+            c = (r, seq, parts, gender_of_first(parts[1]))
+        if len(_SEQ_CACHE) > 50000:
+            _SEQ_CACHE.clear()
+        _SEQ_CACHE[raw] = c
+    return c
 
 
 def _name_pieces(text: str):
@@ -363,9 +379,6 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
     Returns the registry and the list of name mentions (start, end, entity, np_roles) in text order."""
     reg = Registry(text)
     mentions = []
-    cache = _SEQ_CACHE
-    if len(cache) > 50000:
-        cache.clear()
     seen: dict[Entity, int] = {}
     known: dict[tuple, tuple] = {}  # (raw, at_start, piece starts the match) -> (entity, offset, length)
     nsent = len(sents)
@@ -403,16 +416,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
                 seen[ent] = cnt + 1
                 _context_roles(text, s, ns + ln, ent, ss, sents[k][1] if k >= 0 else len(text), reg)
             continue
-        c = cache.get(raw)
-        if c is None:
-            r = clean_seq(raw, 0, len(raw), at_start)
-            if r is None:
-                c = (None,)
-            else:
-                seq = raw[r[0]:r[1]]
-                parts = split_name(seq)
-                c = (r, seq, parts, gender_of_first(parts[1]))
-            cache[raw] = c
+        c = name_seq(raw)
         if c[0] is None:
             continue
         r, seq, (roles, name, kind), first_gender = c
@@ -841,13 +845,11 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
             j += 1
         if j < len(chunk):
             ns = chunk[j][0]
-            seq = text[ns:e]
-            at_start = ns == sent_start
-            r = clean_seq(text, ns, e, at_start)
-            if r is not None:
-                ns2, ne2 = r
-                seq = text[ns2:ne2]
-                roles, name, kind = split_name(seq)
+            c = name_seq(text[ns:e])
+            if c[0] is not None:
+                ns2 = ns + c[0][0]
+                seq = c[1]
+                roles, name, kind = c[2]
                 prefix = lws[:j]
                 if name:
                     nstart = ns2 + seq.rfind(name)
