@@ -432,3 +432,11 @@ def test_new_verbs_that_are_also_nouns_need_a_subject_or_quoted_words(text):
 def test_a_title_on_a_show_is_not_a_quote():
     text = "On this weekend’s broadcast of “Fox News Sunday,” Gov. Ada Lund said the invitation was a joke."
     assert [(q.text, q.speaker) for q in extract(text)] == [("the invitation was a joke", "Ada Lund")]
+
+
+def test_a_noun_after_a_quote_is_not_its_cue():
+    text = ("Spokeswoman Karin Vale said via email that, “Of course the mayor is going to defend himself” "
+            "against what the campaign sees as a coordinated attack by the media.")
+    q = one(text, "defend")
+    assert (q.speaker, q.cue, q.type) == ("Karin Vale", "said", "mixed")
+    assert q.text.startswith("“Of course")

@@ -340,6 +340,8 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if h[4] == "P":
             continue
         between = text[after:h[0]]
+        if h[2].lower() in _AMBIG_BASE and between.strip() and _a_noun(between.split()[-1]):
+            return None  # '"…" against a coordinated attack': a noun
         if _rx(r"[.!?;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
             return None
         b = between.strip()
@@ -845,6 +847,14 @@ _NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declin
                       r"(?:\s+(?:yet|publicly|directly|explicitly|immediately|specifically))?\s+$", re.I)
 
 
+def _a_noun(before: str) -> bool:
+    """Is a base form that is also a noun ("attack", "signal") a noun after this word? A verb follows a
+    pronoun, an auxiliary or a plural subject ("they attack", "officials warn")."""
+    w = before.lower()
+    return not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+                                  and w not in ("its", "his", "this", "was", "has", "as") and not before[:1].isupper()))
+
+
 def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | None") -> Rec | None:
     text = doc.text
     cs, ce, form, lemma, cls = h
@@ -874,12 +884,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
-    if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum():
-        w = pw.group(1).lower() if pw else ""
-        if not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
-                                  and w not in ("its", "his", "this", "was", "has", "as")
-                                  and not (pw and pw.group(1)[:1].isupper()))):
-            return None  # "a strong signal", "demand from China", "the United States"
+    if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(pw.group(1) if pw else ""):
+        return None  # "a strong signal", "demand from China", "the United States"
     if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
         return None  # "called a strike", "called a snap election": an event, not words
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
@@ -1094,6 +1100,8 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
                     and not _rx(r"[;]").search(right[pos:mt.start()]):
                 pos = mt.end()
     s = ce + pos
+    if text[s:s + 1] == "," and text[s - 4:s].lower() == "that":
+        s += 1  # "said that, “Of course …”": the comma after "that" is not content
     while s < cend and text[s].isspace():
         s += 1
     if cend - s < 3:
