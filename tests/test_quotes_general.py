@@ -440,3 +440,7 @@ def test_a_noun_after_a_quote_is_not_its_cue():
     q = one(text, "defend")
     assert (q.speaker, q.cue, q.type) == ("Karin Vale", "said", "mixed")
     assert q.text.startswith("“Of course")
+
+
+def test_worth_noting_is_the_writers_aside():
+    assert extract("It's worth noting that this is the first time the question has been asked.") == []

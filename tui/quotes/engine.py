@@ -870,6 +870,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
     if _NEGATED.search(lt):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
+    if pw and pw.group(1).lower() == "worth":
+        return None  # "it is worth noting that …": the writer's own aside
     if _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
         if rel is None or lemma == "ask" or cls not in ("S", "T"):
