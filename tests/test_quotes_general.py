@@ -444,3 +444,17 @@ def test_a_noun_after_a_quote_is_not_its_cue():
 
 def test_worth_noting_is_the_writers_aside():
     assert extract("It's worth noting that this is the first time the question has been asked.") == []
+
+
+def test_a_label_before_a_colon_is_not_an_apposition():
+    q = one("Frustration with police: Civil rights activists say officers have been too aggressive.", "officers")
+    assert q.speaker == "civil rights activists"
+
+
+def test_a_title_case_headline_is_no_name():
+    text = ("Mook Says Voters Asking Moderator To Check Ridley\n\n"
+            "Robby Mook said on Monday that the campaign expects the moderator to step in. "
+            "Mook further asserted that Ridley tells so many lies that the moderator must act.")
+    q = one(text, "so many lies")
+    assert (q.speaker, q.cue) == ("Robby Mook", "asserted")
+    assert "Mook Says Voters Asking Moderator To Check Ridley" not in {x.speaker for x in extract(text)}

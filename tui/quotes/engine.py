@@ -112,7 +112,7 @@ _REL_SUBJECT = re.compile(
     r"((?:the|a|an)\s+[\w\-’']+(?:\s+[\w\-’']+){0,3}|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*)"
     r"\s*" + _REL_TAIL)
 _INTRO_PHRASE = re.compile(r"(?:During|In|After|Since|Over|For|Before|Throughout|Under|At|On|Unlike|Like|Despite)\s")
-_ALSO_NOUNS = frozenset(("official", "public"))  # "official comments", but also "an official said"
+_ALSO_NOUNS = frozenset(("official", "public", "further", "first"))  # "official comments", but "an official said", "further asserted"
 _NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
 several many more most other new further first last recent earlier previous latest same public official
 written verbal whose of for with by in on to from about amid after despite against at into over under

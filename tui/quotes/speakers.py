@@ -336,6 +336,14 @@ def _name_scan_re() -> re.Pattern:
 
 _NAME_SCAN = _name_scan_re()
 _SEQ_CACHE: dict[str, tuple] = {}
+# words a name never holds but a title-case headline does ("Latinos Share Their Thoughts On X")
+_HEADLINE_WORDS = frozenset("""their his her our my your its is are was were will would can could should has have
+had be says said asks asking tells told wants how why what when not just""".split())
+
+
+def _headline(seq: str) -> bool:
+    words = seq.lower().split()
+    return len(words) >= 4 and not _HEADLINE_WORDS.isdisjoint(words[1:])
 
 
 def name_seq(raw: str) -> tuple:
@@ -344,7 +352,7 @@ def name_seq(raw: str) -> tuple:
     c = _SEQ_CACHE.get(raw)
     if c is None:
         r = clean_seq(raw, 0, len(raw))
-        if r is None:
+        if r is None or _headline(raw[r[0]:r[1]]):
             c = (None,)
         else:
             seq = raw[r[0]:r[1]]
@@ -622,10 +630,13 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         toks.pop()
     if not toks:
         return None
-    # chunks separated by commas / dashes
+    # chunks separated by commas / dashes; a colon or semicolon ends a clause, so what came before it
+    # is no apposition ("Frustration with police: Civil rights activists say …")
     chunks: list[list] = [[]]
     for t in toks:
-        if t[2] in (",", "—", "–", "(", ")", ";", ":"):
+        if t[2] in (";", ":"):
+            chunks = [[]]
+        elif t[2] in (",", "—", "–", "(", ")"):
             if chunks[-1]:
                 chunks.append([])
         else:
