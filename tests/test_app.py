@@ -408,6 +408,22 @@ async def test_unread_filter(db_path, tmp_path):
         assert app.article_list.count == 4
 
 
+async def test_footer_is_remade_only_when_its_keys_change(db_path, tmp_path):
+    from textual.widgets._footer import FooterKey
+
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        assert "Open article" in [k.description for k in keys]
+        app.screen.refresh_bindings()  # a focus change sends this twice
+        await pilot.pause()
+        assert list(app.query(FooterKey)) == keys  # the same widgets: not recomposed
+        app.sidebar.focus()
+        await pilot.pause()
+        assert "Show quote in reader" in [k.description for k in app.query(FooterKey)]
+
+
 async def test_help_lists_every_binding(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=(120, 80)) as pilot:

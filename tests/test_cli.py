@@ -75,6 +75,8 @@ def test_search_finds_a_speaker_despite_a_typo(index):
         (["quotes", "missing.txt"], "missing.txt"),
         (["--db", "{tmp}/notes.txt", "speakers"], "not a newsreader index"),
         (["--db", "{tmp}", "speakers"], "is a directory"),
+        (["--db", "{tmp}/notes.txt"], "not a newsreader index"),  # the app refuses it before it starts
+        (["--db", "{tmp}"], "is a directory"),
         (["frobnicate"], "No such command"),
     ],
 )

@@ -10,6 +10,7 @@ Modules:
   screens.py       SearchScreen, SpeakerScreen, HelpScreen, PromptScreen
   searching.py     SearchService: the index Searcher on its own connection, for workers
   commands.py      NewsCommands: the app's commands in the palette (ctrl+p)
+  footer.py        Footer: Textual's key footer, recomposed only when its keys change
   colors.py        speaker colours: stable per name, readable on the theme
   config.py        the keymap file
   newsreader.tcss  the CSS

@@ -8,17 +8,19 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Label, OptionList, ProgressBar
+from textual.widgets import Label, OptionList
 
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
 from tui.app.config import config_path, load_keymap
+from tui.app.footer import Footer
 from tui.app.reader import Reader, safe_text, speaker_label
-from tui.app.screens import HelpScreen, PromptScreen, SearchScreen, SpeakerScreen
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
 from tui.index import queries as Q
-from tui.index.db import open_index
+
+# Start-up imports only what the first screen needs: the other screens, the importer,
+# the search module and sqlite-utils load when first used.
 
 SEED_NAME = "seed-azernews-2022-06-27"
 
@@ -75,12 +77,13 @@ class NewsReaderApp(App):
     def __init__(self, db_path: Path | str, *, config: Path | None = None, import_samples: bool = True) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.db, self.read_only = open_index(self.db_path)
+        self.db, self.read_only = Q.connect(self.db_path)
         self.search_service = SearchService(self.db_path)
         self.import_samples = import_samples
         self.config_file = config if config is not None else config_path()
         self.keymap, self.config_problems = load_keymap(self.config_file)
         self.importing = False
+        self._status_label = self._progress = None  # the import status line, made by the first import
         self._poll_failed = False
 
     # --- layout -------------------------------------------------------------------
@@ -90,9 +93,6 @@ class NewsReaderApp(App):
             yield ArticleList(self.db, id="list")
             yield Reader(id="reader")
             yield QuoteSidebar(id="quotes")
-        with Horizontal(id="status"):
-            yield Label("", id="status-label", markup=False)
-            yield ProgressBar(id="progress", show_eta=False)
         yield Footer()
 
     @property
@@ -112,14 +112,13 @@ class NewsReaderApp(App):
             self.set_keymap(self.keymap)
         for problem in self.config_problems:
             self.notify(safe_text(problem), title="Config", severity="warning", markup=False)
-        self.query_one("#status").display = False
         if self.read_only:
             self.notify("The index is read-only: you can read and search, but nothing is saved",
                         title="Read-only", severity="warning", markup=False)
         self.reader.border_title = "Reader"
         self.sidebar.border_title = "Quotes"
         self.article_list.focus()
-        if self.article_list.count == 0:
+        if self.article_list.count == 0:  # until counted, the first page's rows: empty or not is all we ask
             samples = _samples_dir() if self.import_samples and not self.read_only else None
             if samples is not None:
                 self.start_import([str(samples)], first_start=True)
@@ -274,6 +273,8 @@ class NewsReaderApp(App):
         self.set_speaker_filter(speaker_label(quote))
 
     def action_help(self) -> None:
+        from tui.app.screens import HelpScreen
+
         self.push_screen(HelpScreen(self.binding_rows(), self.config_file))
 
     def binding_rows(self) -> list[tuple[str, str, str, str, str]]:
@@ -308,6 +309,8 @@ class NewsReaderApp(App):
                 self.reader.mark(hit_ranges(hit, self.reader))
                 self.reader.focus()
 
+        from tui.app.screens import SearchScreen
+
         self.push_screen(SearchScreen(self.search_service, self.search_service.last_query), done)
 
     def action_speaker_view(self) -> None:
@@ -339,6 +342,8 @@ class NewsReaderApp(App):
             if result is not None:
                 self.open_article(result.quote.article_id, quote_id=result.quote.id)
                 self.reader.focus()
+
+        from tui.app.screens import SpeakerScreen
 
         self.push_screen(SpeakerScreen(name, quotes), done)
 
@@ -391,6 +396,8 @@ class NewsReaderApp(App):
             if path:
                 self.start_import([path])
 
+        from tui.app.screens import PromptScreen
+
         self.push_screen(PromptScreen("Import a file, folder, feed or URL", "path or URL"), done)
 
     # --- the index changing -------------------------------------------------------
@@ -425,11 +432,16 @@ class NewsReaderApp(App):
             self.notify("An import is already running", severity="warning")
             return
         self.importing = True
-        status = self.query_one("#status")
-        status.display = True
+        if self._progress is None:  # the first import: the status line is made now, not at every start
+            from textual.widgets import ProgressBar
+
+            self._status_label = Label(id="status-label", markup=False)
+            self._progress = ProgressBar(id="progress", show_eta=False)
+            self.mount(Horizontal(self._status_label, self._progress, id="status"), after="#panes")
+        self.query_one("#status").display = True
         label = "Importing the bundled sample articles…" if first_start else f"Importing {safe_text(', '.join(targets))}…"
-        self.query_one("#status-label", Label).update(label)
-        self.query_one(ProgressBar).update(total=None, progress=0)
+        self._status_label.update(label)
+        self._progress.update(total=None, progress=0)
         self.import_worker(targets, first_start)
 
     @work(thread=True, exclusive=True, group="import")
@@ -439,6 +451,7 @@ class NewsReaderApp(App):
 
         from textual.worker import get_current_worker
 
+        from tui.index.db import open_index
         from tui.index.importer import import_sources
 
         worker = get_current_worker()
@@ -476,7 +489,7 @@ class NewsReaderApp(App):
             pass  # the app has stopped meanwhile
 
     def _import_progress(self, done: int, total: int) -> None:
-        self.query_one(ProgressBar).update(total=total, progress=done)
+        self._progress.update(total=total, progress=done)
         self.poll_index()  # committed batches show up in the list as they land
 
     def _import_finished(self, summary, error: str | None, first_start: bool) -> None:

@@ -69,7 +69,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.db = db
         self.unread_only = False
-        self.count = 0
+        self.count = 0  # rows listed; from mount until counted, the first page's
         self.open_id: int | None = None
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
@@ -80,12 +80,20 @@ class ArticleList(ScrollView, can_focus=True):
         """Re-read the count and drop cached pages (articles arrived, flags changed, filter switched)."""
         self._pages.clear()
         self._strips.clear()
-        self.count = article_count(self.db, self.unread_only)
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self.count * ROW_HEIGHT)
+        self.recount()
+        self.refresh()
+
+    def recount(self) -> None:
+        """Count the articles listed: a walk over an index as long as the collection."""
+        self._set_count(article_count(self.db, self.unread_only))
         if self.cursor >= self.count:
             self.cursor = max(0, self.count - 1)
-        self._update_title()
-        self.refresh()
+        label = "Unread" if self.unread_only else "Articles"
+        self.border_title = f"{label} ({self.count:,})"
+
+    def _set_count(self, count: int) -> None:
+        self.count = count
+        self.virtual_size = Size(0, count * ROW_HEIGHT)  # rows fit the width: no sideways scrolling
 
     def invalidate(self) -> None:
         """Drop cached rows (a flag changed) without recounting."""
@@ -93,14 +101,14 @@ class ArticleList(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def _update_title(self) -> None:
-        label = "Unread" if self.unread_only else "Articles"
-        self.border_title = f"{label} ({self.count:,})"
-
     def row(self, index: int) -> ArticleRow | None:
         if not 0 <= index < self.count:
             return None
         page_no, offset = divmod(index, PAGE)
+        page = self._page(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def _page(self, page_no: int) -> list[ArticleRow]:
         page = self._pages.get(page_no)
         if page is None:
             page = article_page(self.db, page_no * PAGE, PAGE, self.unread_only)
@@ -109,7 +117,7 @@ class ArticleList(ScrollView, can_focus=True):
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page_no)
-        return page[offset] if offset < len(page) else None
+        return page
 
     @property
     def cursor_row(self) -> ArticleRow | None:
@@ -118,10 +126,10 @@ class ArticleList(ScrollView, can_focus=True):
     # --- rendering ------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.reload()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width or 1, self.count * ROW_HEIGHT)
+        # The first paint needs the first page only; the count waits until just after it.
+        self._set_count(len(self._page(0)))
+        self.border_title = "Articles"
+        self.call_after_refresh(self.recount)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 
@@ -20,6 +19,8 @@ def load_keymap(path: Path | None) -> tuple[dict[str, str], list[str]]:
     """The keymap in the file at `path` and the problems found (a missing file is no problem)."""
     if path is None or not path.exists():
         return {}, []
+    import tomllib  # only when there is a file: most starts have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:

@@ -206,7 +206,10 @@ class Reader(ScrollView, can_focus=True):
         self._layout()
 
     def _layout(self) -> None:
-        width = max(10, self.scrollable_content_region.width)
+        width = self.scrollable_content_region.width
+        if not width:
+            return  # not laid out yet (an article shown at start): the first render wraps it
+        width = max(10, width)
         if width == self._width:
             return
         # Keep the reading position across a re-wrap: the body offset at the top of the view.

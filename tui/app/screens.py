@@ -10,9 +10,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.style import Style
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.footer import Footer
 from tui.app.sidebar import excerpt
 from tui.app.reader import safe_text
 

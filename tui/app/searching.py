@@ -1,10 +1,12 @@
-"""Search for the app: the index's `Searcher` on a connection of its own, for workers."""
+"""Search for the app: the index's `Searcher` on a connection of its own, for workers.
+
+The search module, sqlite-utils and the searcher's caches load on the first search,
+not when the app starts.
+"""
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-
-from tui.index.search import Searcher
 
 
 class SearchService:
@@ -19,6 +21,7 @@ class SearchService:
 
     def search(self, query: str, limit: int = 50) -> list:
         from tui.index.db import open_index
+        from tui.index.search import Searcher
 
         with self._lock:
             if self._db is None:

@@ -9,8 +9,10 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils  # imported where a Database is made: it costs ~80 ms, and the app starts without it
 
 SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -87,6 +89,8 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        import sqlite_utils
+
         db = sqlite_utils.Database(conn)
         if version < SCHEMA_VERSION:
             if read_only:

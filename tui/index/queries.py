@@ -1,14 +1,68 @@
-"""Reading the index: the queries the app and the command line share."""
+"""Reading the index: the queries the app and the command line share, and the app's opener.
+
+The queries take a sqlite3 connection or a sqlite-utils Database (`open_index`); the
+app opens the index with `connect`, which starts without sqlite-utils.
+"""
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 from dataclasses import dataclass
-
-import sqlite_utils
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.quotes import Mention
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    Db = sqlite3.Connection | sqlite_utils.Database
+
 NEWEST_FIRST = "published DESC, id DESC"
+
+
+def connect(path: Path | str) -> tuple[sqlite3.Connection, bool]:
+    """The index at `path` on a plain sqlite3 connection: (connection, read_only).
+
+    An index at the current schema version opens as it is: no sqlite-utils, no
+    migration, nothing that grows with the collection (full-text indexing an
+    interrupted import left is finished by the next search or import). Anything
+    else (no file yet, an older schema, not an index) goes through `open_index`
+    first, which creates, migrates or refuses it (IndexUnavailable).
+    """
+    from tui.index.db import SCHEMA_VERSION, open_index
+
+    path = Path(path)
+    try:
+        conn, read_only, version = _open(path)
+        if version == SCHEMA_VERSION:
+            return conn, read_only
+        conn.close()
+    except sqlite3.Error:
+        pass  # open_index says what is wrong
+    db, _ = open_index(path)
+    db.close()
+    conn, read_only, _ = _open(path)
+    return conn, read_only
+
+
+def _open(path: Path) -> tuple[sqlite3.Connection, bool, int]:
+    """(connection, read_only, schema version); a file we may not write (or whose folder
+    we may not write: WAL writes beside it) is opened read-only."""
+    read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.isolation_level = None  # autocommit: a flag change is its own transaction
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA synchronous = NORMAL")  # as open_index: WAL, no sync per flag change
+        return conn, read_only, conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        conn.close()
+        raise
 
 
 @dataclass(frozen=True)
@@ -65,37 +119,40 @@ def _article_row(r) -> ArticleRow:
     return ArticleRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or 0, bool(r[5]), bool(r[6]))
 
 
-def _where(unread_only: bool) -> str:
-    return "WHERE read = 0" if unread_only else ""
+# Unread only, in newest-first order: `+read` walks the (published, id) index and skips
+# read articles; on the read index SQLite would sort every unread article first (0.5 s at 100k).
+UNREAD = "+read = 0"
 
 
-def article_count(db: sqlite_utils.Database, unread_only: bool = False) -> int:
-    return db.execute(f"SELECT count(*) FROM articles {_where(unread_only)}").fetchone()[0]
+def article_count(db: Db, unread_only: bool = False) -> int:
+    where = "WHERE read = 0" if unread_only else ""  # counted on the read index alone
+    return db.execute(f"SELECT count(*) FROM articles {where}").fetchone()[0]
 
 
-def article_page(db: sqlite_utils.Database, offset: int, limit: int, unread_only: bool = False) -> list[ArticleRow]:
+def article_page(db: Db, offset: int, limit: int, unread_only: bool = False) -> list[ArticleRow]:
     """One page of the article list, newest first."""
+    where = f"WHERE {UNREAD}" if unread_only else ""
     rows = db.execute(
-        f"SELECT {_ROW_COLUMNS} FROM articles {_where(unread_only)} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
+        f"SELECT {_ROW_COLUMNS} FROM articles {where} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
         [limit, offset],
     ).fetchall()
     return [_article_row(r) for r in rows]
 
 
-def article_position(db: sqlite_utils.Database, article_id: int, unread_only: bool = False) -> int | None:
+def article_position(db: Db, article_id: int, unread_only: bool = False) -> int | None:
     """Where an article stands in the newest-first list (None if filtered out)."""
     row = db.execute("SELECT published, id, read FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None or (unread_only and row[2]):
         return None
     published, id_ = row[0] or "", row[1]
-    extra = "AND read = 0" if unread_only else ""
+    extra = f"AND {UNREAD}" if unread_only else ""
     return db.execute(
         f"SELECT count(*) FROM articles WHERE (published > ? OR (published = ? AND id > ?)) {extra}",
         [published, published, id_],
     ).fetchone()[0]
 
 
-def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
+def get_article(db: Db, article_id: int) -> ArticleDetail | None:
     r = db.execute(
         f"SELECT {_ROW_COLUMNS}, author, source, body FROM articles WHERE id = ?", [article_id]
     ).fetchone()
@@ -113,7 +170,7 @@ def _quote_row(r) -> QuoteRow:
     return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions)
 
 
-def article_quotes(db: sqlite_utils.Database, article_id: int) -> list[QuoteRow]:
+def article_quotes(db: Db, article_id: int) -> list[QuoteRow]:
     """An article's quotes in reading order."""
     rows = db.execute(
         f"SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
@@ -123,7 +180,7 @@ def article_quotes(db: sqlite_utils.Database, article_id: int) -> list[QuoteRow]
     return [_quote_row(r) for r in rows]
 
 
-def speaker_quotes(db: sqlite_utils.Database, speaker_id: int, limit: int = 1000) -> list[SpeakerQuote]:
+def speaker_quotes(db: Db, speaker_id: int, limit: int = 1000) -> list[SpeakerQuote]:
     """Everything one speaker said across the collection, newest first."""
     rows = db.execute(
         f"SELECT {_QUOTE_COLUMNS}, a.title, a.published FROM quotes q "
@@ -134,12 +191,12 @@ def speaker_quotes(db: sqlite_utils.Database, speaker_id: int, limit: int = 1000
     return [SpeakerQuote(_quote_row(r), r[10], r[11] or "") for r in rows]
 
 
-def speaker_name(db: sqlite_utils.Database, speaker_id: int) -> str | None:
+def speaker_name(db: Db, speaker_id: int) -> str | None:
     row = db.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()
     return row[0] if row else None
 
 
-def speakers(db: sqlite_utils.Database, name: str | None = None) -> list[SpeakerRow]:
+def speakers(db: Db, name: str | None = None) -> list[SpeakerRow]:
     """Speakers with their quote and article counts, most quoted first."""
     where, params = "", []
     if name:
@@ -152,7 +209,7 @@ def speakers(db: sqlite_utils.Database, name: str | None = None) -> list[Speaker
     return [SpeakerRow(*r) for r in rows]
 
 
-def set_flag(db: sqlite_utils.Database, article_id: int, flag: str, value: bool) -> None:
+def set_flag(db: Db, article_id: int, flag: str, value: bool) -> None:
     """Mark an article read/unread or starred/unstarred."""
     if flag not in ("read", "starred"):
         raise ValueError(flag)
