@@ -458,3 +458,27 @@ def test_a_title_case_headline_is_no_name():
     q = one(text, "so many lies")
     assert (q.speaker, q.cue) == ("Robby Mook", "asserted")
     assert "Mook Says Voters Asking Moderator To Check Ridley" not in {x.speaker for x in extract(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "We don't care. Everything Ridley says is a lie unless proven otherwise.",
+    "Would you vote for a man or woman who said and did the same things?",
+])
+def test_a_cue_inside_a_noun_phrase_reports_nothing(text):
+    assert extract(text) == []
+
+
+def test_a_participle_after_a_quote_does_not_invert():
+    text = ('In a statement, Norcoal said: "The company was highly successful when it became independent," '
+            "adding that its value quadrupled in less than a year.")
+    assert {(q.speaker, q.cue) for q in extract(text)} == {("Norcoal", "said"), ("Norcoal", "adding")}
+
+
+def test_an_opening_phrase_without_a_comma_before_the_pronoun():
+    text = 'Ms. Hale sang for an hour. At the end of the song she added the words, "Hold on, we are coming."'
+    assert one(text, "Hold on").speaker == "Hale"
+
+
+def test_a_song_title_after_anthem_is_not_a_quote():
+    text = "At the end of her rendition of the anthem “A Change Is Gonna Come,” Ms. Hale waved to the crowd."
+    assert extract(text) == []

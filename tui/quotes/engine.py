@@ -255,6 +255,7 @@ def _words(s: str) -> int:
 
 _TITLE_BEFORE = re.compile(r"(?:\b(?:show|programme|program|film|movie|documentary|book|memoir|novel|song|album|"
                            r"series|newspaper|magazine|column|podcast|titled|entitled|called|dubbed|on|of|sang|sings|"
+                           r"anthem|hymn|ballad|poem|play|track|single|opera|musical|"
                            r"singing|performed|performing)|[’']s)\s*$", re.I)
 
 
@@ -345,6 +346,8 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if _rx(r"[.!?;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
             return None
         b = between.strip()
+        if (not b or b == ",") and h[2].lower() in _PARTICIPLE_CUES:
+            return None  # '"…," adding that …': a participle never inverts; the quote's own attribution decides
         if not b or b == ",":
             np = _np_after_cue(doc, h[1], limit)
             return (hi, np) if np is not None else None
@@ -988,11 +991,14 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if np is None:
         return None
     s = _content_start(text, ce, cend, cls)
-    if s is None:
-        return None
+    if s is None or (_NOT_A_CLAUSE_START.match(text, s) and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
+        return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
+
+
+_NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
 
 
 # reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare

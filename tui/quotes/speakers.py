@@ -802,6 +802,10 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     chunk = chunk[cut:stop]
     if not chunk:
         return None
+    last = chunk[-1][2]
+    if len(chunk) >= 3 and last in ("he", "she", "they", "we") and chunk[-2][2].islower():
+        # "At the end of the song she": an opening phrase with no comma, then the pronoun subject
+        return NP("pronoun", chunk[-1][0], chunk[-1][1], last, head=last)
     if chunk[0][2].lower() in PREPS and not (
             chunk[0][2].lower() in QUANT_START and len(chunk) > 1 and (
                 chunk[1][2][:1].isdigit() or chunk[1][2].lower() in NUMBER_WORDS)):
