@@ -48,6 +48,27 @@ def _check_file(path: Path) -> None:
         raise IndexUnavailable(f"{path} is not a newsreader index (not an SQLite file); it was left untouched")
 
 
+def writable(path: Path) -> bool:
+    """May we write the index file and its folder (WAL writes beside the file)?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection to the index file with the settings every user of it needs."""
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at checkpoints, no sync per commit
+        return conn
+    except sqlite3.Error:
+        conn.close()
+        raise
+
+
 def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.Database, bool]:
     """Open (and create or migrate) the index. Returns (db, read_only).
 
@@ -56,7 +77,6 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
     """
     path = Path(path)
     _check_file(path)
-    read_only = path.exists() and not os.access(path, os.W_OK)
     if not path.exists():
         if not create:
             raise IndexUnavailable(f"no index at {path}")
@@ -64,15 +84,9 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise IndexUnavailable(f"cannot create {path.parent}: {e.strerror}") from None
-    elif not os.access(path.parent, os.W_OK):
-        read_only = True  # WAL needs to write next to the file
+    read_only = path.exists() and not writable(path)
     try:
-        if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        else:
-            conn = sqlite3.connect(str(path), check_same_thread=False)
-        conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT)
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn = connect(path, read_only)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             conn.close()
@@ -87,8 +101,6 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
                 raise IndexUnavailable(f"{path} is an SQLite file but not a newsreader index; it was left untouched")
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
         import sqlite_utils
 
         db = sqlite_utils.Database(conn)

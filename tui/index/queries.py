@@ -6,7 +6,6 @@ app opens the index with `connect`, which starts without sqlite-utils.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,17 +47,12 @@ def connect(path: Path | str) -> tuple[sqlite3.Connection, bool]:
 
 
 def _open(path: Path) -> tuple[sqlite3.Connection, bool, int]:
-    """(connection, read_only, schema version); a file we may not write (or whose folder
-    we may not write: WAL writes beside it) is opened read-only."""
-    read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    """(connection, read_only, schema version); a file we may not write is opened read-only."""
+    from tui.index.db import connect, writable
+
+    read_only = not writable(path)
+    conn = connect(path, read_only)  # autocommit: a flag change is its own transaction
     try:
-        conn.isolation_level = None  # autocommit: a flag change is its own transaction
-        conn.execute("PRAGMA busy_timeout = 10000")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            conn.execute("PRAGMA synchronous = NORMAL")  # as open_index: WAL, no sync per flag change
         return conn, read_only, conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error:
         conn.close()
