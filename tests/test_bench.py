@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = [
     "import_articles_per_s",
+    "writer_articles_per_s",
     "engine_articles_per_s_per_core",
     "search_p50_ms",
     "search_p95_ms",
@@ -28,7 +29,8 @@ def test_quick_benchmark_prints_one_json_object_with_every_figure(tmp_path):
     assert isinstance(result, dict)
     for key in KEYS:
         assert key in result, key
-    for key in ("import_articles_per_s", "engine_articles_per_s_per_core", "search_p50_ms", "search_p95_ms", "db_mb"):
+    for key in ("import_articles_per_s", "writer_articles_per_s", "engine_articles_per_s_per_core",
+                "search_p50_ms", "search_p95_ms", "db_mb"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, (key, result[key])
     assert result["search_p50_ms"] <= result["search_p95_ms"]
     assert result["keystrokes"] > 50

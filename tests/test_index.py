@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from tui.index import queries
-from tui.index.db import SCHEMA_VERSION, IndexUnavailable, open_index
+from tui.index.db import SCHEMA_VERSION, IndexUnavailable, open_index, transaction
 from tui.index.importer import import_sources
 from tui.index.speakers import SpeakerRegistry, name_key
 
@@ -117,6 +117,52 @@ def test_import_is_idempotent_and_updates_changed_articles(tmp_path):
     assert queries.article_count(db) == 5
     hits = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'June'").fetchone()[0]
     assert hits == 1
+    assert fts_in_sync(db)
+
+
+def test_readers_see_a_long_import_arrive_transaction_by_transaction(tmp_path, monkeypatch):
+    from tui.index import importer
+
+    monkeypatch.setattr(importer, "COMMIT_EVERY_S", 0.0)  # every article comes after the deadline
+    src = write_articles(tmp_path / "src", 5)
+    path = tmp_path / "i.db"
+    db, _ = open_index(path)
+    seen = []
+
+    def peek(done, total):
+        reader = sqlite3.connect(path)
+        seen.append(reader.execute("SELECT count(*) FROM articles").fetchone()[0])
+        reader.close()
+
+    import_sources(db, [str(src)], progress=peek)
+    assert importer.BATCH > 5
+    assert seen == [1, 2, 3, 4, 5]
+
+
+def test_an_article_deleted_by_another_program_during_an_import_is_written_again(tmp_path, monkeypatch):
+    from tui.index import importer
+
+    monkeypatch.setattr(importer, "BATCH", 7)
+    monkeypatch.setattr(importer, "COMMIT_EVERY_S", float("inf"))
+    monkeypatch.setattr(importer, "PARALLEL_FROM", 10_000)  # in this process
+    src = write_articles(tmp_path / "src", 20)
+    (src / "z.txt").symlink_to(src / "a000.txt")  # the same article again, last
+    path = tmp_path / "i.db"
+    db, _ = open_index(path)
+
+    def delete_first(done, total):
+        if done == 14:  # just after a commit: the importer holds no lock
+            other, _ = open_index(path)
+            (aid,) = other.execute("SELECT id FROM articles ORDER BY id LIMIT 1").fetchone()
+            with transaction(other.conn):
+                other.execute("DELETE FROM quotes WHERE article_id = ?", [aid])
+                other.execute("DELETE FROM articles WHERE id = ?", [aid])
+            other.close()
+
+    summary = import_sources(db, [str(src)], progress=delete_first)
+    assert summary.added == 21 and not summary.failed
+    assert queries.article_count(db) == 20
+    assert db.execute("SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
     assert fts_in_sync(db)
 
 

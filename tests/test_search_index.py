@@ -5,7 +5,7 @@ import pytest
 
 from tests.test_index import fingerprint, write_articles
 from tui.index import importer
-from tui.index.db import open_index
+from tui.index.db import FTS_AUTOMERGE, FTS_HASH_BYTES, open_index
 from tui.index.importer import import_sources
 from tui.index.search import Searcher
 
@@ -25,10 +25,15 @@ def in_sync(db):
     return True
 
 
+def fts_config(db, key):
+    return {db.execute(f"SELECT v FROM {table}_config WHERE k = ?", [key]).fetchone()[0] for table in FTS}
+
+
 @pytest.fixture
 def small_bulk(monkeypatch):
     monkeypatch.setattr(importer, "BULK_FROM", 10)
     monkeypatch.setattr(importer, "BATCH", 7)
+    monkeypatch.setattr(importer, "COMMIT_EVERY_S", float("inf"))  # commits at 7, 14, ... articles only
     monkeypatch.setattr(importer, "INDEX_EVERY", 14)  # indexed in steps along the way, too
     monkeypatch.setattr(importer, "PARALLEL_FROM", 10_000)  # in this process, so that it can be interrupted
 
@@ -54,7 +59,7 @@ def test_interrupted_bulk_import_is_indexed_on_next_open(tmp_path, small_bulk):
     db, _ = open_index(path)
 
     def stop(done, total):
-        if done == 20:
+        if done == 22:  # the step at 14 articles was committed with the batch at 21
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -62,9 +67,11 @@ def test_interrupted_bulk_import_is_indexed_on_next_open(tmp_path, small_bulk):
     committed = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert 0 < committed < 40
     assert db.execute("SELECT count(*) FROM articles_fts_pending").fetchone()[0] == 1
+    assert fts_config(db, "automerge") == {0}  # merging waits for the import's end
     db.close()
     db, _ = open_index(path)  # finishes the indexing the import left pending
     assert db.execute("SELECT count(*) FROM articles_fts_pending").fetchone()[0] == 0
+    assert fts_config(db, "automerge") == {FTS_AUTOMERGE}
     assert in_sync(db)
     assert any(h.kind == "title" for h in Searcher(db).search("quay"))
     # ... and importing again completes the rest, same as a clean import.
@@ -126,4 +133,20 @@ def test_a_large_import_is_searchable_in_steps_while_it_runs(tmp_path, small_bul
 
     import_sources(db, [str(src)], progress=peek)
     assert seen == [14, 28]
+    assert in_sync(db)
+
+
+def test_a_large_import_leaves_fts_segments_unmerged_until_its_end(tmp_path, small_bulk):
+    src = write_articles(tmp_path / "src", 40)
+    db, _ = open_index(tmp_path / "i.db")
+    seen = []
+
+    def peek(done, total):
+        if done == 22:  # after the step at 14 articles
+            seen.append(fts_config(db, "automerge"))
+
+    import_sources(db, [str(src)], progress=peek)
+    assert seen == [{0}]
+    assert fts_config(db, "automerge") == {FTS_AUTOMERGE}
+    assert fts_config(db, "hashsize") == {FTS_HASH_BYTES}  # one segment per step, not one per MiB
     assert in_sync(db)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
+import sqlite3
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,7 +26,12 @@ from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
 from tui.sources import Article, SourceError, discover, read
 
-BATCH = 500  # articles per transaction
+# Articles per transaction, at most: each commit rewrites every index page its articles
+# touched (uid and speaker ids land all over their indexes), so large batches pay off as
+# the index grows. A transaction also ends after COMMIT_EVERY_S seconds, so that readers
+# see a long import's articles arrive.
+BATCH = 2000
+COMMIT_EVERY_S = 1.0
 PARALLEL_FROM = 64  # sources; fewer are read in this process
 # Sources; a larger import defers full-text indexing to its end (one statement per
 # FTS table: about twice as fast as indexing article by article).
@@ -101,8 +109,17 @@ def _prepared_stream(sources: list[str], workers: int):
     if len(sources) < PARALLEL_FROM or workers <= 1:
         yield from map(_prepare, sources)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with _Pool(workers, context=multiprocessing.get_context("fork")) as pool:
         yield from pool.imap(_prepare, sources, chunksize=8)
+
+
+class _Pool(multiprocessing.pool.Pool):
+    """The stock pool also wakes its worker-keeping thread whenever results wait to be read,
+    and that thread spins until they are: ~0.1 ms of the writer's CPU per article. Like the
+    ThreadPool, this one wakes it for pool changes only (and for workers that exit)."""
+
+    def _get_sentinels(self):
+        return [self._change_notifier._reader]
 
 
 def import_sources(
@@ -119,7 +136,9 @@ def import_sources(
         else:
             sources.append(source)
     global _known, _bulk
-    _known = dict(db.execute("SELECT uid, content_hash FROM articles").fetchall())
+    indexed = db.execute("SELECT uid, id, content_hash FROM articles").fetchall()
+    _known = {uid: h for uid, _, h in indexed}
+    ids = {uid: id_ for uid, id_, _ in indexed}  # and the articles this import adds
     speakers = SpeakerRegistry(db)
     terms: Counter[str] = Counter()  # articles per word, added to the vocabulary at each commit
     workers = workers or os.cpu_count() or 1
@@ -129,6 +148,7 @@ def import_sources(
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     db.conn.execute("BEGIN")
+    commit_at = time.monotonic() + COMMIT_EVERY_S
     try:
         finish_pending_fts(db)  # what an import cut short left unindexed
         if bulk:
@@ -138,17 +158,18 @@ def import_sources(
                 summary.failed.append((source, result))
             else:
                 for p in result:
-                    _write(db, speakers, p, summary)
+                    _write(db.conn, ids, speakers, p, summary)
                     terms.update(p.terms)
                 pending += len(result)
-            if pending >= BATCH:
+            if pending >= BATCH or (pending and time.monotonic() >= commit_at):
                 _add_terms(db, terms)
                 db.conn.execute("COMMIT")
                 db.conn.execute("BEGIN")
+                commit_at = time.monotonic() + COMMIT_EVERY_S
                 unindexed += pending
                 pending = 0
                 if bulk and unindexed >= INDEX_EVERY:
-                    finish_pending_fts(db, count_words=False)
+                    finish_pending_fts(db, final=False)
                     defer_fts(db)
                     unindexed = 0
             if progress:
@@ -207,37 +228,33 @@ class _ImportLock:
             self.file = None
 
 
-def _write(db: sqlite_utils.Database, speakers: SpeakerRegistry, p: Prepared, summary: ImportSummary) -> None:
+ARTICLE_COLUMNS = ("uid", "source", "title", "outlet", "author", "published", "body", "content_hash",
+                   "imported_at", "quote_count")
+INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})"
+UPDATE_ARTICLE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in ARTICLE_COLUMNS)} WHERE id = ?"
+INSERT_QUOTES = (
+    "INSERT INTO quotes (article_id, speaker_id, speaker, text, type, cue, start, [end], cue_start, cue_end, mentions)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _write(
+    conn: sqlite3.Connection, ids: dict[str, int], speakers: SpeakerRegistry, p: Prepared, summary: ImportSummary
+) -> None:
+    """Write one article and its quotes; `ids` maps the uid of every article in the index to its id."""
     if p.quotes is None:
         summary.unchanged += 1
         return
     a = p.article
-    row = {
-        "uid": a.uid,
-        "source": a.source,
-        "title": a.title,
-        "outlet": a.outlet,
-        "author": a.author,
-        "published": a.published,
-        "body": a.body,
-        "content_hash": p.content_hash,
-        "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "quote_count": len(p.quotes),
-    }
-    existing = db.execute("SELECT id FROM articles WHERE uid = ?", [a.uid]).fetchone()
-    if existing:
-        article_id = existing[0]
-        db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
-        assignments = ", ".join(f"[{k}] = ?" for k in row)
-        db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article_id])
+    imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    row = (a.uid, a.source, a.title, a.outlet, a.author, a.published, a.body, p.content_hash, imported_at,
+           len(p.quotes))
+    article_id = ids.get(a.uid)
+    # (The update finds no row when another program deleted the article meanwhile.)
+    if article_id is not None and conn.execute(UPDATE_ARTICLE, [*row, article_id]).rowcount:
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
         summary.updated += 1
     else:
-        columns = ", ".join(f"[{k}]" for k in row)
-        marks = ", ".join("?" for _ in row)
-        article_id = db.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+        article_id = ids[a.uid] = conn.execute(INSERT_ARTICLE, row).lastrowid
         summary.added += 1
-    db.conn.executemany(
-        "INSERT INTO quotes (article_id, speaker_id, speaker, text, type, cue, start, [end], cue_start, cue_end, mentions)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, speakers.resolve(q[0]), *q) for q in p.quotes],
-    )
+    conn.executemany(INSERT_QUOTES, [(article_id, speakers.resolve(q[0]), *q) for q in p.quotes])
