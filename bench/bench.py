@@ -206,7 +206,7 @@ def measure_fzf(db_path: Path, workdir: Path, queries: list[str], ours_ms: dict[
 
 
 def measure_app(db_path: Path, runs: int) -> dict:
-    paints, rss, error = [], [], None
+    paints, settled, rss, error = [], [], [], None
     for _ in range(runs):
         t0 = time.time()
         proc = subprocess.run(
@@ -223,9 +223,11 @@ def measure_app(db_path: Path, runs: int) -> dict:
         if out.get("first_paint_s") is None:
             break
         paints.append(out["first_paint_s"])
+        settled.append(out["settled_s"])
         rss.append(out["rss_mb"])
     return {
         "start_first_paint_s": statistics.median(paints) if paints else None,
+        "start_settled_s": statistics.median(settled) if settled else None,
         "rss_mb": max(rss) if rss else None,
         "app_error": error,
     }
