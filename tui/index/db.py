@@ -266,17 +266,9 @@ def _migrate_v2(db: sqlite_utils.Database) -> None:
     recount_words(conn)
 
 
-# FTS5 writes what it indexes out as a new segment every 'hashsize' bytes (1 MiB by default),
-# and merging thousands of small segments costs more than the indexing: one step of a large
-# import makes one segment per table. While a large import runs, FTS5 leaves its segments
-# unmerged (automerge 0; 16 on one level are still merged): 100k articles make 10 segments
-# per table, merged by the FTS writes after the import. Kept in each FTS table's config.
-FTS_HASH_BYTES = 64 * 2**20
-FTS_AUTOMERGE = 4  # FTS5's default
-
-
 def defer_fts(db: sqlite_utils.Database) -> None:
-    """From now on, new articles and quotes wait for `finish_pending_fts`. Call inside a transaction."""
+    """From now on, new articles and quotes wait for `finish_pending_fts` (which also counts
+    the words of the vocabulary afresh). Call inside a transaction."""
     db.conn.execute(
         "INSERT INTO articles_fts_pending (articles_from, quotes_from) "
         "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes) "
@@ -284,12 +276,18 @@ def defer_fts(db: sqlite_utils.Database) -> None:
     )
 
 
-def finish_pending_fts(db: sqlite_utils.Database, final: bool = True) -> bool:
+# FTS5 writes what it indexes out as a new segment every 'hashsize' bytes (1 MiB by default)
+# and merges segments as they pile up: a 10,000-article step of a large import came out as
+# dozens of small segments per table, and merging them cost more than the indexing. With
+# this (kept in each FTS table's config), a step makes one segment per table.
+FTS_HASH_BYTES = 64 * 2**20
+
+
+def finish_pending_fts(db: sqlite_utils.Database, count_words: bool = True) -> bool:
     """Index what waits above the pending line and remove the line. Call inside a transaction.
 
-    final: the large import is over (or was cut short): FTS5 merges segments again, and the
-    vocabulary's words are counted afresh from the index (a large import writes no counts;
-    a pass over the whole index). The steps along a running import pass False.
+    count_words: recount the vocabulary's words from the index (a large import
+    writes no counts); a pass over the whole index, so an import does it once, at its end.
     """
     conn = db.conn
     row = conn.execute("SELECT articles_from, quotes_from FROM articles_fts_pending").fetchone()
@@ -298,7 +296,6 @@ def finish_pending_fts(db: sqlite_utils.Database, final: bool = True) -> bool:
     articles_from, quotes_from = row
     for _, fts, *_ in FTS_TABLES:
         conn.execute(f"INSERT INTO [{fts}] ([{fts}], rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])
-        conn.execute(f"INSERT INTO [{fts}] ([{fts}], rank) VALUES ('automerge', ?)", [FTS_AUTOMERGE if final else 0])
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?",
         [articles_from],
@@ -311,8 +308,9 @@ def finish_pending_fts(db: sqlite_utils.Database, final: bool = True) -> bool:
         [quotes_from],
     )
     conn.execute("DELETE FROM articles_fts_pending")
-    if final:
-        recount_words(conn)
+    if not count_words:
+        return True
+    recount_words(conn)  # the large import wrote no word counts
     return True
 
 

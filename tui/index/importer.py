@@ -169,7 +169,7 @@ def import_sources(
                 unindexed += pending
                 pending = 0
                 if bulk and unindexed >= INDEX_EVERY:
-                    finish_pending_fts(db, final=False)
+                    finish_pending_fts(db, count_words=False)
                     defer_fts(db)
                     unindexed = 0
             if progress:
