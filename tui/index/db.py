@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     import sqlite_utils  # imported where a Database is made: it costs ~80 ms, and the app starts without it
 
 SCHEMA_VERSION = 2
-SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = ("articles", "speakers", "quotes")  # and their FTS tables, which share the prefix
 
 
@@ -34,18 +33,13 @@ def default_path() -> Path:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite file, before SQLite touches it."""
+    """Refuse a directory. Whether a file is an SQLite database is asked of SQLite
+    (`connect`): nothing in this process may open the index file but SQLite,
+    because closing any other handle to it drops every POSIX lock the process's live
+    connections hold on it, and another process then deletes the WAL they still use
+    (https://sqlite.org/howtocorrupt.html, 2.2)."""
     if path.is_dir():
         raise IndexUnavailable(f"{path} is a directory, not an index file")
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with open(path, "rb") as f:
-            head = f.read(16)
-    except OSError as e:
-        raise IndexUnavailable(f"cannot read {path}: {e.strerror}") from None
-    if head != SQLITE_HEADER:
-        raise IndexUnavailable(f"{path} is not a newsreader index (not an SQLite file); it was left untouched")
 
 
 def writable(path: Path) -> bool:
@@ -61,11 +55,17 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
         conn.isolation_level = None  # transactions are explicit (BEGIN ... COMMIT)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
+        # The first read: SQLite checks the file's header (and writes nothing to a file that is not its own).
+        conn.execute("PRAGMA schema_version").fetchone()
         if not read_only:
             conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at checkpoints, no sync per commit
         return conn
-    except sqlite3.Error:
+    except sqlite3.Error as e:
         conn.close()
+        if e.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            raise IndexUnavailable(
+                f"{path} is not a newsreader index (not an SQLite file); it was left untouched"
+            ) from None
         raise
 
 
