@@ -85,6 +85,7 @@ class NewsReaderApp(App):
         self.importing = False
         self._status_label = self._progress = None  # the import status line, made by the first import
         self._poll_failed = False
+        self._seen_version = self._data_version()  # what the list shows (it is read at mount)
 
     # --- layout -------------------------------------------------------------------
 
@@ -172,6 +173,7 @@ class NewsReaderApp(App):
         if mark_read and not detail.read and not self.read_only:
             Q.set_flag(self.db, article_id, "read", True)
             detail = Q.get_article(self.db, article_id)
+            self.poll_index()  # rows others added must not shift under the cursor when pages are re-read
             if self.article_list.unread_only:
                 self.article_list.reload()  # it leaves the unread list; the cursor stays, on the next one
             else:
@@ -367,6 +369,7 @@ class NewsReaderApp(App):
         if self.reader.article and self.reader.article.id == article_id:
             self.reader.article = Q.get_article(self.db, article_id)
             self._title_reader()
+        self.poll_index()  # rows others added must not shift under the cursor when pages are re-read
         if flag == "read" and self.article_list.unread_only:
             self.article_list.reload()
         else:
@@ -403,18 +406,22 @@ class NewsReaderApp(App):
     # --- the index changing -------------------------------------------------------
 
     def poll_index(self) -> None:
-        """Pick up articles another process (or our importer) committed."""
-        lst = self.article_list
+        """Pick up what another process (or our importer) committed. `PRAGMA data_version`
+        changes only when another connection commits: while nothing changed, no query runs."""
         try:
-            count = Q.article_count(self.db, lst.unread_only)
+            version = self._data_version()
+            if version != self._seen_version:
+                self._reload_list()  # new articles, and flags or articles changed by others
+                self._seen_version = version
         except sqlite3.Error as e:  # the file went away or is busy: say so once, keep what is shown
             if not self._poll_failed:
                 self._poll_failed = True
                 self.notify(f"Cannot read the index: {e}", severity="error", markup=False)
             return
         self._poll_failed = False
-        if count != lst.count:
-            self._reload_list()
+
+    def _data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def _reload_list(self) -> None:
         lst = self.article_list

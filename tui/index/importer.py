@@ -130,7 +130,10 @@ def import_sources(
 ) -> ImportSummary:
     summary = ImportSummary()
     sources = []
+    own = _index_files(db)
     for source, problem in discover(targets):
+        if not problem and os.path.realpath(source) in own:
+            problem = "is the index itself (or one of its files), not an article"
         if problem:
             summary.failed.append((source, problem))
         else:
@@ -190,6 +193,21 @@ def import_sources(
     return summary
 
 
+def _index_files(db: sqlite_utils.Database) -> set[str]:
+    """The index file and the files SQLite and we keep beside it. Reading one of them as an
+    article would open and close it outside SQLite, which drops the locks of this process's
+    connections to the index (see tui.index.db._check_file)."""
+    path = _index_path(db)
+    if not path:
+        return set()
+    path = os.path.realpath(path)
+    return {path, *(f"{path}-{suffix}" for suffix in ("wal", "shm", "journal")), str(import_lock_path(path))}
+
+
+def _index_path(db: sqlite_utils.Database) -> str:
+    return next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+
+
 def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:
     if terms:
         db.conn.executemany(
@@ -204,7 +222,7 @@ class _ImportLock:
 
     def __init__(self, db: sqlite_utils.Database):
         self.file = None
-        path = next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+        path = _index_path(db)
         if not path:
             return
         try:

@@ -27,8 +27,8 @@ Short queries (one or two characters) take a cheap path: prefix matches on
 speaker names and titles only.
 
 A Searcher keeps speakers, their quote counts and the vocabulary in memory,
-loaded on the first search (never before) and refreshed when new articles
-arrive (max(articles.id) changes). Quotes and titles stay in SQLite. It reads
+loaded on the first search (never before) and refreshed when new articles,
+speakers or words arrive (another connection committed: `PRAGMA data_version`). Quotes and titles stay in SQLite. It reads
 through its own read-only connection when the index is a file.
 """
 from __future__ import annotations
@@ -171,7 +171,8 @@ class Searcher:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         self._conn: sqlite3.Connection | None = None
-        self._seen_article = -1  # max(articles.id) when the caches were filled
+        self._seen_article: tuple | None = None  # the highest article, speaker and word ids when the caches were filled
+        self._data_version = -1
         self._seen_term = 0
         self._terms: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> terms
         self._sorted_terms: list[str] = []
@@ -216,7 +217,15 @@ class Searcher:
 
     def _refresh(self) -> None:
         conn = self._connection()
-        top = conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        if conn is not self.db.conn:
+            # Changes only when another connection commits: no query for a search while nothing changed.
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._data_version:
+                return
+            self._data_version = version
+        # New articles, and new words or speakers from articles imported again with changes.
+        terms = "(SELECT max(id) FROM articles_terms)" if self._has_terms else "0"
+        top = conn.execute(f"SELECT (SELECT max(id) FROM articles), (SELECT max(id) FROM speakers), {terms}").fetchone()
         if top == self._seen_article:
             return
         self._seen_article = top
