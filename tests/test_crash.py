@@ -44,19 +44,26 @@ def test_killed_imports_end_in_the_same_index_as_a_clean_one(tmp_path):
 
 def test_reading_and_flagging_while_another_process_imports(tmp_path):
     from tui.index import queries
+    from tui.index.importer import BATCH
 
-    src = write_articles(tmp_path / "src", 1500)
+    # More than one batch: the import commits at least once before its end (a smaller one
+    # may finish within its first second, in one transaction, and show nothing meanwhile).
+    n = BATCH + 500
+    src = write_articles(tmp_path / "src", n)
     db_path = tmp_path / "i.db"
     db, _ = open_index(db_path)
     proc = subprocess.Popen([*NEWSREADER, "--db", str(db_path), "import", str(src)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    seen = set()
+    seen, flagged = set(), set()
     while proc.poll() is None:
         seen.add(queries.article_count(db))
         page = queries.article_page(db, 0, 5)
         if page:
             queries.set_flag(db, page[0].id, "read", True)  # a write from the reader
-        time.sleep(0.05)
+            flagged.add(page[0].id)
+        time.sleep(0.01)
     assert proc.returncode == 0, proc.stderr.read()
-    assert queries.article_count(db) == 1500
-    assert len(seen) > 1  # articles appeared while the import ran
+    assert queries.article_count(db) == n
+    assert any(0 < count < n for count in seen)  # articles appeared while the import ran
+    assert flagged and all(queries.get_article(db, id_).read for id_ in flagged)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
