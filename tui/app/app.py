@@ -28,6 +28,7 @@ SEED_NAME = "seed-azernews-2022-06-27"
 class ImportCancelled(Exception):
     """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
+FAILURES_SHOWN = 5  # in the import's summary; the command line lists them all
 
 
 def _samples_dir() -> Path | None:
@@ -507,10 +508,20 @@ class NewsReaderApp(App):
             self.notify(safe_text(error), title="Import failed", severity="error", markup=False)
             return
         failed = len(summary.failed)
+        # Each failure with its file or URL and reason, as the command line prints them.
+        lines = [f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, {failed} failed"]
+        lines += [
+            "failed: " + safe_text(f"{source}: {reason}").replace("\n", "\u2424")  # one line each
+            for source, reason in summary.failed[:FAILURES_SHOWN]
+        ]
+        if failed > FAILURES_SHOWN:
+            lines.append(f"… and {failed - FAILURES_SHOWN} more")
         self.notify(
-            f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, {failed} failed",
+            "\n".join(lines),
             title="Import",
             severity="warning" if failed else "information",
+            markup=False,
+            timeout=15 if failed else 5,
         )
         if first_start:
             row = self.db.execute("SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{SEED_NAME}%", f"%{SEED_NAME}%"]).fetchone()
