@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from tui.index.db import IndexUnavailable, default_path, open_index
+from tui.index.db import IndexUnavailable, default_path, open_index, write_problem
 from tui.text import json_line, printable
 
 FORMATS = click.Choice(["table", "jsonl", "csv"])
@@ -87,6 +88,13 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
         summary = import_sources(db, targets, progress=progress)
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: articles committed so far are kept") from None
+    except (sqlite3.Error, OSError) as e:
+        problem = write_problem(e, c.db_path)
+        if problem is None:
+            raise
+        raise click.ClickException(
+            f"import stopped, cannot write {c.db_path}: {problem}; the articles committed before are kept"
+        ) from None
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

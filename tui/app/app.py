@@ -171,8 +171,7 @@ class NewsReaderApp(App):
         if detail is None:
             self.notify("That article is no longer in the index", severity="warning")
             return False
-        if mark_read and not detail.read and not self.read_only:
-            Q.set_flag(self.db, article_id, "read", True)
+        if mark_read and not detail.read and not self.read_only and self._save_flag(article_id, "read", True):
             detail = Q.get_article(self.db, article_id)
             self.poll_index()  # rows others added must not shift under the cursor when pages are re-read
             if self.article_list.unread_only:
@@ -366,7 +365,8 @@ class NewsReaderApp(App):
         if detail is None:
             return
         value = not getattr(detail, flag)
-        Q.set_flag(self.db, article_id, flag, value)
+        if not self._save_flag(article_id, flag, value):
+            return
         if self.reader.article and self.reader.article.id == article_id:
             self.reader.article = Q.get_article(self.db, article_id)
             self._title_reader()
@@ -377,6 +377,20 @@ class NewsReaderApp(App):
             self.article_list.invalidate()
         words = {"read": ("read", "unread"), "starred": ("starred", "unstarred")}[flag]
         self.notify(f"Marked {words[0] if value else words[1]}", timeout=2)
+
+    def _save_flag(self, article_id: int, flag: str, value: bool) -> bool:
+        """Set a flag in the index; when it cannot be saved (a full disk, ...), say so."""
+        try:
+            Q.set_flag(self.db, article_id, flag, value)
+        except sqlite3.Error as e:
+            from tui.index.db import write_problem
+
+            problem = write_problem(e, self.db_path)
+            if problem is None:
+                raise
+            self.notify(f"Not saved: {problem}", title="Index", severity="error", markup=False)
+            return False
+        return True
 
     def action_toggle_read(self) -> None:
         self._toggle("read")
@@ -483,7 +497,14 @@ class NewsReaderApp(App):
         except ImportCancelled:
             return
         except Exception as e:
-            self._from_thread(self._import_finished, None, f"{type(e).__name__}: {e}", first_start)
+            from tui.index.db import write_problem
+
+            problem = write_problem(e, self.db_path)
+            if problem is None:
+                message = f"{type(e).__name__}: {e}"
+            else:
+                message = f"cannot write the index: {problem}; the articles committed before are kept"
+            self._from_thread(self._import_finished, None, message, first_start)
         else:
             self._from_thread(self._import_finished, summary, None, first_start)
         finally:

@@ -42,6 +42,52 @@ def _check_file(path: Path) -> None:
         raise IndexUnavailable(f"{path} is a directory, not an index file")
 
 
+def write_problem(error: BaseException, path: Path | str) -> str | None:
+    """Why the index could not be written, in words for the user, when the disk or another
+    process is the cause: the disk is full, a file size limit, an I/O error, read-only, locked.
+    None for any other error (a bug, to be reported as such)."""
+    import errno
+
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "the disk is full"
+        if error.errno == errno.EFBIG:
+            return _size_limit() or "the file is too large"
+        return None
+    if not isinstance(error, sqlite3.Error):
+        return None
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code of an extended one
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full"
+    if code == sqlite3.SQLITE_IOERR:
+        # SQLite reports a write refused for the file size limit (EFBIG) as an I/O error.
+        return _disk_full(path) or _size_limit() or f"disk I/O error ({error})"
+    if code == sqlite3.SQLITE_READONLY:
+        return "the index is read-only"
+    if code == sqlite3.SQLITE_BUSY:
+        return "another process kept the index locked"
+    return None
+
+
+def _disk_full(path: Path | str) -> str | None:
+    try:
+        st = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):
+        return None
+    return "the disk is full" if st.f_bavail * st.f_frsize < 2**20 else None
+
+
+def _size_limit() -> str | None:
+    try:
+        import resource
+    except ImportError:
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft == resource.RLIM_INFINITY:
+        return None
+    return f"the file size limit was reached ({soft:,} bytes: ulimit -f)"
+
+
 def writable(path: Path) -> bool:
     """May we write the index file and its folder (WAL writes beside the file)?"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -131,9 +177,19 @@ def transaction(conn: sqlite3.Connection):
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     conn.execute("COMMIT")
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back what is left of a transaction after an error. SQLite has already rolled it
+    back after some (a full disk, an I/O error), and then the error to report is the first one."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from tui.index.db import defer_fts, finish_pending_fts, import_lock_path
+from tui.index.db import defer_fts, finish_pending_fts, import_lock_path, rollback
 from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
@@ -182,7 +182,7 @@ def import_sources(
             finish_pending_fts(db)
         db.conn.execute("COMMIT")
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        rollback(db.conn)
         raise
     finally:
         _known = {}
