@@ -166,7 +166,7 @@ def open_index(path: Path | str, *, create: bool = True) -> tuple[sqlite_utils.D
             with transaction(conn):
                 finish_pending_fts(db)
     except sqlite3.DatabaseError as e:
-        raise IndexUnavailable(f"{path} cannot be opened as an index: {e}") from None
+        raise IndexUnavailable(f"{path} cannot be opened as an index: {write_problem(e, path) or e}") from None
     return db, read_only
 
 
