@@ -78,12 +78,22 @@ def test_fetch_names_the_http_status_refusal_and_timeout(server, closed_port, mo
         web.fetch(f"{server}/slow")
 
 
+def web_error(url: str) -> Exception:
+    try:
+        web.fetch(url)
+    except SourceError as e:
+        assert e.__cause__ is not None
+        return e.__cause__
+    raise AssertionError("no error")
+
+
 def test_dns_and_no_network_are_told_apart():
     url = "http://news.example.org/a"
     no_host = urllib.error.URLError(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
     assert web.download_problem(url, no_host) == "DNS failure: no such host news.example.org"
     lookup = urllib.error.URLError(socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"))
     assert web.download_problem(url, lookup).startswith("DNS failure: cannot look up news.example.org (no network?)")
+    assert web.download_problem(url, web_error("http://127.0.0.1:9/a b")).startswith("invalid URL: ")
     unreachable = urllib.error.URLError(OSError(errno.ENETUNREACH, "Network is unreachable"))
     assert web.download_problem(url, unreachable) == "no network: Network is unreachable (news.example.org)"
 

@@ -55,6 +55,8 @@ def download_problem(url: str, error: BaseException) -> str:
         return f"no network: {reason.strerror} ({host})"
     if isinstance(reason, ssl.SSLError):
         return f"TLS error with {host}: {reason.reason or reason}"
+    if isinstance(reason, (ValueError, http.client.InvalidURL)):
+        return f"invalid URL: {reason}"
     if isinstance(reason, (ConnectionError, http.client.HTTPException)):
         return f"connection to {host} broken off: {type(reason).__name__}"
     return f"download failed: {reason}"
