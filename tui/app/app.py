@@ -542,7 +542,7 @@ class NewsReaderApp(App):
             title="Import",
             severity="warning" if failed else "information",
             markup=False,
-            timeout=15 if failed else 5,
+            timeout=15 if failed else None,
         )
         if first_start:
             row = self.db.execute("SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{SEED_NAME}%", f"%{SEED_NAME}%"]).fetchone()
