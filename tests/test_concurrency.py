@@ -25,6 +25,11 @@ def newsreader(db: Path, *args) -> subprocess.CompletedProcess:
     return out
 
 
+def started(db: Path, *args) -> subprocess.Popen:
+    return subprocess.Popen([*NEWSREADER, "--db", str(db), *map(str, args)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 def article(folder: Path, name: str, title: str, day: int, word: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.txt"
@@ -117,16 +122,69 @@ async def test_no_change_is_lost_while_other_processes_use_the_index(tmp_path):
         newsreader(db, "speakers")
         assert not deleted_index_files(db)
 
+        # Changes made while another process is importing (and committing) at the same time.
+        many = tmp_path / "many"
+        for i in range(150):
+            article(many, f"m{i:03d}", f"Barge report {i}", i % 28 + 1, "barge")
+        running = started(db, "import", many)
+        while running.poll() is None:
+            await pilot.press("j")
+            await toggle("r")
+        assert running.wait() == 0, running.stderr.read()
+        assert not deleted_index_files(db)
+        app.poll_index()
+        await pilot.pause()
+        assert app.article_list.count == 156
+
     assert expected and any(s for _, s in expected.values()) and any(r for r, _ in expected.values())
     final = flags_in_a_fresh_process(db)
     for title, flags in expected.items():
         assert final[title] == flags, title
-    assert len(final) == 6
+    assert len(final) == 156
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     for table in ("articles_fts", "quotes_fts", "articles_title_fts"):
         conn.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
     conn.close()
+
+
+def test_an_import_is_not_stopped_by_flags_set_meanwhile(tmp_path):
+    """Another connection commits all the time (a reader marking articles read) while an
+    import runs: the import waits for its turn to write instead of failing with SQLITE_BUSY."""
+    import threading
+
+    from tui.index import queries
+    from tui.index.db import open_index
+    from tui.index.importer import import_sources
+
+    db_path = tmp_path / "index.db"
+    newsreader(db_path, "import", article(tmp_path / "first", "first", "First story", 1, "ferry"))
+    src = tmp_path / "src"
+    for i in range(60):
+        article(src, f"s{i:02d}", f"Story {i}", i % 28 + 1, "barge")
+    reader, _ = queries.connect(db_path)
+    first = queries.article_page(reader, 0, 1)[0].id
+    stop = threading.Event()
+    writes = 0
+
+    def mark_and_unmark() -> None:
+        nonlocal writes
+        while not stop.is_set():
+            queries.set_flag(reader, first, "read", writes % 2 == 0)
+            writes += 1
+
+    thread = threading.Thread(target=mark_and_unmark)
+    thread.start()
+    try:
+        db, _ = open_index(db_path)
+        summary = import_sources(db, [str(src)], workers=1)
+    finally:
+        stop.set()
+        thread.join()
+    assert summary.added == 60 and writes > 10
+    assert queries.article_count(db) == 61
+    db.close()
+    reader.close()
 
 
 def test_an_import_never_reads_the_index_or_its_files_as_articles(tmp_path):

@@ -130,4 +130,18 @@ async def test_app_import_summary_explains_each_failure(tmp_path, server, closed
         assert app.article_list.count == 1
 
 
+async def test_app_import_summary_shows_the_first_failures_and_counts_the_rest(tmp_path):
+    app = make_app(tmp_path / "index.db", config=tmp_path / "none.toml", import_samples=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.start_import([str(tmp_path / f"missing{i}.txt") for i in range(7)])
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        (summary,) = [n.message for n in app._notifications if n.title == "Import"]
+        lines = summary.splitlines()
+        assert lines[0] == "0 added, 0 updated, 0 unchanged, 7 failed"
+        assert lines[1:6] == [f"failed: {tmp_path / f'missing{i}.txt'}: no such file or directory" for i in range(5)]
+        assert lines[6:] == ["… and 2 more"]
+
+
 run_async_tests(globals())

@@ -150,7 +150,10 @@ def import_sources(
     lock = _ImportLock(db) if bulk else None
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    db.conn.execute("BEGIN")
+    # IMMEDIATE: the write lock from the start. A deferred transaction that reads first
+    # cannot write if another process committed meanwhile (SQLITE_BUSY at once, no waiting):
+    # a read or star made in the app would stop the import.
+    db.conn.execute("BEGIN IMMEDIATE")
     commit_at = time.monotonic() + COMMIT_EVERY_S
     try:
         finish_pending_fts(db)  # what an import cut short left unindexed
@@ -167,7 +170,7 @@ def import_sources(
             if pending >= BATCH or (pending and time.monotonic() >= commit_at):
                 _add_terms(db, terms)
                 db.conn.execute("COMMIT")
-                db.conn.execute("BEGIN")
+                db.conn.execute("BEGIN IMMEDIATE")
                 commit_at = time.monotonic() + COMMIT_EVERY_S
                 unindexed += pending
                 pending = 0
