@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from tui.index.db import defer_fts, finish_pending_fts, import_lock_path, rollback
+from tui.index.db import defer_fts, finish_pending_fts, import_lock_path, transaction
 from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
@@ -143,50 +143,34 @@ def import_sources(
     _known = {uid: h for uid, _, h in indexed}
     ids = {uid: id_ for uid, id_, _ in indexed}  # and the articles this import adds
     speakers = SpeakerRegistry(db)
-    terms: Counter[str] = Counter()  # articles per word, added to the vocabulary at each commit
     workers = workers or os.cpu_count() or 1
-    pending = unindexed = 0
+    batch: list[Prepared] = []
+    unindexed = 0
     bulk = _bulk = len(sources) >= BULK_FROM
     lock = _ImportLock(db) if bulk else None
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    # IMMEDIATE: the write lock from the start. A deferred transaction that reads first
-    # cannot write if another process committed meanwhile (SQLITE_BUSY at once, no waiting):
-    # a read or star made in the app would stop the import.
-    db.conn.execute("BEGIN IMMEDIATE")
     commit_at = time.monotonic() + COMMIT_EVERY_S
     try:
-        finish_pending_fts(db)  # what an import cut short left unindexed
-        if bulk:
-            defer_fts(db)
+        with transaction(db.conn):
+            finish_pending_fts(db)  # what an import cut short left unindexed
+            if bulk:
+                defer_fts(db)
         for done, (source, result) in enumerate(_prepared_stream(sources, workers), 1):
             if isinstance(result, str):
                 summary.failed.append((source, result))
             else:
-                for p in result:
-                    _write(db.conn, ids, speakers, p, summary)
-                    terms.update(p.terms)
-                pending += len(result)
-            if pending >= BATCH or (pending and time.monotonic() >= commit_at):
-                _add_terms(db, terms)
-                db.conn.execute("COMMIT")
-                db.conn.execute("BEGIN IMMEDIATE")
-                commit_at = time.monotonic() + COMMIT_EVERY_S
-                unindexed += pending
-                pending = 0
-                if bulk and unindexed >= INDEX_EVERY:
-                    finish_pending_fts(db, count_words=False)
-                    defer_fts(db)
+                batch += result
+            if len(batch) >= BATCH or (batch and time.monotonic() >= commit_at):
+                unindexed += len(batch)
+                index_step = bulk and unindexed >= INDEX_EVERY
+                _commit(db, ids, speakers, batch, summary, index_step, last=False)
+                if index_step:
                     unindexed = 0
+                commit_at = time.monotonic() + COMMIT_EVERY_S
             if progress:
                 progress(done, len(sources))
-        _add_terms(db, terms)
-        if bulk:
-            finish_pending_fts(db)
-        db.conn.execute("COMMIT")
-    except BaseException:
-        rollback(db.conn)
-        raise
+        _commit(db, ids, speakers, batch, summary, bulk, last=True)
     finally:
         _known = {}
         _bulk = False
@@ -209,6 +193,31 @@ def _index_files(db: sqlite_utils.Database) -> set[str]:
 
 def _index_path(db: sqlite_utils.Database) -> str:
     return next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+
+
+def _commit(
+    db: sqlite_utils.Database, ids: dict[str, int], speakers: SpeakerRegistry, batch: list[Prepared],
+    summary: ImportSummary, index: bool, last: bool,
+) -> None:
+    """Write a batch of articles in one transaction, and empty it. The write lock is held while
+    writing only, not while sources are read: a read or star in the app waits for one batch at most.
+    (IMMEDIATE, as `transaction` begins: a transaction that read before writing could not write
+    once another process had committed, and would fail at once, without waiting.)
+
+    index: index what waits for full-text indexing (a large import), and, unless `last`,
+    start waiting again; the last step also counts the vocabulary's words afresh.
+    """
+    terms: Counter[str] = Counter()  # articles per word, for the vocabulary
+    with transaction(db.conn):
+        for p in batch:
+            _write(db.conn, ids, speakers, p, summary)
+            terms.update(p.terms)
+        _add_terms(db, terms)
+        if index:
+            finish_pending_fts(db, count_words=last)
+            if not last:
+                defer_fts(db)
+    batch.clear()
 
 
 def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:
