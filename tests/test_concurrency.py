@@ -187,6 +187,35 @@ def test_an_import_is_not_stopped_by_flags_set_meanwhile(tmp_path):
     reader.close()
 
 
+def test_two_imports_of_the_same_files_at_once_both_succeed(tmp_path):
+    """While one import reads its sources, another process imports the same files: the first
+    finds their articles taken when it writes, and counts them unchanged instead of failing."""
+    from tests.test_index import fingerprint, fts_in_sync
+    from tui.index.db import open_index
+    from tui.index.importer import import_sources
+
+    src = tmp_path / "src"
+    for i in range(12):
+        article(src, f"s{i:02d}", f"Story {i}", i + 1, "barge")
+    db_path = tmp_path / "index.db"
+    db, _ = open_index(db_path)
+    others = []
+
+    def meanwhile(done: int, total: int) -> None:
+        if done == 1:  # this import has read one source and written nothing yet
+            others.append(newsreader(db_path, "import", src).stdout)
+
+    summary = import_sources(db, [str(src)], progress=meanwhile, workers=1)
+    assert others == ["12 added, 0 updated, 0 unchanged, 0 failed\n"]
+    assert (summary.added, summary.updated, summary.unchanged, summary.failed) == (0, 0, 12, [])
+    clean, _ = open_index(tmp_path / "clean.db")
+    import_sources(clean, [str(src)])
+    assert fingerprint(db) == fingerprint(clean)
+    assert fts_in_sync(db) and db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    clean.close()
+
+
 def test_an_import_never_reads_the_index_or_its_files_as_articles(tmp_path):
     """An index named without a suffix looks like a text file; reading it (or its WAL) as an
     article would open and close it outside SQLite while this process's connection is live."""

@@ -285,6 +285,20 @@ def _write(
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
         summary.updated += 1
     else:
-        article_id = ids[a.uid] = conn.execute(INSERT_ARTICLE, row).lastrowid
-        summary.added += 1
+        try:
+            article_id = conn.execute(INSERT_ARTICLE, row).lastrowid
+            summary.added += 1
+        except sqlite3.IntegrityError:
+            # Another process imported it since this import began: its uid is taken.
+            found = conn.execute("SELECT id, content_hash FROM articles WHERE uid = ?", [a.uid]).fetchone()
+            if found is None:
+                raise
+            article_id = ids[a.uid] = found[0]
+            if found[1] == p.content_hash:
+                summary.unchanged += 1
+                return
+            conn.execute(UPDATE_ARTICLE, [*row, article_id])
+            conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+            summary.updated += 1
+        ids[a.uid] = article_id
     conn.executemany(INSERT_QUOTES, [(article_id, speakers.resolve(q[0]), *q) for q in p.quotes])
