@@ -52,7 +52,7 @@ def write_problem(error: BaseException, path: Path | str) -> str | None:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return "the disk is full"
         if error.errno == errno.EFBIG:
-            return _size_limit() or "the file is too large"
+            return _size_limit(path) or "the file is too large"
         return None
     if not isinstance(error, sqlite3.Error):
         return None
@@ -61,7 +61,7 @@ def write_problem(error: BaseException, path: Path | str) -> str | None:
         return "the disk is full"
     if code == sqlite3.SQLITE_IOERR:
         # SQLite reports a write refused for the file size limit (EFBIG) as an I/O error.
-        return _disk_full(path) or _size_limit() or f"disk I/O error ({error})"
+        return _disk_full(path) or _size_limit(path) or f"disk I/O error ({error})"
     if code == sqlite3.SQLITE_READONLY:
         return "the index is read-only"
     if code == sqlite3.SQLITE_BUSY:
@@ -77,13 +77,17 @@ def _disk_full(path: Path | str) -> str | None:
     return "the disk is full" if st.f_bavail * st.f_frsize < 2**20 else None
 
 
-def _size_limit() -> str | None:
+def _size_limit(path: Path | str) -> str | None:
+    """The process's file size limit, if the index file or its WAL has (nearly) reached it."""
     try:
         import resource
     except ImportError:
         return None
     soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
     if soft == resource.RLIM_INFINITY:
+        return None
+    sizes = [os.stat(f"{path}{suffix}").st_size for suffix in ("", "-wal") if os.path.exists(f"{path}{suffix}")]
+    if max(sizes, default=0) + 2**20 < soft:  # a write adds a few pages at most
         return None
     return f"the file size limit was reached ({soft:,} bytes: ulimit -f)"
 
