@@ -437,7 +437,7 @@ async def test_help_lists_every_binding(db_path, tmp_path):
         plain = help_text.plain if hasattr(help_text, "plain") else str(help_text)
         rows = app.binding_rows()
         assert len(rows) >= 30
-        for pane, keys, description, binding_id, more in rows:
+        for _pane, _keys, description, binding_id, more in rows:
             assert binding_id, f"binding without id: {description}"
             assert description in plain and binding_id in plain and more in plain
         for needed in ("Quit", "Search", "Next quote", "Speaker", "Open article", "Keys"):

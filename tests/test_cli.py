@@ -33,7 +33,7 @@ def test_import_prints_a_summary_and_fails_loudly_for_bad_paths(tmp_path):
 
 
 def test_quotes_from_files_as_jsonl_name_the_file_as_given(tmp_path):
-    src = write_articles(tmp_path / "src", 1)
+    write_articles(tmp_path / "src", 1)
     out = run("quotes", "--format", "jsonl", "src/a000.txt", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     records = [json.loads(line) for line in out.stdout.splitlines()]

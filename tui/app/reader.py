@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import pairwise
 
 from rich._wrap import divide_line
 from textual import events
@@ -227,7 +228,7 @@ class Reader(ScrollView, can_focus=True):
         for para in plain.split("\n"):
             cuts = divide_line(para, width, fold=True) if para else []
             edges = [0, *cuts, len(para)]
-            for a, b in zip(edges, edges[1:]):
+            for a, b in pairwise(edges):
                 starts.append(pos + a)
                 ends.append(pos + b)
             pos += len(para) + 1

@@ -255,6 +255,8 @@ def _write(
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
         summary.updated += 1
     else:
-        article_id = ids[a.uid] = conn.execute(INSERT_ARTICLE, row).lastrowid
+        article_id = conn.execute(INSERT_ARTICLE, row).lastrowid
+        assert article_id is not None  # an INSERT's row id
+        ids[a.uid] = article_id
         summary.added += 1
     conn.executemany(INSERT_QUOTES, [(article_id, speakers.resolve(q[0]), *q) for q in p.quotes])
