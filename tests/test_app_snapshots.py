@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app_fixtures import build_index
 from tui.app import make_app
 
 SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.fixture
-def app(tmp_path):
+def app(tmp_path, build_index):
     path = build_index(tmp_path / "index.db")
     return make_app(path, config=tmp_path / "none.toml", import_samples=False)
 

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Label, OptionList
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
@@ -83,7 +90,8 @@ class NewsReaderApp(App):
         self.config_file = config if config is not None else config_path()
         self.keymap, self.config_problems = load_keymap(self.config_file)
         self.importing = False
-        self._status_label = self._progress = None  # the import status line, made by the first import
+        self._status_label: Label | None = None  # the import status line, made by the first import
+        self._progress: ProgressBar | None = None
         self._poll_failed = False
 
     # --- layout -------------------------------------------------------------------
@@ -139,6 +147,10 @@ class NewsReaderApp(App):
         highlighted = sidebar.current_index
         sidebar.show(self.reader.quotes, self.reader.styles_for, sidebar.speaker_filter)
         sidebar.highlight_quote(highlighted)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The app's own "Keys" (every binding, NewsCommands) replaces Textual's.
+        return (c for c in super().get_system_commands(screen) if c.title != "Keys")
 
     MAIN_SCREEN_ONLY = {
         "next_quote", "previous_quote", "speaker_view", "filter_speaker",
@@ -281,7 +293,7 @@ class NewsReaderApp(App):
         """(pane, keys, description, id, longer help) for every binding, with the user's keymap applied."""
         from tui.app import screens
 
-        panes = [
+        panes: list[tuple[str, type[App | Widget | Screen]]] = [
             ("Everywhere", NewsReaderApp),
             ("Article list", ArticleList),
             ("Reader", Reader),
@@ -293,6 +305,7 @@ class NewsReaderApp(App):
         rows = []
         for pane, cls in panes:
             for binding in cls.BINDINGS:
+                assert isinstance(binding, Binding)  # the app's bindings are all typed, with ids
                 keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
                 rows.append((pane, shown, binding.description, binding.id or "", binding.tooltip or ""))
@@ -438,6 +451,7 @@ class NewsReaderApp(App):
             self._status_label = Label(id="status-label", markup=False)
             self._progress = ProgressBar(id="progress", show_eta=False)
             self.mount(Horizontal(self._status_label, self._progress, id="status"), after="#panes")
+        assert self._status_label is not None and self._progress is not None
         self.query_one("#status").display = True
         label = "Importing the bundled sample articles…" if first_start else f"Importing {safe_text(', '.join(targets))}…"
         self._status_label.update(label)
@@ -489,7 +503,8 @@ class NewsReaderApp(App):
             pass  # the app has stopped meanwhile
 
     def _import_progress(self, done: int, total: int) -> None:
-        self._progress.update(total=total, progress=done)
+        if self._progress is not None:
+            self._progress.update(total=total, progress=done)
         self.poll_index()  # committed batches show up in the list as they land
 
     def _import_finished(self, summary, error: str | None, first_start: bool) -> None:
@@ -501,14 +516,14 @@ class NewsReaderApp(App):
             return
         failed = len(summary.failed)
         self.notify(
-            f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, {failed} failed",
+            summary.describe(),
             title="Import",
             severity="warning" if failed else "information",
         )
         if first_start:
-            row = self.db.execute("SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{SEED_NAME}%", f"%{SEED_NAME}%"]).fetchone()
-            if row:
-                self.open_article(row[0], mark_read=False)
+            seed = Q.find_article_by_source(self.db, SEED_NAME)
+            if seed is not None:
+                self.open_article(seed, mark_read=False)
             else:
                 self.show_cursor_article()
         elif self.reader.article is None:

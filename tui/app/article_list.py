@@ -6,6 +6,7 @@ more than 100.
 """
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 
 from textual import events
@@ -93,7 +94,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _set_count(self, count: int) -> None:
         self.count = count
-        self.virtual_size = Size(0, count * ROW_HEIGHT)  # rows fit the width: no sideways scrolling
+        # Rows fit the width: no sideways scrolling. The height is padded so that the last
+        # scroll position, like every other, starts on a whole row.
+        spare = self.scrollable_content_region.height % ROW_HEIGHT
+        self.virtual_size = Size(0, count * ROW_HEIGHT + spare)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_count(self.count)
+        self.scroll_to_cursor()
 
     def invalidate(self) -> None:
         """Drop cached rows (a flag changed) without recounting."""
@@ -184,6 +192,18 @@ class ArticleList(ScrollView, can_focus=True):
             return
         region = Region(0, self.cursor * ROW_HEIGHT, self.scrollable_content_region.width or 1, ROW_HEIGHT)
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def _whole_rows(self, value: float, current: float) -> float:
+        """Scroll positions start on a whole row: a move goes on to the next row boundary."""
+        rows = value / ROW_HEIGHT
+        snapped = (math.ceil(rows) if value > current else math.floor(rows)) * ROW_HEIGHT
+        return snapped if snapped <= self.max_scroll_y else self.max_scroll_y // ROW_HEIGHT * ROW_HEIGHT
+
+    def validate_scroll_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_y(value), self.scroll_y)
+
+    def validate_scroll_target_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_target_y(value), self.scroll_target_y)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.count - 1)) if self.count else 0
