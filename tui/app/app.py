@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
-from tui.app.config import config_path, load_keymap
+from tui.app.config import EVERYWHERE, check_keymap, config_path, load_config, save_theme
 from tui.app.footer import Footer
 from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
@@ -35,6 +35,7 @@ SEED_NAME = "seed-azernews-2022-06-27"
 class ImportCancelled(Exception):
     """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
+MAIN_PANES = {"Article list", "Reader", "Quote sidebar"}  # their keys shadow the app's while focused
 
 
 def _samples_dir() -> Path | None:
@@ -88,7 +89,14 @@ class NewsReaderApp(App):
         self.search_service = SearchService(self.db_path)
         self.import_samples = import_samples
         self.config_file = config if config is not None else config_path()
-        self.keymap, self.config_problems = load_keymap(self.config_file)
+        settings = load_config(self.config_file)
+        self.config_problems = settings.problems
+        self.keymap: dict[str, str] = {}
+        if settings.keymap:
+            bindings = [(pane, b.id or "", b.key) for pane, b in self.pane_bindings()]
+            self.keymap, problems = check_keymap(settings.keymap, bindings, MAIN_PANES, self.config_file)
+            self.config_problems += problems
+        self.saved_theme = settings.theme
         self.importing = False
         self._status_label: Label | None = None  # the import status line, made by the first import
         self._progress: ProgressBar | None = None
@@ -118,8 +126,12 @@ class NewsReaderApp(App):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.saved_theme in self.available_themes:
+            self.theme = self.saved_theme
+        elif self.saved_theme is not None:
+            self.config_problems.append(f"{self.config_file}: theme {self.saved_theme!r} is not one of the app's themes")
         for problem in self.config_problems:
-            self.notify(safe_text(problem), title="Config", severity="warning", markup=False)
+            self.notify(safe_text(problem), title="Config", severity="warning", markup=False, timeout=10)
         if self.read_only:
             self.notify("The index is read-only: you can read and search, but nothing is saved",
                         title="Read-only", severity="warning", markup=False)
@@ -138,6 +150,12 @@ class NewsReaderApp(App):
     def _theme_changed(self) -> None:
         # After the refresh: the new theme's CSS must be applied before styles are read.
         self.call_after_refresh(self._apply_theme)
+        if self.theme != self.saved_theme:
+            self.saved_theme = self.theme
+            try:
+                save_theme(self.config_file, self.theme)
+            except Exception as e:  # an unwritable or broken config: the theme still applies
+                self.notify(f"Theme not saved in {self.config_file}: {e}", title="Config", severity="warning", markup=False)
 
     def _apply_theme(self) -> None:
         # Speaker colours are tuned per theme (lighter on dark, darker on light).
@@ -289,12 +307,13 @@ class NewsReaderApp(App):
 
         self.push_screen(HelpScreen(self.binding_rows(), self.config_file))
 
-    def binding_rows(self) -> list[tuple[str, str, str, str, str]]:
-        """(pane, keys, description, id, longer help) for every binding, with the user's keymap applied."""
+    @staticmethod
+    def pane_bindings() -> list[tuple[str, Binding]]:
+        """(pane, binding) for every binding of the app, its panes and its screens."""
         from tui.app import screens
 
         panes: list[tuple[str, type[App | Widget | Screen]]] = [
-            ("Everywhere", NewsReaderApp),
+            (EVERYWHERE, NewsReaderApp),
             ("Article list", ArticleList),
             ("Reader", Reader),
             ("Quote sidebar", QuoteSidebar),
@@ -306,9 +325,16 @@ class NewsReaderApp(App):
         for pane, cls in panes:
             for binding in cls.BINDINGS:
                 assert isinstance(binding, Binding)  # the app's bindings are all typed, with ids
-                keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
-                shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
-                rows.append((pane, shown, binding.description, binding.id or "", binding.tooltip or ""))
+                rows.append((pane, binding))
+        return rows
+
+    def binding_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(pane, keys, description, id, longer help) for every binding, with the user's keymap applied."""
+        rows = []
+        for pane, binding in self.pane_bindings():
+            keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
+            shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
+            rows.append((pane, shown, binding.description, binding.id or "", binding.tooltip or ""))
         return rows
 
     def action_search(self) -> None:

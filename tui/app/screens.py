@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tui.app.footer import Footer
 from tui.app.sidebar import excerpt
 from tui.app.reader import safe_text
+from tui.text import plural
 
 KIND_LABEL = {"title": "title", "speaker": "speaker", "quote": "quote", "body": "text"}
 
@@ -125,8 +126,10 @@ class SearchScreen(ModalScreen):
         results.add_options(options)
         if options:
             results.highlighted = 0
-        n = len(options)
-        status.update(f"{n} result{'s' if n != 1 else ''} — enter opens, esc goes back")
+        if options:
+            status.update(f"{plural(len(options), 'result')} — enter opens, esc goes back")
+        else:
+            status.update(f"No results for “{safe_text(message.query).strip()}” — esc goes back")
 
     def action_move(self, delta: int) -> None:
         move_highlight(self.query_one(OptionList), delta)
@@ -180,8 +183,7 @@ class SpeakerScreen(Screen):
 
     def on_mount(self) -> None:
         box = self.query_one("#speaker-box")
-        n = len(self.quotes)
-        box.border_title = Content(f"{safe_text(self.speaker)} — {n} quote{'s' if n != 1 else ''}")
+        box.border_title = Content(f"{safe_text(self.speaker)} — {plural(len(self.quotes), 'quote')}")
         box.border_subtitle = "enter opens the article at the quote · esc back"
         options = []
         for i, sq in enumerate(self.quotes):

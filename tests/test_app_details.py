@@ -1,0 +1,222 @@
+"""What a daily user notices: keymap warnings, the theme kept, the palette, words, scrolling,
+the help screen, small terminals, cut titles and reported speech (Pilot, at 80x24 and 120x40)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets._toast import Toast
+
+from tui.app import make_app
+from tui.app.commands import quote_count_text
+from tui.text import plural
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def app_with_config(db_path: Path, tmp_path: Path, text: str | None = None):
+    config = tmp_path / "config.toml"
+    if text is not None:
+        config.write_text(text, encoding="utf-8")
+    return make_app(db_path, config=config, import_samples=False)
+
+
+def toasts(app) -> list[str]:
+    return [toast.render().plain for toast in app.screen.query(Toast)]
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+# --- the keymap -------------------------------------------------------------------------------
+
+
+async def test_keymap_mistakes_warn_at_start_and_q_still_quits(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path, '[keymap]\nno_such_binding = "z"\ntoggle_read = "q"\nsearch = "n"\n')
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        shown = toasts(app)
+        config = str(tmp_path / "config.toml")
+        unknown = [t for t in shown if "keymap.no_such_binding" in t]
+        assert len(unknown) == 1 and config in unknown[0] and '"z"' in unknown[0] and "no binding has this id" in unknown[0]
+        quit_taken = [t for t in shown if "keymap.toggle_read" in t]
+        assert len(quit_taken) == 1 and config in quit_taken[0] and "q quits" in quit_taken[0]
+        twice = [t for t in shown if "keymap.search" in t]
+        assert len(twice) == 1 and "n is bound to both" in twice[0] and "next_quote" in twice[0]
+        assert {r[3]: r[1] for r in app.binding_rows()}["toggle_read"] == "r"  # kept its own key
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0  # q still quits
+
+
+async def test_quit_is_not_moved_onto_a_key_that_does_something_else(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path, '[keymap]\nquit = "n"\n')
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert any("keymap.quit" in t and "n does something else" in t for t in toasts(app))
+        app.reader.focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and app.reader.current == 0  # n is still the next quote
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_good_keymap_gives_no_warning(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path, '[keymap]\nsearch = "ctrl+f"\nquit = "ctrl+x"\nlist_down = "down,j,ctrl+n"\n')
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert toasts(app) == []
+
+
+# --- the theme --------------------------------------------------------------------------------
+
+
+async def test_the_chosen_theme_is_kept_in_the_config_file_and_restored(index_path, tmp_path):
+    text = '# my settings\n[keymap]\nsearch = "ctrl+f"  # muscle memory\n'
+    app = app_with_config(index_path, tmp_path, text)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"textual-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+    saved = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert 'theme = "textual-light"' in saved
+    assert "# my settings" in saved and 'search = "ctrl+f"  # muscle memory' in saved  # the rest kept as written
+    again = app_with_config(index_path, tmp_path)
+    async with again.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+        assert toasts(again) == []
+
+
+async def test_an_unknown_theme_in_the_config_warns(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path, 'theme = "no-such-theme"\n')
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert any("no-such-theme" in t and "config.toml" in t for t in toasts(app))
+        assert app.theme == "textual-dark"
+
+
+# --- the palette and words --------------------------------------------------------------------
+
+
+async def _palette_titles(pilot, query: str) -> list[str]:
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    await pilot.pause(0.5)
+    options = pilot.app.screen.query_one(CommandList)
+    titles = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+    await pilot.press("escape")
+    await pilot.pause()
+    return [t.plain.split("\n")[0] if hasattr(t, "plain") else str(t).split("\n")[0] for t in titles]
+
+
+async def test_the_palette_lists_each_command_once(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        keys = await _palette_titles(pilot, "keys")
+        assert [t for t in keys if t.strip() == "Keys"] == ["Keys"]
+        themes = await _palette_titles(pilot, "theme")
+        assert [t for t in themes if "theme" in t.lower()] == ["Theme"]
+
+
+async def test_the_palette_says_1_quote_in_1_article(index_path, tmp_path):
+    from textual.command import CommandList
+
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"open speaker jane")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("1 quote in 1 article" in s for s in shown), shown
+        assert not any("1 quotes" in s or "1 articles" in s for s in shown)
+
+
+def test_plurals():
+    assert plural(1, "quote") == "1 quote" and plural(2, "quote") == "2 quotes" and plural(0, "article") == "0 articles"
+    assert plural(1_000, "result") == "1,000 results"
+    assert quote_count_text(1, 1) == "1 quote in 1 article"
+    assert quote_count_text(3, 2) == "3 quotes in 2 articles"
+
+
+async def test_an_empty_search_says_nothing_was_found(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"xylophonequartz")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status").render())
+        assert status.startswith("No results for “xylophonequartz”")
+        assert "0 results" not in status and "enter opens" not in status
+
+
+# --- the article list scrolls by whole rows ---------------------------------------------------
+
+
+def assert_whole_rows(app) -> None:
+    lst = app.article_list
+    top, height = int(lst.scroll_offset.y), lst.scrollable_content_region.height
+    assert top % 2 == 0, f"scrolled to line {top}: the top row's title is cut off"
+    assert top <= lst.cursor * 2 and lst.cursor * 2 + 2 <= top + height  # the cursor row in full view
+    # On screen: the list's first line is the title of the row at the top, not a row's second line.
+    first = screen_lines(app)[lst.content_region.y]
+    title = lst.row(top // 2).title
+    assert title[:10] in first, (first, title)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_article_list_scrolls_by_whole_rows(build_index, tmp_path, size):
+    path = build_index(tmp_path / "index.db", extra=60)
+    app = app_with_config(path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for _ in range(20):
+            await pilot.press("j")
+            await pilot.pause()
+            assert_whole_rows(app)
+        assert app.article_list.cursor == 20 and app.article_list.scroll_offset.y > 0
+        for key in ("G", "k", "ctrl+u", "ctrl+d", "g"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert_whole_rows(app)
+        # Scrolling by a line (the mouse wheel, the scroll bar) moves to the next whole row.
+        await pilot.press("G")
+        await pilot.pause()
+        bottom = int(app.article_list.scroll_offset.y)
+        for _ in range(3):
+            app.article_list.scroll_up(animate=False, immediate=True)
+            await pilot.pause()
+            assert int(app.article_list.scroll_offset.y) % 2 == 0
+        assert int(app.article_list.scroll_offset.y) == bottom - 6
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_opening_from_search_shows_whole_rows(build_index, tmp_path, size):
+    path = build_index(tmp_path / "index.db", extra=60)
+    app = app_with_config(path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Filler article 000041")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.article.title == "Filler article 000041"
+        assert app.article_list.cursor_row.title == "Filler article 000041"
+        assert_whole_rows(app)
