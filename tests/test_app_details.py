@@ -220,3 +220,42 @@ async def test_opening_from_search_shows_whole_rows(build_index, tmp_path, size)
         assert app.reader.article.title == "Filler article 000041"
         assert app.article_list.cursor_row.title == "Filler article 000041"
         assert_whole_rows(app)
+
+
+# --- reported speech ----------------------------------------------------------------------------
+
+
+def test_only_a_direct_quote_is_shown_in_quotation_marks():
+    from tui.app.sidebar import REPORTED, quote_excerpt, type_label
+
+    assert quote_excerpt("we came as friends", "direct").plain == "“we came as friends”"
+    reported = quote_excerpt("both sides should return to talks", "indirect")
+    assert reported.plain == "both sides should return to talks"
+    assert [span.style for span in reported.spans] == [REPORTED]
+    assert (type_label("direct"), type_label("indirect"), type_label("mixed")) == (
+        "direct quote", "reported speech", "partly quoted")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_speaker_view_never_puts_reported_speech_in_quotation_marks(index_path, tmp_path, size):
+    from textual.widgets import OptionList
+
+    from tui.app.screens import SpeakerScreen
+
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.reader.focus()
+        await pilot.press("n", "n", "s")  # Lavrov's quote, then his quotes everywhere
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerScreen)
+        options = app.screen.query_one(OptionList)
+        shown = {}
+        for i in range(options.option_count):
+            head, body = options.get_option_at_index(i).prompt.plain.split("\n")
+            shown[body.strip()] = head
+        mixed = 'Moscow "values the partnership" and wants it to grow'
+        assert mixed in shown and "partly quoted" in shown[mixed]  # no “…” around the writer's words
+        assert "“we came as friends”" in shown and "direct quote" in shown["“we came as friends”"]
+        text = "\n".join(screen_lines(app))
+        assert "“Moscow" not in text and "partly quoted" in text

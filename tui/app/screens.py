@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.footer import Footer
-from tui.app.sidebar import excerpt
+from tui.app.sidebar import quote_excerpt, type_label
 from tui.app.reader import safe_text
 from tui.text import plural
 
@@ -189,10 +189,10 @@ class SpeakerScreen(Screen):
         for i, sq in enumerate(self.quotes):
             head = Content.assemble(
                 Content.styled(sq.published[:10] or "undated", Style(dim=True)),
-                Content.styled(f"  {sq.quote.type:<8}  ", Style(italic=True, dim=True)),
+                Content.styled(f"  {type_label(sq.quote.type):<15}  ", Style(italic=True, dim=True)),
                 Content.styled(safe_text(sq.article_title).replace("\n", " "), Style(bold=True)),
             )
-            body = Content("  “" + excerpt(sq.quote.text, 300) + "”")
+            body = Content("  ") + quote_excerpt(sq.quote.text, sq.quote.type, 300)
             options.append(Option(Content("\n").join([head, body]), id=str(i)))
         ol = self.query_one(OptionList)
         ol.add_options(options)

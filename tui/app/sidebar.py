@@ -13,9 +13,25 @@ from tui.index.queries import QuoteRow
 EXCERPT = 140
 
 
+# What each kind of quote is called on screen. Only a direct quote is shown in quotation
+# marks: reported speech is the writer's words, and is never made to look verbatim.
+TYPE_LABEL = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partly quoted"}
+REPORTED = Style(italic=True)
+
+
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     text = " ".join(safe_text(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def type_label(kind: str) -> str:
+    return TYPE_LABEL.get(kind, kind or "quote")
+
+
+def quote_excerpt(text: str, kind: str, limit: int = EXCERPT) -> Content:
+    """A quote's words: a direct quote in quotation marks, anything else in italics without."""
+    words = excerpt(text, limit)
+    return Content(f"“{words}”") if kind == "direct" else Content.styled(words, REPORTED)
 
 
 class QuoteSidebar(OptionList):
@@ -57,9 +73,9 @@ class QuoteSidebar(OptionList):
             st = self._styles_for(name)
             head = Content.assemble(
                 Content.styled(safe_text(name).replace("\n", " "), st.name if st else Style(bold=True)),
-                Content.styled(f"  {q.type or 'quote'}", Style(italic=True, dim=True)),
+                Content.styled(f"  {type_label(q.type)}", Style(italic=True, dim=True)),
             )
-            body = Content(excerpt(q.text))
+            body = quote_excerpt(q.text, q.type)
             options.append(Option(Content("\n").join([head, body]), id=str(i)))
         self.add_options(options)
         total = len(self.quotes)
