@@ -259,3 +259,31 @@ async def test_the_speaker_view_never_puts_reported_speech_in_quotation_marks(in
         assert "“we came as friends”" in shown and "direct quote" in shown["“we came as friends”"]
         text = "\n".join(screen_lines(app))
         assert "“Moscow" not in text and "partly quoted" in text
+
+
+# --- the help screen --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_help_wraps_descriptions_under_themselves_and_says_where_to_rebind(index_path, tmp_path, size):
+    from textual.widgets import Static
+
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        # From the start, not only after a scroll.
+        assert "rebind" in str(box.border_subtitle) and "[keymap]" in str(box.border_subtitle)
+        keys = list(app.screen.query(".help-keys").results(Static))
+        texts = list(app.screen.query(".help-text").results(Static))
+        assert len(keys) == len(texts) == len(app.binding_rows())
+        column = texts[0].region.x
+        assert all(t.region.x == column > k.region.x for k, t in zip(keys, texts, strict=True))
+        # A long description wraps, and its next lines start in its own column.
+        box.scroll_to_widget(texts[7], animate=False)  # filter_speaker, with the longest help
+        await pilot.pause()
+        wrapped = [line for line in screen_lines(app) if "click the legend" in line]
+        assert wrapped and wrapped[0][: column].strip(" │╭╮╰╯─▌") == ""
+        assert texts[7].region.height >= 3

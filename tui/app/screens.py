@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.color import Color
 from textual.content import Content
 from textual.message import Message
@@ -231,39 +231,31 @@ class HelpScreen(ModalScreen):
         self.config_file = config_file
 
     def compose(self) -> ComposeResult:
+        # A row per binding: its keys in one column, what it does in the next, where long
+        # lines wrap (a hanging indent, never back under the keys).
         with VerticalScroll(id="help-box"):
-            yield Static(self._table(), id="help-text", markup=False)
+            pane = None
+            for where, keys, description, binding_id, more in self.rows:
+                if where != pane:
+                    yield Static(Content.styled(where, Style(bold=True, underline=True)), classes="help-pane")
+                    pane = where
+                text = Content.assemble(description, "  ", Content.styled(binding_id, Style(dim=True)))
+                if more:
+                    text = Content("\n").join([text, Content.styled(more, Style(italic=True, dim=True))])
+                with Horizontal(classes="help-row"):
+                    yield Static(Content.styled(keys, Style(bold=True)), classes="help-keys")
+                    yield Static(text, classes="help-text")
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
         box.border_title = "Keys"
+        where = safe_text(str(self.config_file)) if self.config_file else "config.toml"
+        box.border_subtitle = Content(f"esc closes · rebind: [keymap] id = \"keys\" in {where}")
         box.focus()
 
     def action_scroll(self, delta: int) -> None:
         box = self.query_one("#help-box")
         box.scroll_to(y=box.scroll_y + delta, animate=False)
-        where = safe_text(str(self.config_file)) if self.config_file else "config.toml"
-        box.border_subtitle = Content(f"esc closes · rebind keys by id in {where}: [keymap] id = \"keys\"")
-
-    def _table(self) -> Content:
-        lines = []
-        pane = None
-        for where, keys, description, binding_id, more in self.rows:
-            if where != pane:
-                if pane is not None:
-                    lines.append(Content(""))
-                lines.append(Content.styled(where, Style(bold=True, underline=True)))
-                pane = where
-            lines.append(
-                Content.assemble(
-                    Content.styled(f"  {keys:<20}", Style(bold=True)),
-                    f"{description:<24}",
-                    Content.styled(f" {binding_id}", Style(dim=True)),
-                )
-            )
-            if more:
-                lines.append(Content.styled(f"{'':22}{more}", Style(italic=True, dim=True)))
-        return Content("\n").join(lines)
 
 
 class PromptScreen(ModalScreen):
