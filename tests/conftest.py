@@ -94,12 +94,12 @@ ARTICLES = [
 ]
 
 
-def build_index(path: Path, extra: int = 0) -> Path:
-    """An index at `path` holding ARTICLES (and `extra` filler articles, older)."""
+def build_index(path: Path, extra: int = 0, articles: list | None = None) -> Path:
+    """An index at `path` holding `articles` (default ARTICLES; same shape) and `extra` older filler articles."""
     db, _ = open_index(path)
     speakers: dict[str, int] = {}
     db.conn.execute("BEGIN")
-    for uid, title, outlet, author, published, body, quotes in ARTICLES:
+    for uid, title, outlet, author, published, body, quotes in ARTICLES if articles is None else articles:
         article_id = db.execute(
             "INSERT INTO articles (uid, source, title, outlet, author, published, body, content_hash, imported_at, quote_count)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?)",
@@ -136,7 +136,7 @@ def build_index(path: Path, extra: int = 0) -> Path:
 
 @pytest.fixture(name="build_index")
 def _build_index():
-    """build_index(path, extra=0): an index holding ARTICLES (and `extra` older filler articles)."""
+    """build_index(path, extra=0, articles=None): an index holding ARTICLES (or `articles`) and `extra` fillers."""
     return build_index
 
 

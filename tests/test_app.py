@@ -194,13 +194,14 @@ async def test_filter_sidebar_to_one_speaker(db_path, tmp_path):
         reader.focus()
         await pilot.press("n", "F")
         await pilot.pause()
-        assert sidebar.speaker_filter == "Jeyhun Bayramov"
+        assert app.speaker_filter == sidebar.speaker_filter == app.reader.speaker_filter == "Jeyhun Bayramov"
         assert sidebar.option_count == 2
         await pilot.press("n")  # n skips Lavrov while filtered
         assert reader.current == 2
         await pilot.press("F")
         await pilot.pause()
-        assert sidebar.speaker_filter is None and sidebar.option_count == 3
+        assert app.speaker_filter is sidebar.speaker_filter is app.reader.speaker_filter is None
+        assert sidebar.option_count == 3
 
 
 async def test_clicking_legend_filters_and_clicking_quote_selects(db_path, tmp_path):

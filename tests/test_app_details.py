@@ -287,3 +287,129 @@ async def test_help_wraps_descriptions_under_themselves_and_says_where_to_rebind
         wrapped = [line for line in screen_lines(app) if "click the legend" in line]
         assert wrapped and wrapped[0][: column].strip(" │╭╮╰╯─▌") == ""
         assert texts[7].region.height >= 3
+
+
+# --- small terminals, cut titles, the compact header ------------------------------------------
+
+SPEAKERS = [
+    "Daniel Okafor", "Mira Castellano", "Tomas Wrona", "Ana Costa", "Ebba Lindqvist", "Idris Falk",
+    "Renate Okafor", "Tamsin Reval", "Joaquim Bell", "the shopkeepers on Brückenstraße in the old town",
+]
+
+
+def many_speakers_article():
+    """An invented article quoting ten speakers, the first four times (one name very long)."""
+    said = [(SPEAKERS[0], f"Point number {i} stands as it was.") for i in range(4)]
+    said += [(name, f"We have something to add, number {i}.") for i, name in enumerate(SPEAKERS[1:])]
+    body = "".join(f'"{text}" {name} said.\n\n' for name, text in said)
+    quotes = [(name, text, "direct", name) for name, text in said]
+    return ("many", "Ten people have something to say about the plans for the new harbour quay and its cranes",
+            "Example News", "A. Writer", "2030-01-01", body, quotes)
+
+
+@pytest.fixture
+def many_path(build_index, tmp_path):
+    from tests.conftest import ARTICLES  # noqa: F401  (the default articles stay: a second article to open)
+
+    return build_index(tmp_path / "many.db", articles=[many_speakers_article()])
+
+
+def visible_panes(app) -> list[str]:
+    return [pane.id for pane in app.panes if pane.display]
+
+
+@pytest.mark.parametrize("size, panes", [((50, 15), 1), ((60, 20), 2), ((77, 24), 2), ((80, 24), 3), ((120, 40), 3)],
+                         ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else str(v))
+async def test_small_terminals_show_fewer_panes_and_nothing_off_screen(index_path, tmp_path, size, panes):
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for _ in range(3):  # every pane in turn, by tab
+            shown = [pane for pane in app.panes if pane.display]
+            assert len(shown) == panes and app.focused in shown
+            for pane in shown:
+                region = pane.region
+                assert region.width >= 20 and region.right <= size[0] and region.bottom <= size[1] - 1
+                assert pane.styles.border_top[0] == "round"  # the border drawn in full, inside the screen
+            if panes == 1:
+                assert shown[0].region.width == size[0]
+            await pilot.press("tab")
+            await pilot.pause()
+        assert app.focused is app.article_list
+
+
+async def test_one_pane_at_a_time_opens_an_article_in_the_reader(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert visible_panes(app) == ["list"]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert visible_panes(app) == ["reader"] and app.focused is app.reader
+        assert "Breaking" in app.reader.article.title
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert visible_panes(app) == ["list"]
+
+
+async def test_two_panes_keep_the_side_pane_that_had_focus(index_path, tmp_path):
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=(70, 24)) as pilot:
+        await pilot.pause()
+        assert visible_panes(app) == ["list", "reader"]
+        await pilot.press("tab", "tab")  # to the sidebar
+        await pilot.pause()
+        assert visible_panes(app) == ["list", "quotes"] and app.focused is app.sidebar
+        await pilot.press("tab")  # back to the list: the sidebar stays beside it
+        await pilot.pause()
+        assert visible_panes(app) == ["list", "quotes"]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert visible_panes(app) == ["list", "reader", "quotes"]
+
+
+def border_title_line(app, widget) -> str:
+    return screen_lines(app)[widget.region.y][widget.region.x : widget.region.right]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_long_name_is_cut_with_an_ellipsis_and_the_count_stays(many_path, tmp_path, size):
+    app = app_with_config(many_path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        long_name = SPEAKERS[-1]
+        app.set_speaker_filter(long_name)
+        await pilot.pause()
+        title = border_title_line(app, app.sidebar)
+        assert "(1/13)" in title and "…" in title and long_name not in title
+        # The legend cuts the long name too, and keeps its count.
+        app.reader.toggle_legend()  # all of it
+        await pilot.pause()
+        legend = [c.plain for c in app.reader._header if "(1)" in c.plain]
+        assert any("the shopkeepers" in line and "…" in line for line in legend), legend
+        assert all(len(line) <= app.reader.scrollable_content_region.width for line in legend)
+
+
+@pytest.mark.parametrize("size, most", [((80, 24), 7), ((120, 40), 9)], ids=["80x24", "120x40"])
+async def test_a_ten_speaker_header_stays_compact_and_the_legend_unfolds(many_path, tmp_path, size, most):
+    app = app_with_config(many_path, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        folded = len(reader._header)
+        assert folded <= most  # the body starts on the first screen
+        lines = [c.plain for c in reader._header]
+        more = [line for line in lines if "+" in line]
+        assert more and "more" in more[-1] or more[-1].rstrip()[-1].isdigit()
+        assert reader.visible_text()[folded].startswith('"Point number 0')
+        # Clicking "+N more" unfolds the legend: every speaker, then "fewer" folds it again.
+        line_no, hits = next((y, h) for y, h in reader._legend_hits.items() if any(n.startswith("\0") for *_, n in h))
+        x0 = next(x for x, _, n in hits if n.startswith("\0"))
+        await pilot.click("#reader", offset=(2 + x0, 1 + line_no))
+        await pilot.pause()
+        unfolded = "\n".join(c.plain for c in reader._header)
+        assert len(reader._header) > folded and "fewer" in unfolded
+        assert all(name[:8] in unfolded for name in SPEAKERS)
+        reader.toggle_legend()
+        await pilot.pause()
+        assert len(reader._header) == folded

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label, OptionList
@@ -21,6 +22,7 @@ from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
 from tui.app.config import EVERYWHERE, check_keymap, config_path, load_config, save_theme
 from tui.app.footer import Footer
+from tui.app.panes import Panes
 from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
@@ -77,10 +79,14 @@ class NewsReaderApp(App):
         Binding("r", "toggle_read", "Read", id="toggle_read", tooltip="Toggle read: the row under the cursor in the list, else the open article"),
         Binding("f", "toggle_star", "Star", id="toggle_star", tooltip="Toggle star: the row under the cursor in the list, else the open article"),
         Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False, tooltip="List only unread articles (again: all)"),
-        Binding("tab", "focus_next", "Next pane", id="next_pane", show=False),
-        Binding("shift+tab", "focus_previous", "Previous pane", id="previous_pane", show=False),
+        # Priority: before the screen's own tab (focus_next), which skips hidden panes.
+        Binding("tab", "next_pane(1)", "Next pane", id="next_pane", show=False, priority=True),
+        Binding("shift+tab", "next_pane(-1)", "Previous pane", id="previous_pane", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False, tooltip="Import a path, switch theme, open a speaker, toggle the unread filter"),
     ]
+
+    # The one owner of the speaker filter; the reader and the sidebar are bound to it.
+    speaker_filter: reactive[str | None] = reactive(None)
 
     def __init__(self, db_path: Path | str, *, config: Path | None = None, import_samples: bool = True) -> None:
         super().__init__()
@@ -105,10 +111,12 @@ class NewsReaderApp(App):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            yield ArticleList(self.db, id="list")
-            yield Reader(id="reader")
-            yield QuoteSidebar(id="quotes")
+        yield Panes(
+            ArticleList(self.db, id="list"),
+            Reader(id="reader").data_bind(NewsReaderApp.speaker_filter),
+            QuoteSidebar(id="quotes").data_bind(NewsReaderApp.speaker_filter),
+            id="panes",
+        )
         yield Footer()
 
     @property
@@ -148,8 +156,6 @@ class NewsReaderApp(App):
         self.watch(self, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self) -> None:
-        # After the refresh: the new theme's CSS must be applied before styles are read.
-        self.call_after_refresh(self._apply_theme)
         if self.theme != self.saved_theme:
             self.saved_theme = self.theme
             try:
@@ -157,14 +163,9 @@ class NewsReaderApp(App):
             except Exception as e:  # an unwritable or broken config: the theme still applies
                 self.notify(f"Theme not saved in {self.config_file}: {e}", title="Config", severity="warning", markup=False)
 
-    def _apply_theme(self) -> None:
-        # Speaker colours are tuned per theme (lighter on dark, darker on light).
-        self.article_list.invalidate()
-        self.reader._theme_changed()
-        sidebar = self.sidebar
-        highlighted = sidebar.current_index
-        sidebar.show(self.reader.quotes, self.reader.styles_for, sidebar.speaker_filter)
-        sidebar.highlight_quote(highlighted)
+    @on(Reader.Restyled)
+    def _reader_restyled(self) -> None:
+        self.sidebar.restyle()  # in the reader's new speaker colours
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # The app's own "Keys" (every binding, NewsCommands) replaces Textual's.
@@ -172,7 +173,7 @@ class NewsReaderApp(App):
 
     MAIN_SCREEN_ONLY = {
         "next_quote", "previous_quote", "speaker_view", "filter_speaker",
-        "toggle_read", "toggle_star", "toggle_unread", "search", "import_path",
+        "toggle_read", "toggle_star", "toggle_unread", "search", "import_path", "next_pane",
     }
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -180,6 +181,19 @@ class NewsReaderApp(App):
         if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
             return False
         return True
+
+    # --- panes ----------------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> tuple[ArticleList, Reader, QuoteSidebar]:
+        return self.article_list, self.reader, self.sidebar
+
+    def action_next_pane(self, step: int) -> None:
+        """Focus the next pane (tab) or the previous (shift+tab), showing it if it was hidden."""
+        panes = self.query_one(Panes)
+        target = self.panes[(self.panes.index(panes.last) + step) % 3]
+        panes.show(target)
+        target.focus()
 
     def on_app_focus(self) -> None:
         self.poll_index()
@@ -208,6 +222,7 @@ class NewsReaderApp(App):
                 self.article_list.invalidate()
         quotes = Q.article_quotes(self.db, article_id)
         reader, sidebar = self.reader, self.sidebar
+        self.speaker_filter = None  # a filter is per article
         reader.show(detail, quotes)
         sidebar.show(reader.quotes, reader.styles_for)
         self._title_reader()
@@ -238,7 +253,8 @@ class NewsReaderApp(App):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open_article(event.article_id)
+        if self.open_article(event.article_id) and not self.reader.display:
+            self.reader.focus()  # one pane at a time: show what was opened
 
     # --- quote sync -----------------------------------------------------------------
 
@@ -266,7 +282,7 @@ class NewsReaderApp(App):
 
     @on(Reader.SpeakerClicked)
     def _legend_clicked(self, event: Reader.SpeakerClicked) -> None:
-        self.set_speaker_filter(None if self.sidebar.speaker_filter == event.speaker else event.speaker)
+        self.set_speaker_filter(None if self.speaker_filter == event.speaker else event.speaker)
 
     def current_quote(self):
         reader = self.reader
@@ -278,8 +294,7 @@ class NewsReaderApp(App):
         return None
 
     def set_speaker_filter(self, speaker: str | None) -> None:
-        self.sidebar.set_filter(speaker)
-        self.reader.speaker_filter = speaker
+        self.speaker_filter = speaker  # the reader and the sidebar follow (data_bind)
         current = self.reader.current
         if current is not None and (speaker is None or speaker_label(self.reader.quotes[current]) == speaker):
             self.sidebar.highlight_quote(current)
@@ -293,7 +308,7 @@ class NewsReaderApp(App):
         self.reader.action_previous_quote()
 
     def action_filter_speaker(self) -> None:
-        if self.sidebar.speaker_filter is not None:
+        if self.speaker_filter is not None:
             self.set_speaker_filter(None)
             return
         quote = self.current_quote()

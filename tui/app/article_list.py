@@ -138,6 +138,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._set_count(len(self._page(0)))
         self.border_title = "Articles"
         self.call_after_refresh(self.recount)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        # Rows are cached per theme, but drawn again once the new theme's CSS applies.
+        self.call_after_refresh(self.invalidate)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -1,12 +1,16 @@
 """The quote sidebar: the open article's quotes in reading order."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.colors import SpeakerStyles
 from tui.app.reader import safe_text, speaker_label
 from tui.index.queries import QuoteRow
 
@@ -35,7 +39,10 @@ def quote_excerpt(text: str, kind: str, limit: int = EXCERPT) -> Content:
 
 
 class QuoteSidebar(OptionList):
-    """Each option: speaker (in colour) and type, then an excerpt. Option ids are quote indices."""
+    """Each option: speaker (in colour) and type, then an excerpt. Option ids are quote indices.
+
+    `speaker_filter` is the app's (bound with data_bind): only that speaker's quotes are listed.
+    """
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Next quote", id="sidebar_down", show=False),
@@ -47,21 +54,29 @@ class QuoteSidebar(OptionList):
         Binding("enter", "select", "Show quote in reader", id="sidebar_select"),
     ]
 
+    speaker_filter: reactive[str | None] = reactive(None, init=False)
+
     def __init__(self, *, name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.quotes: list[QuoteRow] = []
-        self.speaker_filter: str | None = None
-        self._styles_for = lambda speaker: None
+        self._styles_for: Callable[[str], SpeakerStyles | None] = lambda speaker: None
 
-    def show(self, quotes: list[QuoteRow], styles_for, speaker_filter: str | None = None) -> None:
+    def show(self, quotes: list[QuoteRow], styles_for: Callable[[str], SpeakerStyles | None]) -> None:
         self.quotes = quotes
         self._styles_for = styles_for
-        self.speaker_filter = speaker_filter
         self._rebuild()
 
-    def set_filter(self, speaker: str | None) -> None:
-        self.speaker_filter = speaker
+    def restyle(self) -> None:
+        """Rebuild in the speakers' new colours (the theme changed), keeping the highlight."""
+        highlighted = self.current_index
         self._rebuild()
+        self.highlight_quote(highlighted)
+
+    def watch_speaker_filter(self) -> None:
+        self._rebuild()
+
+    def on_resize(self) -> None:
+        self._title()
 
     def _rebuild(self) -> None:
         self.clear_options()
@@ -78,12 +93,22 @@ class QuoteSidebar(OptionList):
             body = quote_excerpt(q.text, q.type)
             options.append(Option(Content("\n").join([head, body]), id=str(i)))
         self.add_options(options)
+        self._title()
+
+    def _title(self) -> None:
+        """ "Quotes (12)", or "Quotes by Daniel Oka… (4/12)": a long name is cut, the count always shows."""
         total = len(self.quotes)
-        if self.speaker_filter is not None:
-            # A Content title: a speaker's name is never parsed as markup.
-            self.border_title = Content(f"Quotes by {safe_text(self.speaker_filter)} ({len(options)}/{total})")
-        else:
+        if self.speaker_filter is None:
             self.border_title = f"Quotes ({total})"
+            return
+        count = f" ({self.option_count}/{total})"
+        room = max(0, self.size.width - 4)  # the corners and a space either side
+        name = Content(safe_text(self.speaker_filter).replace("\n", " "))  # never parsed as markup
+        head = Content("Quotes by ")
+        if head.cell_length + min(name.cell_length, 6) + len(count) > room:
+            head = Content("")  # narrow: the name and the count are what matter
+        width = max(2, room - head.cell_length - len(count))
+        self.border_title = head + name.truncate(width, ellipsis=True) + count
 
     @property
     def current_index(self) -> int | None:
