@@ -413,3 +413,26 @@ async def test_a_ten_speaker_header_stays_compact_and_the_legend_unfolds(many_pa
         reader.toggle_legend()
         await pilot.pause()
         assert len(reader._header) == folded
+
+
+# --- typed results from the screens ------------------------------------------------------------
+
+
+async def test_the_search_screen_returns_a_typed_choice(index_path, tmp_path):
+    from tui.app.screens import SearchChoice, SearchScreen
+
+    app = app_with_config(index_path, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        chosen: list[SearchChoice | None] = []
+        for keys in (["enter"], ["ctrl+s"], ["escape"]):
+            app.push_screen(SearchScreen(app.search_service, "lavrov"), chosen.append)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+        opened, speaker, cancelled = chosen
+        assert isinstance(opened, SearchChoice) and not opened.show_speaker and opened.hit.kind == "speaker"
+        assert isinstance(speaker, SearchChoice) and speaker.show_speaker and speaker.hit.speaker_id is not None
+        assert cancelled is None

@@ -18,6 +18,9 @@ from textual.widgets import Label, OptionList
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
 
+    from tui.app.screens import SearchChoice
+    from tui.index.queries import SpeakerQuote
+
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
 from tui.app.config import EVERYWHERE, check_keymap, config_path, load_config, save_theme
@@ -353,11 +356,11 @@ class NewsReaderApp(App):
         return rows
 
     def action_search(self) -> None:
-        def done(result) -> None:
-            if not result:
+        def done(choice: SearchChoice | None) -> None:
+            if choice is None:
                 return
-            what, hit = result
-            if what == "speaker":
+            hit = choice.hit
+            if choice.show_speaker and hit.speaker_id is not None:
                 self.open_speaker(hit.speaker_id)
             elif self.open_article(hit.article_id, quote_id=hit.quote_id, offset=hit.offset):
                 self.reader.mark(hit_ranges(hit, self.reader))
@@ -392,9 +395,9 @@ class NewsReaderApp(App):
             return
         quotes = Q.speaker_quotes(self.db, speaker_id)
 
-        def done(result) -> None:
-            if result is not None:
-                self.open_article(result.quote.article_id, quote_id=result.quote.id)
+        def done(chosen: SpeakerQuote | None) -> None:
+            if chosen is not None:
+                self.open_article(chosen.quote.article_id, quote_id=chosen.quote.id)
                 self.reader.focus()
 
         from tui.app.screens import SpeakerScreen

@@ -1,6 +1,10 @@
 """Screens: search, a speaker's quotes, help, and a path prompt."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,9 +20,22 @@ from textual.widgets.option_list import Option
 from tui.app.footer import Footer
 from tui.app.sidebar import quote_excerpt, type_label
 from tui.app.reader import safe_text
+from tui.index.queries import SpeakerQuote
 from tui.text import plural
 
+if TYPE_CHECKING:
+    from tui.app.searching import SearchService
+    from tui.index.search import Hit  # loaded with the first search, not with this screen
+
 KIND_LABEL = {"title": "title", "speaker": "speaker", "quote": "quote", "body": "text"}
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """What the user chose in the search screen: open the hit's article, or its speaker's quotes."""
+
+    hit: Hit
+    show_speaker: bool = False
 
 
 def highlight(text: str, spans, style: Style, limit: int = 160) -> Content:
@@ -45,7 +62,7 @@ def move_highlight(options: OptionList, delta: int) -> None:
         options.highlighted = max(0, min(options.option_count - 1, current + delta))
 
 
-class SearchScreen(ModalScreen):
+class SearchScreen(ModalScreen[SearchChoice | None]):
     """Type to search; results follow as you type; enter opens, esc goes back."""
 
     BINDINGS = [
@@ -56,17 +73,17 @@ class SearchScreen(ModalScreen):
     ]
 
     class Results(Message):
-        def __init__(self, query: str, hits: list, error: str | None = None) -> None:
+        def __init__(self, query: str, hits: list[Hit], error: str | None = None) -> None:
             super().__init__()
             self.query = query
             self.hits = hits
             self.error = error
 
-    def __init__(self, service, query: str = "") -> None:
+    def __init__(self, service: SearchService, query: str = "") -> None:
         super().__init__()
         self.service = service
         self.initial = query
-        self.hits: list = []
+        self.hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -134,7 +151,7 @@ class SearchScreen(ModalScreen):
     def action_move(self, delta: int) -> None:
         move_highlight(self.query_one(OptionList), delta)
 
-    def _selected_hit(self):
+    def _selected_hit(self) -> Hit | None:
         results = self.query_one(OptionList)
         if results.highlighted is None or not self.hits:
             return None
@@ -144,24 +161,24 @@ class SearchScreen(ModalScreen):
     def _submitted(self) -> None:
         hit = self._selected_hit()
         if hit is not None:
-            self.dismiss(("open", hit))
+            self.dismiss(SearchChoice(hit))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(("open", self.hits[event.option_index]))
+        self.dismiss(SearchChoice(self.hits[event.option_index]))
 
     def action_speaker(self) -> None:
         hit = self._selected_hit()
         if hit is None or hit.speaker_id is None:
             self.notify("This result has no speaker", severity="warning")
             return
-        self.dismiss(("speaker", hit))
+        self.dismiss(SearchChoice(hit, show_speaker=True))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
 
 
-class SpeakerScreen(Screen):
+class SpeakerScreen(Screen[SpeakerQuote | None]):
     """Everything one speaker said across the collection, newest first."""
 
     BINDINGS = [
@@ -171,7 +188,7 @@ class SpeakerScreen(Screen):
         Binding("enter", "open", "Open article at quote", id="speaker_open"),
     ]
 
-    def __init__(self, name: str, quotes) -> None:
+    def __init__(self, name: str, quotes: list[SpeakerQuote]) -> None:
         super().__init__()
         self.speaker = name
         self.quotes = quotes
@@ -216,7 +233,7 @@ class SpeakerScreen(Screen):
         self.dismiss(None)
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(ModalScreen[None]):
     """Every binding with its keys (after the user's keymap) and description."""
 
     BINDINGS = [
@@ -225,7 +242,7 @@ class HelpScreen(ModalScreen):
         Binding("up,k", "scroll(-1)", "Scroll up", id="help_up", show=False),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str, str, str]], config_file=None) -> None:
+    def __init__(self, rows: list[tuple[str, str, str, str, str]], config_file: Path | None = None) -> None:
         super().__init__()
         self.rows = rows  # (pane, keys, description, binding id, longer help)
         self.config_file = config_file
@@ -258,7 +275,7 @@ class HelpScreen(ModalScreen):
         box.scroll_to(y=box.scroll_y + delta, animate=False)
 
 
-class PromptScreen(ModalScreen):
+class PromptScreen(ModalScreen[str | None]):
     """Ask for one line of text (a path to import)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt_cancel")]
