@@ -314,8 +314,14 @@ def many_path(build_index, tmp_path):
     return build_index(tmp_path / "many.db", articles=[many_speakers_article()])
 
 
+def panes_of(app):
+    from tui.app.panes import Panes
+
+    return app.query_one(Panes).panes
+
+
 def visible_panes(app) -> list[str]:
-    return [pane.id for pane in app.panes if pane.display]
+    return [pane.id for pane in panes_of(app) if pane.display]
 
 
 @pytest.mark.parametrize("size, panes", [((50, 15), 1), ((60, 20), 2), ((77, 24), 2), ((80, 24), 3), ((120, 40), 3)],
@@ -325,7 +331,7 @@ async def test_small_terminals_show_fewer_panes_and_nothing_off_screen(index_pat
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         for _ in range(3):  # every pane in turn, by tab
-            shown = [pane for pane in app.panes if pane.display]
+            shown = [pane for pane in panes_of(app) if pane.display]
             assert len(shown) == panes and app.focused in shown
             for pane in shown:
                 region = pane.region
@@ -436,3 +442,38 @@ async def test_the_search_screen_returns_a_typed_choice(index_path, tmp_path):
         assert isinstance(opened, SearchChoice) and not opened.show_speaker and opened.hit.kind == "speaker"
         assert isinstance(speaker, SearchChoice) and speaker.show_speaker and speaker.hit.speaker_id is not None
         assert cancelled is None
+
+
+# --- the config file, as functions --------------------------------------------------------------
+
+
+def test_check_keymap_names_each_mistake_once_and_keeps_quitting():
+    from tui.app.config import check_keymap
+
+    bindings = [("Everywhere", "quit", "q"), ("Everywhere", "quit_ctrl", "ctrl+q"), ("Everywhere", "search", "slash"),
+                ("Everywhere", "next_quote", "n"), ("Article list", "list_open", "enter"), ("Help", "help_close", "escape,q")]
+    panes = {"Article list"}
+    kept, problems = check_keymap({"search": "ctrl+f", "help_close": "escape,q,x"}, bindings, panes, None)
+    assert kept == {"search": "ctrl+f", "help_close": "escape,q,x"} and problems == []  # q closes help: its own screen
+    kept, problems = check_keymap({"list_open": "q", "bogus": "z", "search": "n"}, bindings, panes, Path("c.toml"))
+    assert kept == {"search": "n"}
+    assert problems == [
+        'c.toml: keymap.bogus = "z": no binding has this id (? lists them)',
+        'c.toml: keymap.list_open = "q": q quits, so list_open keeps "enter"',
+        'c.toml: keymap.search = "n": n is bound to both search and next_quote',
+    ]
+    kept, problems = check_keymap({"quit": "x"}, bindings, panes, None)
+    assert kept == {"quit": "x"} and problems == []  # quit may move to a free key
+
+
+def test_save_theme_creates_the_file_and_refuses_to_rewrite_one_that_is_not_toml(tmp_path):
+    from tui.app.config import load_config, save_theme
+
+    path = tmp_path / "new" / "config.toml"
+    save_theme(path, "nord")
+    assert load_config(path).theme == "nord"
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[keymap\nbroken", encoding="utf-8")
+    with pytest.raises(ValueError):
+        save_theme(broken, "nord")
+    assert broken.read_text(encoding="utf-8") == "[keymap\nbroken"  # left as it was

@@ -15,12 +15,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label, OptionList
 
-if TYPE_CHECKING:
-    from textual.widgets import ProgressBar
-
-    from tui.app.screens import SearchChoice
-    from tui.index.queries import SpeakerQuote
-
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
 from tui.app.config import EVERYWHERE, check_keymap, config_path, load_config, save_theme
@@ -30,6 +24,12 @@ from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
 from tui.index import queries as Q
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
+    from tui.app.screens import SearchChoice
+    from tui.index.queries import SpeakerQuote
 
 # Start-up imports only what the first screen needs: the other screens, the importer,
 # the search module and sqlite-utils load when first used.
@@ -163,7 +163,7 @@ class NewsReaderApp(App):
             self.saved_theme = self.theme
             try:
                 save_theme(self.config_file, self.theme)
-            except Exception as e:  # an unwritable or broken config: the theme still applies
+            except (OSError, ValueError) as e:  # an unwritable or broken (not TOML) config: the theme still applies
                 self.notify(f"Theme not saved in {self.config_file}: {e}", title="Config", severity="warning", markup=False)
 
     @on(Reader.Restyled)
@@ -185,18 +185,9 @@ class NewsReaderApp(App):
             return False
         return True
 
-    # --- panes ----------------------------------------------------------------------------------
-
-    @property
-    def panes(self) -> tuple[ArticleList, Reader, QuoteSidebar]:
-        return self.article_list, self.reader, self.sidebar
-
     def action_next_pane(self, step: int) -> None:
         """Focus the next pane (tab) or the previous (shift+tab), showing it if it was hidden."""
-        panes = self.query_one(Panes)
-        target = self.panes[(self.panes.index(panes.last) + step) % 3]
-        panes.show(target)
-        target.focus()
+        self.query_one(Panes).next(step).focus()
 
     def on_app_focus(self) -> None:
         self.poll_index()

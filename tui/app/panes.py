@@ -38,6 +38,12 @@ class Panes(Horizontal):
             self.side = pane
         self.fit()
 
+    def next(self, step: int) -> Widget:
+        """Show the pane `step` places after the current one (wrapping round), and return it."""
+        pane = self.panes[(self.panes.index(self.last) + step) % len(self.panes)]
+        self.show(pane)
+        return pane
+
     def fit(self) -> None:
         """Show the panes that fit the width."""
         width = self.size.width

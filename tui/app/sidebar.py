@@ -102,7 +102,7 @@ class QuoteSidebar(OptionList):
             self.border_title = f"Quotes ({total})"
             return
         count = f" ({self.option_count}/{total})"
-        room = max(0, self.size.width - 4)  # the corners and a space either side
+        room = max(0, self.outer_size.width - 6)  # the border's corners, "─ " before and " ─" after
         name = Content(safe_text(self.speaker_filter).replace("\n", " "))  # never parsed as markup
         head = Content("Quotes by ")
         if head.cell_length + min(name.cell_length, 6) + len(count) > room:
