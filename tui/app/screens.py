@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -269,6 +269,9 @@ class HelpScreen(ModalScreen[None]):
         where = safe_text(str(self.config_file)) if self.config_file else "config.toml"
         box.border_subtitle = Content(f"esc closes · rebind: [keymap] id = \"keys\" in {where}")
         box.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < 70, "-narrow")  # a narrower keys column
 
     def action_scroll(self, delta: int) -> None:
         box = self.query_one("#help-box")
