@@ -22,7 +22,7 @@ from textual.style import Style
 
 from tui.app.colors import over
 from tui.index.queries import ArticleRow, article_count, article_page
-from tui.text import printable
+from tui.text import plural, printable
 
 PAGE = 100
 CACHED_PAGES = 32
@@ -176,7 +176,7 @@ class ArticleList(ScrollView, can_focus=True):
             line = Content.assemble(marker, flag, star, " ", title)
         else:
             meta = over(self, "article-list--meta", style)
-            quotes = f"{article.quote_count} quote" + ("" if article.quote_count == 1 else "s")
+            quotes = plural(article.quote_count, "quote")
             parts = [p for p in (printable(article.outlet), article.published[:10], quotes) if p]
             line = Content.assemble("    ", Content.styled(" · ".join(parts).replace("\n", " "), meta))
         line = line.truncate(width, ellipsis=True)
