@@ -309,8 +309,6 @@ def many_speakers_article():
 
 @pytest.fixture
 def many_path(build_index, tmp_path):
-    from tests.conftest import ARTICLES  # noqa: F401  (the default articles stay: a second article to open)
-
     return build_index(tmp_path / "many.db", articles=[many_speakers_article()])
 
 
