@@ -214,7 +214,7 @@ def measure_app(db_path: Path, runs: int) -> dict:
             capture_output=True, text=True, timeout=120, cwd=str(HERE.parent),
             env={**os.environ, "TEXTUAL": "", "NEWSREADER_CONFIG": str(db_path.parent / "none.toml")},
         )
-        lines = [l for l in proc.stdout.splitlines() if l.startswith("{")]
+        lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
         if not lines:
             error = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
             break

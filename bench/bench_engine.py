@@ -54,15 +54,15 @@ def article(rng: random.Random, size: int = 4096) -> str:
     people = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES)) for _ in range(4)]
     paras = []
     while sum(len(p) + 2 for p in paras) < size:
-        f, l, r = rng.choice(people)
+        first, last, r = rng.choice(people)
         k = rng.randrange(14)
         c, d = rng.choice(CLAUSES), rng.choice(DIRECT)
         if k == 0:
-            paras.append(f"{r[0].upper() + r[1:]} {f} {l} said on Monday that {c}.")
+            paras.append(f"{r[0].upper() + r[1:]} {first} {last} said on Monday that {c}.")
         elif k == 1:
-            paras.append(f"“{d},” {l} said. “{rng.choice(DIRECT)}.”")
+            paras.append(f"“{d},” {last} said. “{rng.choice(DIRECT)}.”")
         elif k == 2:
-            paras.append(f"According to {l}, {c}.")
+            paras.append(f"According to {last}, {c}.")
         elif k == 3:
             paras.append(f"\"{d},\" he said, \"and {rng.choice(DIRECT).lower()}.\"")
         elif k == 4:
@@ -70,9 +70,9 @@ def article(rng: random.Random, size: int = 4096) -> str:
         elif k == 5:
             paras.append(f"{rng.choice(ORGS)} said in a statement that {c}.")
         elif k == 6:
-            paras.append(f"{l} called the plan \"a serious mistake\" and said {c}.")
+            paras.append(f"{last} called the plan \"a serious mistake\" and said {c}.")
         elif k == 7:
-            paras.append(f"The plan, {l} said, {rng.choice(INTERRUPT)}.")
+            paras.append(f"The plan, {last} said, {rng.choice(INTERRUPT)}.")
         else:
             paras.append(" ".join(rng.sample(FILLER, 3)))
     return "\n\n".join(paras)[:size]

@@ -8,13 +8,12 @@ import sys
 
 import pytest
 
-from tests.test_app_fixtures import build_index, run_async_tests
 from tui.app import make_app
 from tui.index import queries
 from tui.index.db import SCHEMA_VERSION, IndexUnavailable
 
 
-def test_connect_opens_a_ready_index_as_it_is_without_sqlite_utils(tmp_path):
+def test_connect_opens_a_ready_index_as_it_is_without_sqlite_utils(tmp_path, build_index):
     path = build_index(tmp_path / "index.db")
     code = (
         "import sys\n"
@@ -33,7 +32,7 @@ def test_connect_creates_a_new_index(tmp_path):
     assert queries.article_count(conn) == 0
 
 
-def test_connect_refuses_what_open_index_refuses(tmp_path):
+def test_connect_refuses_what_open_index_refuses(tmp_path, build_index):
     notes = tmp_path / "notes.db"
     notes.write_bytes(b"my precious notes, not a database\n" * 10)
     before = (notes.read_bytes(), notes.stat().st_mtime_ns)
@@ -48,7 +47,7 @@ def test_connect_refuses_what_open_index_refuses(tmp_path):
         queries.connect(newer)
 
 
-def test_connect_opens_a_file_it_may_not_write_read_only(tmp_path, monkeypatch):
+def test_connect_opens_a_file_it_may_not_write_read_only(tmp_path, monkeypatch, build_index):
     path = build_index(tmp_path / "index.db")
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
@@ -59,7 +58,7 @@ def test_connect_opens_a_file_it_may_not_write_read_only(tmp_path, monkeypatch):
         queries.set_flag(conn, 1, "read", True)
 
 
-def test_unread_pages_walk_the_newest_first_index(tmp_path):
+def test_unread_pages_walk_the_newest_first_index(tmp_path, build_index):
     # On the read index SQLite would sort every unread article before the first page.
     path = build_index(tmp_path / "index.db", extra=300)
     conn, _ = queries.connect(path)
@@ -78,10 +77,10 @@ def test_unread_pages_walk_the_newest_first_index(tmp_path):
 
 # Modules the first screen does not use: search, import, the quote engine, the other screens.
 NOT_AT_START = ["sqlite_utils", "rapidfuzz", "tui.index.search", "tui.index.importer", "tui.quotes.engine",
-                "tui.app.screens", "textual.widgets._progress_bar"]
+                "tui.app.screens", "textual.widgets._progress_bar", "tomlkit", "trafilatura"]
 
 
-def test_the_app_starts_without_loading_what_its_first_screen_does_not_use(tmp_path):
+def test_the_app_starts_without_loading_what_its_first_screen_does_not_use(tmp_path, build_index):
     path = build_index(tmp_path / "index.db")
     code = (
         "import asyncio, sys\n"
@@ -99,7 +98,7 @@ def test_the_app_starts_without_loading_what_its_first_screen_does_not_use(tmp_p
     assert out.stdout.strip() == ""
 
 
-async def test_first_paint_comes_before_the_articles_are_counted(tmp_path, monkeypatch):
+async def test_first_paint_comes_before_the_articles_are_counted(tmp_path, monkeypatch, build_index):
     from tui.app import article_list
 
     path = build_index(tmp_path / "index.db")
@@ -123,4 +122,3 @@ async def test_first_paint_comes_before_the_articles_are_counted(tmp_path, monke
     assert "count" in events and events.index("paint") < events.index("count")
 
 
-run_async_tests(globals())

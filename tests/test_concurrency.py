@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_app_fixtures import run_async_tests
 from tui.app import make_app
 
 NEWSREADER = [sys.executable, "-c", "from tui.cli import main; main()"]
@@ -187,10 +186,9 @@ def test_an_import_is_not_stopped_by_flags_set_meanwhile(tmp_path):
     reader.close()
 
 
-def test_two_imports_of_the_same_files_at_once_both_succeed(tmp_path):
+def test_two_imports_of_the_same_files_at_once_both_succeed(tmp_path, fingerprint, fts_in_sync):
     """While one import reads its sources, another process imports the same files: the first
     finds their articles taken when it writes, and counts them unchanged instead of failing."""
-    from tests.test_index import fingerprint, fts_in_sync
     from tui.index.db import open_index
     from tui.index.importer import import_sources
 
@@ -253,4 +251,3 @@ def test_search_sees_new_words_of_an_article_imported_again(tmp_path):
     db.close()
 
 
-run_async_tests(globals())

@@ -6,7 +6,6 @@ import subprocess
 import sys
 import time
 
-from tests.test_index import fingerprint, fts_in_sync, write_articles
 from tui.index.db import open_index
 
 NEWSREADER = [sys.executable, "-c", "from tui.cli import main; main()"]
@@ -23,7 +22,7 @@ def run_import(db_path, src, kill_after=None):
     proc.wait()
 
 
-def test_killed_imports_end_in_the_same_index_as_a_clean_one(tmp_path):
+def test_killed_imports_end_in_the_same_index_as_a_clean_one(tmp_path, write_articles, fingerprint, fts_in_sync):
     src = write_articles(tmp_path / "src", 1500)
     clean_db = tmp_path / "clean.db"
     run_import(clean_db, src)
@@ -42,7 +41,7 @@ def test_killed_imports_end_in_the_same_index_as_a_clean_one(tmp_path):
     assert crashed.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_reading_and_flagging_while_another_process_imports(tmp_path):
+def test_reading_and_flagging_while_another_process_imports(tmp_path, write_articles):
     from tui.index import queries
     from tui.index.importer import BATCH
 

@@ -15,7 +15,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.test_app_fixtures import run_async_tests
 from tui.app import make_app
 from tui.sources import SourceError, web
 
@@ -144,4 +143,3 @@ async def test_app_import_summary_shows_the_first_failures_and_counts_the_rest(t
         assert lines[6:] == ["… and 2 more"]
 
 
-run_async_tests(globals())

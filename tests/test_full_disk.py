@@ -15,8 +15,6 @@ import subprocess
 import sys
 import textwrap
 
-from tests.test_app_fixtures import build_index, run_async_tests
-from tests.test_index import fingerprint, fts_in_sync, write_articles
 from tui.app import make_app
 from tui.index.db import open_index
 from tui.index.importer import BULK_FROM
@@ -44,7 +42,7 @@ def index_size(db) -> int:
     return sum(os.stat(f"{db}{suffix}").st_size for suffix in ("", "-wal") if os.path.exists(f"{db}{suffix}"))
 
 
-def test_import_that_fills_the_disk_stops_cleanly_and_the_next_run_completes(tmp_path):
+def test_import_that_fills_the_disk_stops_cleanly_and_the_next_run_completes(tmp_path, write_articles, fingerprint, fts_in_sync):
     first = write_articles(tmp_path / "first", 20, month="May")
     second = write_articles(tmp_path / "second", BULK_FROM + 100, month="June")  # full-text indexing deferred
     db = tmp_path / "i.db"
@@ -100,7 +98,7 @@ APP_WITH_A_FULL_DISK = textwrap.dedent("""
 """)
 
 
-def test_app_says_when_a_star_or_an_import_cannot_be_saved_on_a_full_disk(tmp_path):
+def test_app_says_when_a_star_or_an_import_cannot_be_saved_on_a_full_disk(tmp_path, build_index, write_articles):
     db = build_index(tmp_path / "index.db")
     src = write_articles(tmp_path / "src", 30)
     out = subprocess.run([sys.executable, "-c", APP_WITH_A_FULL_DISK, str(db), str(src)],
@@ -116,7 +114,7 @@ def test_app_says_when_a_star_or_an_import_cannot_be_saved_on_a_full_disk(tmp_pa
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-async def test_app_says_when_a_flag_cannot_be_saved(tmp_path):
+async def test_app_says_when_a_flag_cannot_be_saved(tmp_path, build_index):
     db = build_index(tmp_path / "index.db")
     app = make_app(db, config=tmp_path / "none.toml", import_samples=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -135,4 +133,3 @@ async def test_app_says_when_a_flag_cannot_be_saved(tmp_path):
     assert conn.execute("SELECT sum(starred), sum(read) FROM articles").fetchone() == (0, 0)
 
 
-run_async_tests(globals())

@@ -11,41 +11,6 @@ from tui.index.db import SCHEMA_VERSION, IndexUnavailable, open_index, transacti
 from tui.index.importer import import_sources
 from tui.index.speakers import SpeakerRegistry, name_key
 
-ARTICLE = """ date 2026-03-{day:02d} By Harbour Gazette
-
-By Mira Olsen
-
-Port director Tomas Wrona said the new quay would open in {month}.
-
-"We are ready for the ships," Wrona said. "The cranes arrive next week."
-
-Harbour pilot Ana Costa said the channel had been dredged.
-"""
-
-
-def write_articles(folder, n, month="May"):
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (folder / f"a{i:03d}.txt").write_text(ARTICLE.format(day=i % 28 + 1, month=month), encoding="utf-8")
-    return folder
-
-
-def fingerprint(db):
-    """What an index holds, independent of row ids and import times."""
-    articles = db.execute("SELECT uid, content_hash, quote_count FROM articles ORDER BY uid").fetchall()
-    quotes = db.execute(
-        "SELECT a.uid, q.start, q.[end], q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id "
-        "ORDER BY a.uid, q.start"
-    ).fetchall()
-    return articles, quotes
-
-
-def fts_in_sync(db):
-    for table in ("articles_fts", "quotes_fts"):
-        db.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
-    return True
-
-
 def test_new_index_has_schema_wal_and_fts(tmp_path):
     db, read_only = open_index(tmp_path / "i.db")
     assert not read_only
@@ -88,7 +53,7 @@ def test_newer_schema_is_refused_naming_both_versions(tmp_path):
     assert f"version {SCHEMA_VERSION}" in str(err.value)
 
 
-def test_read_only_index_opens_read_only(tmp_path, monkeypatch):
+def test_read_only_index_opens_read_only(tmp_path, monkeypatch, write_articles):
     path = tmp_path / "ro.db"
     db, _ = open_index(path)
     import_sources(db, [str(write_articles(tmp_path / "src", 2))])
@@ -102,7 +67,7 @@ def test_read_only_index_opens_read_only(tmp_path, monkeypatch):
         db.execute("DELETE FROM articles")
 
 
-def test_import_is_idempotent_and_updates_changed_articles(tmp_path):
+def test_import_is_idempotent_and_updates_changed_articles(tmp_path, write_articles, fingerprint, fts_in_sync):
     src = write_articles(tmp_path / "src", 5)
     db, _ = open_index(tmp_path / "i.db")
     first = import_sources(db, [str(src)])
@@ -111,7 +76,8 @@ def test_import_is_idempotent_and_updates_changed_articles(tmp_path):
     again = import_sources(db, [str(src)])
     assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
     assert fingerprint(db) == snapshot
-    (src / "a002.txt").write_text(ARTICLE.format(day=3, month="June") + "\nA late paragraph.\n", encoding="utf-8")
+    changed = (src / "a002.txt").read_text(encoding="utf-8").replace("May", "June")
+    (src / "a002.txt").write_text(changed + "\nA late paragraph.\n", encoding="utf-8")
     changed = import_sources(db, [str(src)])
     assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 4)
     assert queries.article_count(db) == 5
@@ -120,7 +86,7 @@ def test_import_is_idempotent_and_updates_changed_articles(tmp_path):
     assert fts_in_sync(db)
 
 
-def test_readers_see_a_long_import_arrive_transaction_by_transaction(tmp_path, monkeypatch):
+def test_readers_see_a_long_import_arrive_transaction_by_transaction(tmp_path, monkeypatch, write_articles):
     from tui.index import importer
 
     monkeypatch.setattr(importer, "COMMIT_EVERY_S", 0.0)  # every article comes after the deadline
@@ -139,7 +105,7 @@ def test_readers_see_a_long_import_arrive_transaction_by_transaction(tmp_path, m
     assert seen == [1, 2, 3, 4, 5]
 
 
-def test_an_article_deleted_by_another_program_during_an_import_is_written_again(tmp_path, monkeypatch):
+def test_an_article_deleted_by_another_program_during_an_import_is_written_again(tmp_path, monkeypatch, write_articles, fts_in_sync):
     from tui.index import importer
 
     monkeypatch.setattr(importer, "BATCH", 7)
@@ -166,7 +132,7 @@ def test_an_article_deleted_by_another_program_during_an_import_is_written_again
     assert fts_in_sync(db)
 
 
-def test_failures_are_reported_and_the_rest_is_imported(tmp_path):
+def test_failures_are_reported_and_the_rest_is_imported(tmp_path, write_articles):
     src = write_articles(tmp_path / "src", 3)
     (src / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
     (src / "empty.txt").write_text("   \n", encoding="utf-8")
@@ -178,7 +144,7 @@ def test_failures_are_reported_and_the_rest_is_imported(tmp_path):
     assert all(reason for reason in failed.values())
 
 
-def test_quotes_are_stored_with_offsets_into_the_body(tmp_path):
+def test_quotes_are_stored_with_offsets_into_the_body(tmp_path, write_articles):
     src = write_articles(tmp_path / "src", 1)
     db, _ = open_index(tmp_path / "i.db")
     import_sources(db, [str(src)])
@@ -193,7 +159,7 @@ def test_quotes_are_stored_with_offsets_into_the_body(tmp_path):
     assert any(q.speaker == "Tomas Wrona" for q in quotes)
 
 
-def test_sqlite_utils_can_search_the_index_as_is(tmp_path):
+def test_sqlite_utils_can_search_the_index_as_is(tmp_path, write_articles):
     src = write_articles(tmp_path / "src", 2)
     path = tmp_path / "i.db"
     db, _ = open_index(path)
@@ -233,7 +199,7 @@ def test_name_key_ignores_case_accents_and_punctuation():
     assert name_key("José  Ángel O'Neill") == name_key("jose angel o neill")
 
 
-def test_an_older_schema_migrates_and_keeps_its_articles(tmp_path):
+def test_an_older_schema_migrates_and_keeps_its_articles(tmp_path, fts_in_sync):
     from tui.index.db import _create_v1
     from tui.index.search import Searcher
 

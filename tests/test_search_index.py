@@ -3,7 +3,6 @@ import sqlite3
 
 import pytest
 
-from tests.test_index import fingerprint, write_articles
 from tui.index import importer
 from tui.index import db as index_db
 from tui.index.db import open_index
@@ -40,7 +39,7 @@ def small_bulk(monkeypatch):
     monkeypatch.setattr(importer, "PARALLEL_FROM", 10_000)  # in this process, so that it can be interrupted
 
 
-def test_bulk_import_defers_fts_and_ends_in_sync(tmp_path, small_bulk):
+def test_bulk_import_defers_fts_and_ends_in_sync(tmp_path, small_bulk, write_articles):
     src = write_articles(tmp_path / "src", 40)
     db, _ = open_index(tmp_path / "i.db")
     import_sources(db, [str(src)])
@@ -55,7 +54,7 @@ def test_bulk_import_defers_fts_and_ends_in_sync(tmp_path, small_bulk):
     assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'June'").fetchone()[0] == 40
 
 
-def test_interrupted_bulk_import_is_indexed_on_next_open(tmp_path, small_bulk):
+def test_interrupted_bulk_import_is_indexed_on_next_open(tmp_path, small_bulk, write_articles, fingerprint):
     src = write_articles(tmp_path / "src", 40)
     path = tmp_path / "i.db"
     db, _ = open_index(path)
@@ -82,7 +81,7 @@ def test_interrupted_bulk_import_is_indexed_on_next_open(tmp_path, small_bulk):
     assert fingerprint(db) == fingerprint(clean)
 
 
-def test_pending_fts_is_left_alone_while_an_import_holds_the_lock(tmp_path, small_bulk):
+def test_pending_fts_is_left_alone_while_an_import_holds_the_lock(tmp_path, small_bulk, write_articles):
     src = write_articles(tmp_path / "src", 40)
     path = tmp_path / "i.db"
     db, _ = open_index(path)
@@ -99,7 +98,7 @@ def test_pending_fts_is_left_alone_while_an_import_holds_the_lock(tmp_path, smal
     assert in_sync(db)
 
 
-def test_deleting_a_pending_article_keeps_fts_consistent(tmp_path, small_bulk):
+def test_deleting_a_pending_article_keeps_fts_consistent(tmp_path, small_bulk, write_articles):
     src = write_articles(tmp_path / "src", 30)
     path = tmp_path / "i.db"
     db, _ = open_index(path)
@@ -121,7 +120,7 @@ def test_deleting_a_pending_article_keeps_fts_consistent(tmp_path, small_bulk):
     db.execute("INSERT INTO articles_title_fts(articles_title_fts) VALUES('integrity-check')")
 
 
-def test_a_large_import_is_searchable_in_steps_while_it_runs(tmp_path, small_bulk):
+def test_a_large_import_is_searchable_in_steps_while_it_runs(tmp_path, small_bulk, write_articles):
     src = write_articles(tmp_path / "src", 40)
     db, _ = open_index(tmp_path / "i.db")
     seen = []
@@ -136,7 +135,7 @@ def test_a_large_import_is_searchable_in_steps_while_it_runs(tmp_path, small_bul
     assert in_sync(db)
 
 
-def test_each_indexing_step_of_a_large_import_makes_one_fts_segment(tmp_path, small_bulk, monkeypatch):
+def test_each_indexing_step_of_a_large_import_makes_one_fts_segment(tmp_path, small_bulk, monkeypatch, write_articles):
     src = write_articles(tmp_path / "src", 40)
     db, _ = open_index(tmp_path / "i.db")
     import_sources(db, [str(src)])

@@ -294,7 +294,7 @@ def test_discover_walks_sorted_skips_hidden_and_reports(tmp_path):
         (f"{t}/a.html", None),
         (f"{t}/b/a.txt", None),
         (f"{t}/b/z.md", None),
-        (f"{t}/c.pdf", "unsupported file type .pdf"),
+        (f"{t}/c.pdf", sources.NOT_AN_ARTICLE),  # in a folder: skipped, not failed
         (f"{t}/missing.txt", "no such file or directory"),
         ("https://example.org/a", None),
     ]

@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -100,10 +101,7 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
             bar.__exit__(None, None, None)
     for source, reason in summary.failed:
         click.echo(f"failed: {printable(source)}: {printable(reason)}", err=True)
-    click.echo(
-        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{len(summary.failed)} failed"
-    )
+    click.echo(summary.describe())
     if summary.failed:
         sys.exit(1)
 
@@ -122,16 +120,18 @@ def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]
     if speaker:
         wanted = speaker.casefold()
         records = (r for r in records if wanted in r["speaker"].casefold())
-    _emit(records, fmt, ["speaker", "type", "article", "quote"])
+    _emit(records, fmt, ["speaker", "type", "article", "quote"], "No quotes found")
 
 
 def _quotes_from_paths(paths: tuple[str, ...]):
     from tui.quotes import extract
-    from tui.sources import SourceError, discover, read
+    from tui.sources import NOT_AN_ARTICLE, SourceError, discover, read
 
     failed = False
     for path in paths:
         for source, problem in discover([path]):
+            if problem == NOT_AN_ARTICLE:
+                continue
             try:
                 if problem:
                     raise SourceError(problem)
@@ -167,15 +167,10 @@ def _as_given(target: str, source: str) -> str:
 
 
 def _quotes_from_index(c: Context):
+    from tui.index.queries import all_quotes
+
     db, _ = c.open()
-    rows = db.execute(
-        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end] "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "ORDER BY a.published DESC, a.id DESC, q.start"
-    )
-    for source, title, text, spk, type_, cue, start, end in rows:
-        yield {"file": source, "article": title, "quote": text, "speaker": spk, "type": type_,
-               "cue": cue, "start": start, "end": end}
+    yield from all_quotes(db)
 
 
 @cli.command("search")
@@ -197,6 +192,7 @@ def search_cmd(c: Context, query: str, limit: int, fmt: str) -> None:
           "article": h.article_title, "match": h.text} for h in hits),
         fmt,
         ["kind", "score", "article", "match"],
+        f"No results for {printable(query)}",
     )
 
 
@@ -215,38 +211,54 @@ def speakers_cmd(c: Context, fmt: str) -> None:
         ({"speaker": s.name, "quotes": s.quote_count, "articles": s.article_count} for s in speakers(db)),
         fmt,
         ["speaker", "quotes", "articles"],
+        "No speakers in the index yet",
     )
 
 
-def _emit(records, fmt: str, table_columns: list[str]) -> None:
-    """Print records as JSON lines, CSV, or an aligned table of `table_columns`."""
-    out = click.get_text_stream("stdout")
+def _emit(records: Iterable[dict], fmt: str, table_columns: list[str], empty: str) -> None:
+    """Print records as JSON lines, CSV, or an aligned table of `table_columns` under a header.
+
+    `empty` is said on stderr when there is no record (stdout stays empty for pipes).
+    """
+    out = sys.stdout
+    written = 0
     if fmt == "jsonl":
         for r in records:
             out.write(json_line(r) + "\n")
+            written += 1
     elif fmt == "csv":
-        writer = None
+        writer: csv.DictWriter | None = None
         for r in records:
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(r))
                 writer.writeheader()
             writer.writerow({k: printable(v) if isinstance(v, str) else v for k, v in r.items()})
+            written += 1
     else:
         # Fixed widths but the last column, which a terminal gets the rest of its width for.
         widths = {"speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 32}
+        last = table_columns[-1]
         rest = None
         if out.isatty():
             used = sum(widths.get(col, 0) + 2 for col in table_columns[:-1])
             rest = max(20, shutil.get_terminal_size().columns - used)
-        for r in records:
+
+        def row(values: list[str]) -> str:
             cells = []
-            for col in table_columns:
-                value = " ".join(printable(str(r[col])).split())
-                width = widths.get(col) if col != table_columns[-1] else rest
+            for col, value in zip(table_columns, values, strict=True):
+                width = widths.get(col, 0) if col != last else rest
                 if width and len(value) > width:
                     value = value[: width - 1] + "…"
-                cells.append(value.ljust(width) if col != table_columns[-1] else value)
-            out.write("  ".join(cells).rstrip() + "\n")
+                cells.append(value if col == last else value.ljust(widths.get(col, 0)))
+            return "  ".join(cells).rstrip() + "\n"
+
+        for r in records:
+            if not written:
+                out.write(row(table_columns))
+            out.write(row([" ".join(printable(str(r[col])).split()) for col in table_columns]))
+            written += 1
+    if not written:
+        click.echo(empty, err=True)
 
 
 def main() -> None:

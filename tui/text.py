@@ -33,3 +33,8 @@ def printable(text: str) -> str:
 def json_line(record: dict) -> str:
     """One JSON object on one line; control characters escaped as \\uXXXX (same data, safe to print)."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(record, ensure_ascii=False))
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """ "1 quote", "2 quotes", "1,000 articles" (`words`: the plural when it is not `word` + "s")."""
+    return f"{n:,} {word if n == 1 else words or word + 's'}"

@@ -2,22 +2,34 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Label, OptionList
 
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
-from tui.app.config import config_path, load_keymap
+from tui.app.config import EVERYWHERE, check_keymap, config_path, load_config, save_theme
 from tui.app.footer import Footer
+from tui.app.panes import Panes
 from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
 from tui.index import queries as Q
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
+    from tui.app.screens import SearchChoice
+    from tui.index.queries import SpeakerQuote
 
 # Start-up imports only what the first screen needs: the other screens, the importer,
 # the search module and sqlite-utils load when first used.
@@ -29,6 +41,7 @@ class ImportCancelled(Exception):
     """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
 FAILURES_SHOWN = 5  # in the import's summary; the command line lists them all
+MAIN_PANES = {"Article list", "Reader", "Quote sidebar"}  # their keys shadow the app's while focused
 
 
 def _samples_dir() -> Path | None:
@@ -70,10 +83,14 @@ class NewsReaderApp(App):
         Binding("r", "toggle_read", "Read", id="toggle_read", tooltip="Toggle read: the row under the cursor in the list, else the open article"),
         Binding("f", "toggle_star", "Star", id="toggle_star", tooltip="Toggle star: the row under the cursor in the list, else the open article"),
         Binding("u", "toggle_unread", "Unread only", id="toggle_unread", show=False, tooltip="List only unread articles (again: all)"),
-        Binding("tab", "focus_next", "Next pane", id="next_pane", show=False),
-        Binding("shift+tab", "focus_previous", "Previous pane", id="previous_pane", show=False),
+        # Priority: before the screen's own tab (focus_next), which skips hidden panes.
+        Binding("tab", "next_pane(1)", "Next pane", id="next_pane", show=False, priority=True),
+        Binding("shift+tab", "next_pane(-1)", "Previous pane", id="previous_pane", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False, tooltip="Import a path, switch theme, open a speaker, toggle the unread filter"),
     ]
+
+    # The one owner of the speaker filter; the reader and the sidebar are bound to it.
+    speaker_filter: reactive[str | None] = reactive(None)
 
     def __init__(self, db_path: Path | str, *, config: Path | None = None, import_samples: bool = True) -> None:
         super().__init__()
@@ -82,19 +99,29 @@ class NewsReaderApp(App):
         self.search_service = SearchService(self.db_path)
         self.import_samples = import_samples
         self.config_file = config if config is not None else config_path()
-        self.keymap, self.config_problems = load_keymap(self.config_file)
+        settings = load_config(self.config_file)
+        self.config_problems = settings.problems
+        self.keymap: dict[str, str] = {}
+        if settings.keymap:
+            bindings = [(pane, b.id or "", b.key) for pane, b in self.pane_bindings()]
+            self.keymap, problems = check_keymap(settings.keymap, bindings, MAIN_PANES, self.config_file)
+            self.config_problems += problems
+        self.saved_theme = settings.theme
         self.importing = False
-        self._status_label = self._progress = None  # the import status line, made by the first import
+        self._status_label: Label | None = None  # the import status line, made by the first import
+        self._progress: ProgressBar | None = None
         self._poll_failed = False
         self._seen_version = self._data_version()  # what the list shows (it is read at mount)
 
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            yield ArticleList(self.db, id="list")
-            yield Reader(id="reader")
-            yield QuoteSidebar(id="quotes")
+        yield Panes(
+            ArticleList(self.db, id="list"),
+            Reader(id="reader").data_bind(NewsReaderApp.speaker_filter),
+            QuoteSidebar(id="quotes").data_bind(NewsReaderApp.speaker_filter),
+            id="panes",
+        )
         yield Footer()
 
     @property
@@ -112,8 +139,12 @@ class NewsReaderApp(App):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.saved_theme in self.available_themes:
+            self.theme = self.saved_theme
+        elif self.saved_theme is not None:
+            self.config_problems.append(f"{self.config_file}: theme {self.saved_theme!r} is not one of the app's themes")
         for problem in self.config_problems:
-            self.notify(safe_text(problem), title="Config", severity="warning", markup=False)
+            self.notify(safe_text(problem), title="Config", severity="warning", markup=False, timeout=10)
         if self.read_only:
             self.notify("The index is read-only: you can read and search, but nothing is saved",
                         title="Read-only", severity="warning", markup=False)
@@ -130,21 +161,24 @@ class NewsReaderApp(App):
         self.watch(self, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self) -> None:
-        # After the refresh: the new theme's CSS must be applied before styles are read.
-        self.call_after_refresh(self._apply_theme)
+        if self.theme != self.saved_theme:
+            self.saved_theme = self.theme
+            try:
+                save_theme(self.config_file, self.theme)
+            except (OSError, ValueError) as e:  # an unwritable or broken (not TOML) config: the theme still applies
+                self.notify(f"Theme not saved in {self.config_file}: {e}", title="Config", severity="warning", markup=False)
 
-    def _apply_theme(self) -> None:
-        # Speaker colours are tuned per theme (lighter on dark, darker on light).
-        self.article_list.invalidate()
-        self.reader._theme_changed()
-        sidebar = self.sidebar
-        highlighted = sidebar.current_index
-        sidebar.show(self.reader.quotes, self.reader.styles_for, sidebar.speaker_filter)
-        sidebar.highlight_quote(highlighted)
+    @on(Reader.Restyled)
+    def _reader_restyled(self) -> None:
+        self.sidebar.restyle()  # in the reader's new speaker colours
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The app's own "Keys" (every binding, NewsCommands) replaces Textual's.
+        return (c for c in super().get_system_commands(screen) if c.title != "Keys")
 
     MAIN_SCREEN_ONLY = {
         "next_quote", "previous_quote", "speaker_view", "filter_speaker",
-        "toggle_read", "toggle_star", "toggle_unread", "search", "import_path",
+        "toggle_read", "toggle_star", "toggle_unread", "search", "import_path", "next_pane",
     }
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -152,6 +186,10 @@ class NewsReaderApp(App):
         if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
             return False
         return True
+
+    def action_next_pane(self, step: int) -> None:
+        """Focus the next pane (tab) or the previous (shift+tab), showing it if it was hidden."""
+        self.query_one(Panes).next(step).focus()
 
     def on_app_focus(self) -> None:
         self.poll_index()
@@ -180,6 +218,7 @@ class NewsReaderApp(App):
                 self.article_list.invalidate()
         quotes = Q.article_quotes(self.db, article_id)
         reader, sidebar = self.reader, self.sidebar
+        self.speaker_filter = None  # a filter is per article
         reader.show(detail, quotes)
         sidebar.show(reader.quotes, reader.styles_for)
         self._title_reader()
@@ -210,7 +249,8 @@ class NewsReaderApp(App):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open_article(event.article_id)
+        if self.open_article(event.article_id) and not self.reader.display:
+            self.reader.focus()  # one pane at a time: show what was opened
 
     # --- quote sync -----------------------------------------------------------------
 
@@ -238,7 +278,7 @@ class NewsReaderApp(App):
 
     @on(Reader.SpeakerClicked)
     def _legend_clicked(self, event: Reader.SpeakerClicked) -> None:
-        self.set_speaker_filter(None if self.sidebar.speaker_filter == event.speaker else event.speaker)
+        self.set_speaker_filter(None if self.speaker_filter == event.speaker else event.speaker)
 
     def current_quote(self):
         reader = self.reader
@@ -250,8 +290,7 @@ class NewsReaderApp(App):
         return None
 
     def set_speaker_filter(self, speaker: str | None) -> None:
-        self.sidebar.set_filter(speaker)
-        self.reader.speaker_filter = speaker
+        self.speaker_filter = speaker  # the reader and the sidebar follow (data_bind)
         current = self.reader.current
         if current is not None and (speaker is None or speaker_label(self.reader.quotes[current]) == speaker):
             self.sidebar.highlight_quote(current)
@@ -265,7 +304,7 @@ class NewsReaderApp(App):
         self.reader.action_previous_quote()
 
     def action_filter_speaker(self) -> None:
-        if self.sidebar.speaker_filter is not None:
+        if self.speaker_filter is not None:
             self.set_speaker_filter(None)
             return
         quote = self.current_quote()
@@ -279,12 +318,13 @@ class NewsReaderApp(App):
 
         self.push_screen(HelpScreen(self.binding_rows(), self.config_file))
 
-    def binding_rows(self) -> list[tuple[str, str, str, str, str]]:
-        """(pane, keys, description, id, longer help) for every binding, with the user's keymap applied."""
+    @staticmethod
+    def pane_bindings() -> list[tuple[str, Binding]]:
+        """(pane, binding) for every binding of the app, its panes and its screens."""
         from tui.app import screens
 
-        panes = [
-            ("Everywhere", NewsReaderApp),
+        panes: list[tuple[str, type[App | Widget | Screen]]] = [
+            (EVERYWHERE, NewsReaderApp),
             ("Article list", ArticleList),
             ("Reader", Reader),
             ("Quote sidebar", QuoteSidebar),
@@ -295,17 +335,25 @@ class NewsReaderApp(App):
         rows = []
         for pane, cls in panes:
             for binding in cls.BINDINGS:
-                keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
-                shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
-                rows.append((pane, shown, binding.description, binding.id or "", binding.tooltip or ""))
+                assert isinstance(binding, Binding)  # the app's bindings are all typed, with ids
+                rows.append((pane, binding))
+        return rows
+
+    def binding_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(pane, keys, description, id, longer help) for every binding, with the user's keymap applied."""
+        rows = []
+        for pane, binding in self.pane_bindings():
+            keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
+            shown = ", ".join(self.get_key_display(binding.with_key(k.strip())) for k in keys.split(","))
+            rows.append((pane, shown, binding.description, binding.id or "", binding.tooltip or ""))
         return rows
 
     def action_search(self) -> None:
-        def done(result) -> None:
-            if not result:
+        def done(choice: SearchChoice | None) -> None:
+            if choice is None:
                 return
-            what, hit = result
-            if what == "speaker":
+            hit = choice.hit
+            if choice.show_speaker and hit.speaker_id is not None:
                 self.open_speaker(hit.speaker_id)
             elif self.open_article(hit.article_id, quote_id=hit.quote_id, offset=hit.offset):
                 self.reader.mark(hit_ranges(hit, self.reader))
@@ -340,9 +388,9 @@ class NewsReaderApp(App):
             return
         quotes = Q.speaker_quotes(self.db, speaker_id)
 
-        def done(result) -> None:
-            if result is not None:
-                self.open_article(result.quote.article_id, quote_id=result.quote.id)
+        def done(chosen: SpeakerQuote | None) -> None:
+            if chosen is not None:
+                self.open_article(chosen.quote.article_id, quote_id=chosen.quote.id)
                 self.reader.focus()
 
         from tui.app.screens import SpeakerScreen
@@ -460,6 +508,7 @@ class NewsReaderApp(App):
             self._status_label = Label(id="status-label", markup=False)
             self._progress = ProgressBar(id="progress", show_eta=False)
             self.mount(Horizontal(self._status_label, self._progress, id="status"), after="#panes")
+        assert self._status_label is not None and self._progress is not None
         self.query_one("#status").display = True
         label = "Importing the bundled sample articles…" if first_start else f"Importing {safe_text(', '.join(targets))}…"
         self._status_label.update(label)
@@ -518,7 +567,8 @@ class NewsReaderApp(App):
             pass  # the app has stopped meanwhile
 
     def _import_progress(self, done: int, total: int) -> None:
-        self._progress.update(total=total, progress=done)
+        if self._progress is not None:
+            self._progress.update(total=total, progress=done)
         self.poll_index()  # committed batches show up in the list as they land
 
     def _import_finished(self, summary, error: str | None, first_start: bool) -> None:
@@ -530,7 +580,7 @@ class NewsReaderApp(App):
             return
         failed = len(summary.failed)
         # Each failure with its file or URL and reason, as the command line prints them.
-        lines = [f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, {failed} failed"]
+        lines = [summary.describe()]
         lines += [
             "failed: " + safe_text(f"{source}: {reason}").replace("\n", "\u2424")  # one line each
             for source, reason in summary.failed[:FAILURES_SHOWN]
@@ -545,9 +595,9 @@ class NewsReaderApp(App):
             timeout=15 if failed else None,
         )
         if first_start:
-            row = self.db.execute("SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{SEED_NAME}%", f"%{SEED_NAME}%"]).fetchone()
-            if row:
-                self.open_article(row[0], mark_read=False)
+            seed = Q.find_article_by_source(self.db, SEED_NAME)
+            if seed is not None:
+                self.open_article(seed, mark_read=False)
             else:
                 self.show_cursor_article()
         elif self.reader.article is None:

@@ -6,6 +6,7 @@ more than 100.
 """
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 
 from textual import events
@@ -21,7 +22,7 @@ from textual.style import Style
 
 from tui.app.colors import over
 from tui.index.queries import ArticleRow, article_count, article_page
-from tui.text import printable
+from tui.text import plural, printable
 
 PAGE = 100
 CACHED_PAGES = 32
@@ -93,7 +94,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _set_count(self, count: int) -> None:
         self.count = count
-        self.virtual_size = Size(0, count * ROW_HEIGHT)  # rows fit the width: no sideways scrolling
+        # Rows fit the width: no sideways scrolling. The height is padded so that the last
+        # scroll position, like every other, starts on a whole row.
+        spare = self.scrollable_content_region.height % ROW_HEIGHT
+        self.virtual_size = Size(0, count * ROW_HEIGHT + spare)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_count(self.count)
+        self.scroll_to_cursor()
 
     def invalidate(self) -> None:
         """Drop cached rows (a flag changed) without recounting."""
@@ -130,6 +138,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._set_count(len(self._page(0)))
         self.border_title = "Articles"
         self.call_after_refresh(self.recount)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        # Rows are cached per theme, but drawn again once the new theme's CSS applies.
+        self.call_after_refresh(self.invalidate)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -163,7 +176,7 @@ class ArticleList(ScrollView, can_focus=True):
             line = Content.assemble(marker, flag, star, " ", title)
         else:
             meta = over(self, "article-list--meta", style)
-            quotes = f"{article.quote_count} quote" + ("" if article.quote_count == 1 else "s")
+            quotes = plural(article.quote_count, "quote")
             parts = [p for p in (printable(article.outlet), article.published[:10], quotes) if p]
             line = Content.assemble("    ", Content.styled(" · ".join(parts).replace("\n", " "), meta))
         line = line.truncate(width, ellipsis=True)
@@ -184,6 +197,18 @@ class ArticleList(ScrollView, can_focus=True):
             return
         region = Region(0, self.cursor * ROW_HEIGHT, self.scrollable_content_region.width or 1, ROW_HEIGHT)
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def _whole_rows(self, value: float, current: float) -> float:
+        """Scroll positions start on a whole row: a move goes on to the next row boundary."""
+        rows = value / ROW_HEIGHT
+        snapped = (math.ceil(rows) if value > current else math.floor(rows)) * ROW_HEIGHT
+        return snapped if snapped <= self.max_scroll_y else self.max_scroll_y // ROW_HEIGHT * ROW_HEIGHT
+
+    def validate_scroll_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_y(value), self.scroll_y)
+
+    def validate_scroll_target_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_target_y(value), self.scroll_target_y)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.count - 1)) if self.count else 0

@@ -1,31 +1,42 @@
-"""The app's own commands in the command palette (ctrl+p)."""
+"""The app's own commands in the command palette (ctrl+p).
+
+Textual's system commands stay (Theme, Quit, Screenshot…) except its "Keys", which
+the app replaces with its own (`NewsReaderApp.get_system_commands`): one entry each.
+"""
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
-from tui.text import printable
+from tui.text import plural, printable
+
+if TYPE_CHECKING:
+    from tui.app.app import NewsReaderApp
+
+Command = tuple[str, Callable[[], object], str]  # (name, callback, help)
 
 
 class NewsCommands(Provider):
-    _cache: list[tuple[str, object, str]] | None = None
+    _cache: list[Command] | None = None
 
     async def startup(self) -> None:
         self._cache = self._make_commands()  # once per opening of the palette, not per keystroke
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[Command]:
         if self._cache is None:
             self._cache = self._make_commands()
         return self._cache
 
-    def _make_commands(self) -> list[tuple[str, object, str]]:
-        app = self.app
-        commands = [
+    def _make_commands(self) -> list[Command]:
+        app = cast("NewsReaderApp", self.app)
+        commands: list[Command] = [
             ("Import a path…", app.action_import_path, "Import files, folders, feeds or URLs into the index"),
-            ("Switch theme…", app.action_change_theme, "Choose a colour theme"),
             ("Toggle unread filter", app.action_toggle_unread, "Show only unread articles, or all"),
             ("Search…", app.action_search, "Search titles, speakers, quotes and text"),
             ("Speaker view", app.action_speaker_view, "All quotes by the current quote's speaker"),
@@ -36,14 +47,14 @@ class NewsCommands(Provider):
 
             for s in speakers(app.db)[:500]:
                 commands.append(
-                    (f"Open speaker: {printable(s.name)}", partial(app.open_speaker, s.id), f"{s.quote_count} quotes in {s.article_count} articles")
+                    (f"Open speaker: {printable(s.name)}", partial(app.open_speaker, s.id), quote_count_text(s.quote_count, s.article_count))
                 )
-        except Exception:
-            pass
+        except sqlite3.Error as e:  # the index is busy or gone: the other commands still work
+            app.notify(f"Speakers not listed: {e}", severity="warning", markup=False)
         return commands
 
     async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands()[:6]:
+        for name, callback, help_text in self._commands()[:5]:
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -52,6 +63,11 @@ class NewsCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+
+
+def quote_count_text(quotes: int, articles: int) -> str:
+    """ "1 quote in 1 article", "3 quotes in 2 articles"."""
+    return f"{plural(quotes, 'quote')} in {plural(articles, 'article')}"
 
 
 def _highlight(matcher, text: str) -> Content:

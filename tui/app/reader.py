@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import pairwise
 
 from rich._wrap import divide_line
 from textual import events
@@ -29,6 +30,9 @@ from tui.text import printable
 
 UNNAMED = "(unnamed)"
 DISPLAY_LIMIT = 1_000_000  # characters of body shown
+COMPACT_BELOW = 30  # a reader shorter than this many lines gets the compact header
+LEGEND_LINES, LEGEND_LINES_COMPACT = 4, 2  # legend lines shown before "+N more"
+LEGEND_TOGGLE = "\0legend"  # the click area of the legend's "+N more" / "fewer" chip
 
 
 def safe_text(text: str) -> str:
@@ -73,6 +77,7 @@ class Reader(ScrollView, can_focus=True):
     """
 
     current: reactive[int | None] = reactive(None, always_update=True)
+    speaker_filter: reactive[str | None] = reactive(None)  # the app's (data_bind): n/N visit only this speaker
 
     class QuoteChanged(Message):
         """The current quote changed (n/N, a click)."""
@@ -80,6 +85,9 @@ class Reader(ScrollView, can_focus=True):
         def __init__(self, index: int | None) -> None:
             super().__init__()
             self.index = index
+
+    class Restyled(Message):
+        """The speakers' colours were made anew for a new theme."""
 
     class SpeakerClicked(Message):
         """A legend entry was clicked."""
@@ -92,7 +100,6 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.article: ArticleDetail | None = None
         self.quotes: list[QuoteRow] = []
-        self.speaker_filter: str | None = None
         self._plain = ""
         self.truncated = 0
         self.marks: list[tuple[int, int]] = []  # search matches shown in the body
@@ -104,6 +111,8 @@ class Reader(ScrollView, can_focus=True):
         self._starts: list[int] = []  # body offset where each body line starts
         self._ends: list[int] = []
         self._width = 0
+        self._was_compact = False
+        self._legend_open = False  # the legend's speakers past its first lines are shown
         self._line_cache: LRUCache[int, Content] = LRUCache(1024)
 
     # --- public -----------------------------------------------------------------
@@ -116,13 +125,13 @@ class Reader(ScrollView, can_focus=True):
         body = body[:DISPLAY_LIMIT]
         n = len(body)
         self.quotes = [q for q in quotes if 0 <= q.start < q.end <= n]
-        self.speaker_filter = None
         self.marks = []
         self._plain = safe_text(body)
         counts = Counter(speaker_label(q) for q in self.quotes)
         self._slots = assign_slots(name for name, _ in counts.most_common())
         self._speaker_counts = counts
         self.set_reactive(Reader.current, None)  # before styling: no quote of the last article is current here
+        self._legend_open = False
         self._make_styles()
         self._width = 0
         self._layout()
@@ -166,12 +175,20 @@ class Reader(ScrollView, can_focus=True):
 
     # --- styles -----------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
     def _theme_changed(self) -> None:
-        """Rebuild colours for the new theme (the app calls this once the new CSS is in place)."""
+        # After the refresh: the new theme's CSS must be applied before styles are read.
+        self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        """Colours for the new theme (speaker colours are tuned per theme: lighter on dark, darker on light)."""
         self._make_styles()
         self._width = 0
         self._layout()
         self.refresh()
+        self.post_message(self.Restyled())
 
     def _make_styles(self) -> None:
         try:
@@ -205,13 +222,20 @@ class Reader(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
 
+    def toggle_legend(self) -> None:
+        """Unfold the legend's hidden speakers, or fold them again."""
+        self._legend_open = not self._legend_open
+        self._width = 0
+        self._layout()
+
     def _layout(self) -> None:
         width = self.scrollable_content_region.width
         if not width:
             return  # not laid out yet (an article shown at start): the first render wraps it
         width = max(10, width)
-        if width == self._width:
+        if width == self._width and self._compact() == self._was_compact:
             return
+        self._was_compact = self._compact()
         # Keep the reading position across a re-wrap: the body offset at the top of the view.
         anchor = None
         top = int(self.scroll_offset.y) - len(self._header)
@@ -227,7 +251,7 @@ class Reader(ScrollView, can_focus=True):
         for para in plain.split("\n"):
             cuts = divide_line(para, width, fold=True) if para else []
             edges = [0, *cuts, len(para)]
-            for a, b in zip(edges, edges[1:]):
+            for a, b in pairwise(edges):
                 starts.append(pos + a)
                 ends.append(pos + b)
             pos += len(para) + 1
@@ -252,42 +276,84 @@ class Reader(ScrollView, can_focus=True):
                 ).wrap(width),
             ]
         lines: list[Content] = []
+        # A short view (80x24) gets a compact header: the title in two lines at most, the
+        # meta line in one, the legend folded; the body starts within the first screen.
+        compact = self._compact()
         title = Content(safe_text(a.title).replace("\n", " ")).stylize(over(self, "reader--title"))
-        lines.extend(title.wrap(width))
+        wrapped = list(title.wrap(width))
+        if compact and len(wrapped) > 2:
+            wrapped = [wrapped[0], Content.assemble(wrapped[1].rstrip().truncate(width - 1), "…")]
+        lines.extend(wrapped)
         meta_style = over(self, "reader--meta")
         parts = [safe_text(p).replace("\n", " ") for p in (a.outlet, a.author and f"by {a.author}", a.published) if p]
         if parts:
-            lines.extend(Content.styled(" · ".join(parts), meta_style).wrap(width))
+            meta = Content.styled(" · ".join(parts), meta_style)
+            lines.extend([meta.truncate(width, ellipsis=True)] if compact else meta.wrap(width))
         if self.truncated:
             note = f"Very long article: showing the first {DISPLAY_LIMIT:,} of {self.truncated:,} characters"
             lines.extend(Content.styled(note, Style(italic=True)).wrap(width))
-        # Legend: one chip per speaker, most quoted first.
         if self._slots:
-            line = Content("")
-            hits: list[tuple[int, int, str]] = []
-            for name in self._slots:
-                n = self._speaker_counts[name]
-                chip = Content.assemble(
-                    Content.styled(" ", self._styles[name].chip),
-                    " ",
-                    Content.styled(safe_text(name).replace("\n", " "), self._styles[name].name),
-                    f" ({n})",
-                )
-                if line.cell_length and line.cell_length + 2 + chip.cell_length > width:
-                    self._legend_hits[len(lines)] = hits
-                    lines.append(line)
-                    line, hits = Content(""), []
+            for hits, line in self._legend(width, LEGEND_LINES_COMPACT if compact else LEGEND_LINES):
+                self._legend_hits[len(lines)] = hits
+                lines.append(line)
+        elif a is not None:
+            lines.append(Content.styled("No quotes found in this article", meta_style))
+        lines.append(Content.styled("─" * width, over(self, "reader--rule")))
+        return lines
+
+    def _compact(self) -> bool:
+        return self.scrollable_content_region.height < COMPACT_BELOW
+
+    def _legend(self, width: int, fold_at: int) -> list[tuple[list[tuple[int, int, str]], Content]]:
+        """The legend's lines: a chip per speaker, most quoted first, each with its click areas.
+
+        A long name is cut with "…" (its count always shows). Past `fold_at` lines the rest
+        folds into a "+N more" chip that unfolds it (and "fewer" folds it again).
+        """
+        chips = []
+        for name in self._slots:
+            count = f" ({self._speaker_counts[name]})"
+            label = Content.styled(safe_text(name).replace("\n", " "), self._styles[name].name)
+            label = label.truncate(max(1, width - 2 - len(count)), ellipsis=True)
+            chips.append((name, Content.assemble(Content.styled(" ", self._styles[name].chip), " ", label, count)))
+
+        def pack(chips: list[tuple[str, Content]]) -> list[list[tuple[str, Content]]]:
+            rows: list[list[tuple[str, Content]]] = [[]]
+            used = 0
+            for name, chip in chips:
+                if rows[-1] and used + 2 + chip.cell_length > width:
+                    rows.append([])
+                    used = 0
+                used += (2 if rows[-1] else 0) + chip.cell_length
+                rows[-1].append((name, chip))
+            return rows
+
+        rows = pack(chips)
+        toggle = Content.styled("fewer", Style(underline=True))
+        if len(rows) > fold_at and not self._legend_open:
+            rows, hidden = rows[:fold_at], sum(len(r) for r in rows[fold_at:])
+            while True:  # make room on the last line for the "+N more" chip
+                used = sum(c.cell_length + 2 for _, c in rows[-1])
+                fits = [t for t in (f"+{hidden} more", f"+{hidden}") if used + len(t) <= width]
+                if fits or not rows[-1]:
+                    break
+                rows[-1].pop()
+                hidden += 1
+            toggle = Content.styled(fits[0] if fits else f"+{hidden}", Style(underline=True))
+            rows[-1].append((LEGEND_TOGGLE, toggle))
+        elif len(rows) > fold_at:
+            rows = pack([*chips, (LEGEND_TOGGLE, toggle)])
+        out = []
+        for row in rows:
+            line, hits = Content(""), []
+            for name, chip in row:
                 if line.cell_length:
                     line = line + "  "
                 x0 = line.cell_length
                 line = line + chip
                 hits.append((x0, line.cell_length, name))
-            self._legend_hits[len(lines)] = hits
-            lines.append(line.truncate(width, ellipsis=True))
-        elif a is not None:
-            lines.append(Content.styled("No quotes found in this article", meta_style))
-        lines.append(Content.styled("─" * width, over(self, "reader--rule")))
-        return lines
+            out.append((hits, line.truncate(width, ellipsis=True)))
+        return out
 
     def _line_content(self, line_no: int) -> Content:
         if line_no < len(self._header):
@@ -373,9 +439,10 @@ class Reader(ScrollView, can_focus=True):
         line_no = int(self.scroll_offset.y) + offset.y
         if line_no in self._legend_hits:
             for x0, x1, name in self._legend_hits[line_no]:
-                if x0 <= offset.x < x1:
+                if x0 <= offset.x < x1 and name == LEGEND_TOGGLE:
+                    self.toggle_legend()
+                elif x0 <= offset.x < x1:
                     self.post_message(self.SpeakerClicked(name))
-                    return
             return
         index = line_no - len(self._header)
         if not 0 <= index < len(self._starts):

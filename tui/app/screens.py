@@ -1,10 +1,14 @@
 """Screens: search, a speaker's quotes, help, and a path prompt."""
 from __future__ import annotations
 
-from textual import on, work
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.color import Color
 from textual.content import Content
 from textual.message import Message
@@ -14,10 +18,24 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.footer import Footer
-from tui.app.sidebar import excerpt
+from tui.app.sidebar import quote_excerpt, type_label
 from tui.app.reader import safe_text
+from tui.index.queries import SpeakerQuote
+from tui.text import plural
+
+if TYPE_CHECKING:
+    from tui.app.searching import SearchService
+    from tui.index.search import Hit  # loaded with the first search, not with this screen
 
 KIND_LABEL = {"title": "title", "speaker": "speaker", "quote": "quote", "body": "text"}
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """What the user chose in the search screen: open the hit's article, or its speaker's quotes."""
+
+    hit: Hit
+    show_speaker: bool = False
 
 
 def highlight(text: str, spans, style: Style, limit: int = 160) -> Content:
@@ -44,7 +62,7 @@ def move_highlight(options: OptionList, delta: int) -> None:
         options.highlighted = max(0, min(options.option_count - 1, current + delta))
 
 
-class SearchScreen(ModalScreen):
+class SearchScreen(ModalScreen[SearchChoice | None]):
     """Type to search; results follow as you type; enter opens, esc goes back."""
 
     BINDINGS = [
@@ -55,17 +73,17 @@ class SearchScreen(ModalScreen):
     ]
 
     class Results(Message):
-        def __init__(self, query: str, hits: list, error: str | None = None) -> None:
+        def __init__(self, query: str, hits: list[Hit], error: str | None = None) -> None:
             super().__init__()
             self.query = query
             self.hits = hits
             self.error = error
 
-    def __init__(self, service, query: str = "") -> None:
+    def __init__(self, service: SearchService, query: str = "") -> None:
         super().__init__()
         self.service = service
         self.initial = query
-        self.hits: list = []
+        self.hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -125,13 +143,15 @@ class SearchScreen(ModalScreen):
         results.add_options(options)
         if options:
             results.highlighted = 0
-        n = len(options)
-        status.update(f"{n} result{'s' if n != 1 else ''} — enter opens, esc goes back")
+        if options:
+            status.update(f"{plural(len(options), 'result')} — enter opens, esc goes back")
+        else:
+            status.update(f"No results for “{safe_text(message.query).strip()}” — esc goes back")
 
     def action_move(self, delta: int) -> None:
         move_highlight(self.query_one(OptionList), delta)
 
-    def _selected_hit(self):
+    def _selected_hit(self) -> Hit | None:
         results = self.query_one(OptionList)
         if results.highlighted is None or not self.hits:
             return None
@@ -141,24 +161,24 @@ class SearchScreen(ModalScreen):
     def _submitted(self) -> None:
         hit = self._selected_hit()
         if hit is not None:
-            self.dismiss(("open", hit))
+            self.dismiss(SearchChoice(hit))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(("open", self.hits[event.option_index]))
+        self.dismiss(SearchChoice(self.hits[event.option_index]))
 
     def action_speaker(self) -> None:
         hit = self._selected_hit()
         if hit is None or hit.speaker_id is None:
             self.notify("This result has no speaker", severity="warning")
             return
-        self.dismiss(("speaker", hit))
+        self.dismiss(SearchChoice(hit, show_speaker=True))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
 
 
-class SpeakerScreen(Screen):
+class SpeakerScreen(Screen[SpeakerQuote | None]):
     """Everything one speaker said across the collection, newest first."""
 
     BINDINGS = [
@@ -168,7 +188,7 @@ class SpeakerScreen(Screen):
         Binding("enter", "open", "Open article at quote", id="speaker_open"),
     ]
 
-    def __init__(self, name: str, quotes) -> None:
+    def __init__(self, name: str, quotes: list[SpeakerQuote]) -> None:
         super().__init__()
         self.speaker = name
         self.quotes = quotes
@@ -180,17 +200,16 @@ class SpeakerScreen(Screen):
 
     def on_mount(self) -> None:
         box = self.query_one("#speaker-box")
-        n = len(self.quotes)
-        box.border_title = Content(f"{safe_text(self.speaker)} — {n} quote{'s' if n != 1 else ''}")
+        box.border_title = Content(f"{safe_text(self.speaker)} — {plural(len(self.quotes), 'quote')}")
         box.border_subtitle = "enter opens the article at the quote · esc back"
         options = []
         for i, sq in enumerate(self.quotes):
             head = Content.assemble(
                 Content.styled(sq.published[:10] or "undated", Style(dim=True)),
-                Content.styled(f"  {sq.quote.type:<8}  ", Style(italic=True, dim=True)),
+                Content.styled(f"  {type_label(sq.quote.type):<15}  ", Style(italic=True, dim=True)),
                 Content.styled(safe_text(sq.article_title).replace("\n", " "), Style(bold=True)),
             )
-            body = Content("  “" + excerpt(sq.quote.text, 300) + "”")
+            body = Content("  ") + quote_excerpt(sq.quote.text, sq.quote.type, 300)
             options.append(Option(Content("\n").join([head, body]), id=str(i)))
         ol = self.query_one(OptionList)
         ol.add_options(options)
@@ -214,7 +233,7 @@ class SpeakerScreen(Screen):
         self.dismiss(None)
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(ModalScreen[None]):
     """Every binding with its keys (after the user's keymap) and description."""
 
     BINDINGS = [
@@ -223,48 +242,43 @@ class HelpScreen(ModalScreen):
         Binding("up,k", "scroll(-1)", "Scroll up", id="help_up", show=False),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str, str, str]], config_file=None) -> None:
+    def __init__(self, rows: list[tuple[str, str, str, str, str]], config_file: Path | None = None) -> None:
         super().__init__()
         self.rows = rows  # (pane, keys, description, binding id, longer help)
         self.config_file = config_file
 
     def compose(self) -> ComposeResult:
+        # A row per binding: its keys in one column, what it does in the next, where long
+        # lines wrap (a hanging indent, never back under the keys).
         with VerticalScroll(id="help-box"):
-            yield Static(self._table(), id="help-text", markup=False)
+            pane = None
+            for where, keys, description, binding_id, more in self.rows:
+                if where != pane:
+                    yield Static(Content.styled(where, Style(bold=True, underline=True)), classes="help-pane")
+                    pane = where
+                text = Content.assemble(description, "  ", Content.styled(binding_id, Style(dim=True)))
+                if more:
+                    text = Content("\n").join([text, Content.styled(more, Style(italic=True, dim=True))])
+                with Horizontal(classes="help-row"):
+                    yield Static(Content.styled(keys, Style(bold=True)), classes="help-keys")
+                    yield Static(text, classes="help-text")
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
         box.border_title = "Keys"
+        where = safe_text(str(self.config_file)) if self.config_file else "config.toml"
+        box.border_subtitle = Content(f"esc closes · rebind: [keymap] id = \"keys\" in {where}")
         box.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < 70, "-narrow")  # a narrower keys column
 
     def action_scroll(self, delta: int) -> None:
         box = self.query_one("#help-box")
         box.scroll_to(y=box.scroll_y + delta, animate=False)
-        where = safe_text(str(self.config_file)) if self.config_file else "config.toml"
-        box.border_subtitle = Content(f"esc closes · rebind keys by id in {where}: [keymap] id = \"keys\"")
-
-    def _table(self) -> Content:
-        lines = []
-        pane = None
-        for where, keys, description, binding_id, more in self.rows:
-            if where != pane:
-                if pane is not None:
-                    lines.append(Content(""))
-                lines.append(Content.styled(where, Style(bold=True, underline=True)))
-                pane = where
-            lines.append(
-                Content.assemble(
-                    Content.styled(f"  {keys:<20}", Style(bold=True)),
-                    f"{description:<24}",
-                    Content.styled(f" {binding_id}", Style(dim=True)),
-                )
-            )
-            if more:
-                lines.append(Content.styled(f"{'':22}{more}", Style(italic=True, dim=True)))
-        return Content("\n").join(lines)
 
 
-class PromptScreen(ModalScreen):
+class PromptScreen(ModalScreen[str | None]):
     """Ask for one line of text (a path to import)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt_cancel")]

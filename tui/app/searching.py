@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from tui.index.search import Hit, Searcher
 
 
 class SearchService:
@@ -15,11 +21,11 @@ class SearchService:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self._lock = threading.Lock()
-        self._db = None
-        self._searcher = None
+        self._db: sqlite_utils.Database | None = None
+        self._searcher: Searcher | None = None
         self.last_query = ""  # the search box opens with it again
 
-    def search(self, query: str, limit: int = 50) -> list:
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
         from tui.index.db import open_index
         from tui.index.search import Searcher
 

@@ -213,7 +213,7 @@ def migrate(db: sqlite_utils.Database, version: int) -> None:
 def _create_v1(db: sqlite_utils.Database) -> None:
     for name in db.table_names():  # left over from a creation that was interrupted
         db.execute(f"DROP TABLE IF EXISTS [{name}]")
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "uid": str,
@@ -233,17 +233,17 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         not_null={"uid", "title", "body"},
         defaults={"read": 0, "starred": 0, "quote_count": 0, "outlet": "", "author": "", "published": ""},
     )
-    db["articles"].create_index(["uid"], unique=True)
-    db["articles"].create_index(["published", "id"])
-    db["articles"].create_index(["read"])
-    db["speakers"].create(
+    db.table("articles").create_index(["uid"], unique=True)
+    db.table("articles").create_index(["published", "id"])
+    db.table("articles").create_index(["read"])
+    db.table("speakers").create(
         {"id": int, "name": str, "key": str, "surname": str, "aliases": str},
         pk="id",
         not_null={"name", "key"},
     )
-    db["speakers"].create_index(["key"], unique=True)
-    db["speakers"].create_index(["surname"])
-    db["quotes"].create(
+    db.table("speakers").create_index(["key"], unique=True)
+    db.table("speakers").create_index(["surname"])
+    db.table("quotes").create(
         {
             "id": int,
             "article_id": int,
@@ -262,11 +262,11 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
         not_null={"article_id", "text", "start", "end"},
     )
-    db["quotes"].create_index(["article_id", "start"])
-    db["quotes"].create_index(["speaker_id"])
+    db.table("quotes").create_index(["article_id", "start"])
+    db.table("quotes").create_index(["speaker_id"])
     # sqlite-utils makes foreign keys without ON DELETE: deleting an article deletes its quotes in code.
-    db["articles"].enable_fts(["title", "body"], create_triggers=True)
-    db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
+    db.table("articles").enable_fts(["title", "body"], create_triggers=True)
+    db.table("quotes").enable_fts(["text", "speaker"], create_triggers=True)
 
 
 # For search (tui.index.search): a title-only FTS table with prefix indexes, so

@@ -24,7 +24,7 @@ from tui.index.db import defer_fts, finish_pending_fts, import_lock_path, transa
 from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
-from tui.sources import Article, SourceError, discover, read
+from tui.sources import NOT_AN_ARTICLE, Article, SourceError, discover, read
 
 # Articles per transaction, at most: each commit rewrites every index page its articles
 # touched (uid and speaker ids land all over their indexes), so large batches pay off as
@@ -48,6 +48,14 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: int = 0  # files in a folder that are not articles (a saved page's .css, .js, images)
+
+    def describe(self) -> str:
+        """ "3 added, 0 updated, 1 unchanged, 0 failed" (and ", 4 skipped: not articles" when some were)."""
+        line = f"{self.added:,} added, {self.updated:,} updated, {self.unchanged:,} unchanged, {len(self.failed):,} failed"
+        if self.skipped:
+            line += f", {self.skipped:,} skipped: not articles"
+        return line
 
 
 @dataclass
@@ -134,7 +142,9 @@ def import_sources(
     for source, problem in discover(targets):
         if not problem and os.path.realpath(source) in own:
             problem = "is the index itself (or one of its files), not an article"
-        if problem:
+        if problem == NOT_AN_ARTICLE:
+            summary.skipped += 1
+        elif problem:
             summary.failed.append((source, problem))
         else:
             sources.append(source)
@@ -287,6 +297,7 @@ def _write(
     else:
         try:
             article_id = conn.execute(INSERT_ARTICLE, row).lastrowid
+            assert article_id is not None  # an INSERT's row id
             summary.added += 1
         except sqlite3.IntegrityError:
             # Another process imported it since this import began: its uid is taken.

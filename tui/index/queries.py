@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -208,3 +209,23 @@ def set_flag(db: Db, article_id: int, flag: str, value: bool) -> None:
     if flag not in ("read", "starred"):
         raise ValueError(flag)
     db.execute(f"UPDATE articles SET {flag} = ? WHERE id = ?", [int(value), article_id])
+
+
+def all_quotes(db: Db) -> Iterator[dict[str, str | int]]:
+    """Every quote in the index as a record (newest article first, reading order within one)."""
+    rows = db.execute(
+        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end] "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "ORDER BY a.published DESC, a.id DESC, q.start"
+    )
+    for source, title, text, speaker, type_, cue, start, end in rows:
+        yield {"file": source, "article": title, "quote": text, "speaker": speaker, "type": type_,
+               "cue": cue, "start": start, "end": end}
+
+
+def find_article_by_source(db: Db, name: str) -> int | None:
+    """The id of an article whose source or uid contains `name` (a bundled sample's file name)."""
+    row = db.execute(
+        "SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{name}%", f"%{name}%"]
+    ).fetchone()
+    return row[0] if row else None

@@ -136,10 +136,10 @@ class _Query:
         """How well `text` matches (0..1.1) and the spans of the matched words."""
         n = len(self.words)
         best = [0.0] * n
-        spans = []
+        spans: list[tuple[int, int]] = []
         last_word, last_end, bonus = -1, -1, 0.0
         for m in self.regex.finditer(fold(text)):
-            i = int(m.lastgroup[1:])
+            i = _word_index(m)
             w = m.group()
             t = self.words[i]
             if w == t:
@@ -180,7 +180,7 @@ class Searcher:
         self._articles = 0
         self._speaker_quotes: dict[int, int] = {}  # speaker -> number of quotes
         self._speaker_quotes_at = -1  # article count when counted
-        self._completion_cache: dict[str, list[str]] = {}
+        self._completion_cache: dict[str, tuple[list[str], int]] = {}
         self._speakers: dict[int, tuple[str, tuple[str, ...]]] = {}  # id -> (name, aliases)
         self._speaker_words: dict[str, set[int]] = {}
         self._speaker_words_sorted: list[str] = []
@@ -340,7 +340,7 @@ class Searcher:
             return None
         alternatives = [self._neighbours(w) for w in words]
         groups = []
-        for i, (w, alts) in enumerate(zip(words, alternatives)):
+        for i, (w, alts) in enumerate(zip(words, alternatives, strict=True)):
             options = [re.escape(w) + r"\w*"] + [re.escape(a) + r"\b" for a in alts]
             groups.append(f"(?P<g{i}>" + "|".join(options) + ")")
         regex = re.compile(r"\b(?:" + "|".join(groups) + ")")
@@ -348,7 +348,7 @@ class Searcher:
         # So do words the index does not know in any form, and very common ones
         # when the query has rarer ones ("for", "the": they filter little and cost most).
         found = []
-        for w, alts in zip(words, alternatives):
+        for w, alts in zip(words, alternatives, strict=True):
             if len(w) < 3:
                 continue
             completions, count = self._completions(w)
@@ -447,7 +447,7 @@ class Searcher:
         return out
 
     def _title_hits(self, q: _Query, k: int) -> list[Hit]:
-        conn = self._conn
+        conn = self._connection()
         if self._has_title_fts:
             rows = conn.execute(
                 "SELECT a.id, a.title FROM articles_title_fts f JOIN articles a ON a.id = f.rowid "
@@ -468,7 +468,7 @@ class Searcher:
         return out
 
     def _quote_hits(self, q: _Query) -> list[Hit]:
-        rows = self._conn.execute(
+        rows = self._connection().execute(
             "SELECT q.id, q.article_id, q.speaker_id, q.text, q.start FROM quotes_fts f "
             "JOIN quotes q ON q.id = f.rowid WHERE quotes_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
             ["{text}: (" + q.fts_quotes + ")", QUOTE_CANDIDATES],
@@ -484,7 +484,7 @@ class Searcher:
     def _body_hits(self, q: _Query, covered: set[int]) -> list[Hit]:
         ids = [
             r[0]
-            for r in self._conn.execute(
+            for r in self._connection().execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
                 ["{body}: (" + q.fts + ")", BODY_CANDIDATES + len(covered)],
             )
@@ -492,7 +492,7 @@ class Searcher:
         ][:BODY_CANDIDATES]
         out = []
         for id_ in ids:
-            row = self._conn.execute("SELECT body FROM articles WHERE id = ?", [id_]).fetchone()
+            row = self._connection().execute("SELECT body FROM articles WHERE id = ?", [id_]).fetchone()
             if row is None:
                 continue
             start, text = _passage(q, row[0])
@@ -505,11 +505,11 @@ class Searcher:
         """Speaker hits get their latest quote; every hit gets its article's title."""
         done = []
         for h in hits:
-            if h.kind == "speaker":
+            if h.kind == "speaker" and h.speaker_id is not None:  # speaker hits always have one
                 if h.speaker_id in self._latest_quote:
                     row = self._latest_quote[h.speaker_id]
                 else:
-                    row = self._latest_quote[h.speaker_id] = self._conn.execute(
+                    row = self._latest_quote[h.speaker_id] = self._connection().execute(
                         "SELECT q.article_id, q.start FROM (SELECT article_id, start, id FROM quotes "
                         "WHERE speaker_id = ? ORDER BY id DESC LIMIT 20) q JOIN articles a ON a.id = q.article_id "
                         "ORDER BY a.published DESC, a.id DESC, q.start LIMIT 1",
@@ -523,7 +523,7 @@ class Searcher:
         titles = {}
         if need:
             marks = ",".join("?" * len(need))
-            titles = dict(self._conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", list(need)))
+            titles = dict(self._connection().execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", list(need)))
         return [
             Hit(h.kind, h.article_id, h.text, h.spans, h.score, h.quote_id, h.speaker_id, h.offset,
                 h.text if h.kind == "title" else titles.get(h.article_id, ""))
@@ -544,9 +544,15 @@ def _aliases(raw: str | None) -> list[str]:
 _SENTENCE_START = re.compile(r"(?:[.!?…][\"”’»)]*\s+|\n\s*)")
 
 
+def _word_index(m: re.Match[str]) -> int:
+    """Which query word a match of `_Query.regex` is (its groups are named g0, g1, …)."""
+    assert m.lastgroup is not None  # every alternative is a named group
+    return int(m.lastgroup[1:])
+
+
 def _passage(q: _Query, body: str) -> tuple[int, str]:
     """The body passage where most query words come together: (offset, text)."""
-    matches = [(m.start(), int(m.lastgroup[1:])) for m in q.regex.finditer(fold(body))]
+    matches = [(m.start(), _word_index(m)) for m in q.regex.finditer(fold(body))]
     if not matches:
         return 0, body[:SNIPPET]
     best, best_at = -1, matches[0][0]

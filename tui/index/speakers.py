@@ -79,12 +79,13 @@ class SpeakerRegistry:
             id_ = candidates.pop()
             self._add_alias(id_, name, key)
             return id_
-        id_ = self.db.execute(
+        new_id = self.db.execute(
             "INSERT INTO speakers (name, key, surname, aliases) VALUES (?, ?, ?, '[]')",
             [name, key, key.split()[-1]],
         ).lastrowid
-        self._remember(key, id_)
-        return id_
+        assert new_id is not None  # an INSERT's row id
+        self._remember(key, new_id)
+        return new_id
 
     def _add_alias(self, id_: int, name: str, key: str) -> None:
         row = self.db.execute("SELECT name, aliases FROM speakers WHERE id = ?", [id_]).fetchone()

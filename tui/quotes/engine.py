@@ -38,7 +38,7 @@ from tui.quotes.model import Mention, Quote
 from tui.quotes.spans import Span, find_spans
 from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
                                  np_region_ok, parse_np)
-from tui.quotes.text import CUE_RE, cue_info, find_cues, sentences, tokens
+from tui.quotes.text import cue_info, find_cues, sentences, tokens
 
 _ADJUNCT_START = re.compile(
     r"(?:on|in|at|to|during|after|before|last|this|late|early|earlier|yesterday|today|tonight|overnight|"
@@ -491,6 +491,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                 elif hi == DASH_CUE:
                     assert np is not None
                     d = _DASH_AT.search(text, lastsp.close, np.start)
+                    assert d is not None
                     r = Rec(sp.start, sp.end, "direct", d.group(), d.start(), d.end(), np.start, np=np)
                 else:  # a colon, no reporting verb
                     assert np is not None  # a colon attribution always names its speaker
@@ -729,9 +730,9 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         if hi not in inherit:
             d = by_sent.get(doc.sent_index(cs))
             between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
-            if between is not None and _rx(r",\s*(?:going|went)\s+on\s+to\s+$").search(between):
+            if d is not None and between is not None and _rx(r",\s*(?:going|went)\s+on\s+to\s+$").search(between):
                 inherit[hi] = d  # '"…," she said, going on to say that …'
-            elif between is not None and _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
+            elif d is not None and between is not None and _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
                     between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
                 inherit[hi] = d
         if _in_direct(doc, cs):

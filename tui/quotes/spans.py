@@ -106,7 +106,9 @@ def find_spans(text: str) -> list[Span]:
         first_open_in_para = None
         unclosed_here = False
 
-        def close_family(fam: str, pos: int) -> None:
+        # Called only within this paragraph's pass: its state is bound here, not looked up later.
+        def close_family(fam: str, pos: int, stack=stack, ps=ps, pe=pe, prev_unclosed=prev_unclosed,
+                         stripped_start=stripped_start) -> None:
             # pop to the innermost open of this family; record if it was outermost
             for j in range(len(stack) - 1, -1, -1):
                 if stack[j][0] == fam:

@@ -269,7 +269,7 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         return roles, " ".join(rest), kind
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
     if _ROLE_OR_DEMONYM.issuperset(low) or (
-            not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks))):
+            not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks, strict=False))):
         return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
     kind = "person" if low[0] in FIRST_NAMES else "unknown"
     return [], seq, kind
@@ -298,7 +298,7 @@ def clean_seq(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     # possessive owner: "Ostria's Trade Minister Lena Fosse" -> after the possessive
     m = None
-    for m in _rx(r"[’']s?\s+").finditer(seq):
+    for m in _rx(r"[’']s?\s+").finditer(seq):  # noqa: B007 (the last match is wanted)
         pass
     if m is not None and _rx(r"\w[’']s?$").search(seq[:m.start() + 2].rstrip()) and not (
             seq[m.start() - 1:m.start()] == "s" and all(w.lower() in ORG_WORDS for w in seq[m.end():].split())):
@@ -403,10 +403,10 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         sp = spans[q]
         return sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close)
 
-    for s0, e0, raw, m_start in _name_pieces(text):
+    for s0, _e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
-        s, e = s0, e0
+        s = s0
         while k + 1 < nsent and sents[k + 1][0] <= s:
             k += 1  # mentions come in text order: walk the sentences along
         ss = sents[k][0] if k >= 0 else 0
@@ -428,7 +428,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         if c[0] is None:
             continue
         r, seq, (roles, name, kind), first_gender = c
-        s, e = s + r[0], s + r[1]
+        s = s + r[0]
         if at_start and " " not in seq and s == m_start and seq.lower() in STOP_CAPS:
             continue
         if not name:
@@ -653,7 +653,7 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         first = _np_from_chunk(text, chunks[0], sent_start)
         rest = [_np_from_chunk(text, c, sent_start) for c in chunks[1:-1]]
         if first is not None and first.kind == "name" and all(r is not None and r.kind == "desc" for r in rest):
-            first.roles = first.roles + [r.text.lower() for r in rest] + [last.text.lower()]
+            first.roles = first.roles + [r.text.lower() for r in rest if r is not None] + [last.text.lower()]
             return first
     if len(chunks) >= 2:
         prev = _np_from_chunk(text, chunks[-2], sent_start)

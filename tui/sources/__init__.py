@@ -1,6 +1,7 @@
 """Article sources: files, folders and URLs turned into Articles.
 
-    discover(targets) -> (source, problem) pairs, cheaply (no file reading)
+    discover(targets) -> (source, problem) pairs, cheaply (no file reading);
+                         problem NOT_AN_ARTICLE: a file in a folder to skip
     read(source)      -> list[Article], or SourceError with a one-line reason
     SAMPLES_DIR       -> the folder of bundled sample articles
 
@@ -9,7 +10,7 @@ so it can run in a worker process.
 """
 from __future__ import annotations
 
-from .discover import SUPPORTED_SUFFIXES, discover, is_url
+from .discover import NOT_AN_ARTICLE, SUPPORTED_SUFFIXES, discover, is_url
 from .model import Article, SourceError
 from .reader import read
 from .samples import SAMPLES_DIR
@@ -22,4 +23,5 @@ __all__ = [
     "SAMPLES_DIR",
     "SUPPORTED_SUFFIXES",
     "is_url",
+    "NOT_AN_ARTICLE",
 ]

@@ -38,8 +38,9 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 _NEWLINES = re.compile(r"\r\n?")
 
 
-def _cp1252_fallback(exc: UnicodeDecodeError):
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     """Decode the bytes UTF-8 rejected as cp1252 (latin-1 for its 5 holes)."""
+    assert isinstance(exc, UnicodeDecodeError)  # registered for decoding only
     bad = exc.object[exc.start : exc.end]
     out = []
     for byte in bad:

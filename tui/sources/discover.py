@@ -22,6 +22,11 @@ SUPPORTED_SUFFIXES: dict[str, str] = {
 }
 
 
+# The problem given for a file in a folder that is not an article (a saved page's .css,
+# .js and images, a folder's notes): it is skipped and counted, not a failure.
+NOT_AN_ARTICLE = "not an article"
+
+
 def is_url(target: str) -> bool:
     t = target.strip().lower()
     return t.startswith(("http://", "https://"))
@@ -73,7 +78,7 @@ def _walk(top: str) -> Iterator[tuple[str, str | None]]:
                 stack.append(iter(sub))
                 continue
             if entry.is_file():
-                yield entry.path, _file_problem(entry.path)
+                yield entry.path, NOT_AN_ARTICLE if _file_problem(entry.path) else None
             elif entry.is_symlink() and not os.path.exists(entry.path):
                 if entry.name.lower().endswith(tuple(s for s in SUPPORTED_SUFFIXES if s)):
                     yield entry.path, "no such file or directory"
@@ -87,7 +92,9 @@ def discover(targets: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
     Files and folders come out as absolute paths; folders are walked
     recursively in name order, skipping hidden files and folders. URLs pass
-    through unchanged. No file is opened here.
+    through unchanged. No file is opened here. A file in a folder whose type is
+    not an article's comes with the problem NOT_AN_ARTICLE (to skip, not to fail);
+    a file named on its own is an error if it cannot be read as an article.
     """
     seen: set[str] = set()
     for target in targets:

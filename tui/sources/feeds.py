@@ -65,8 +65,8 @@ def parse_feed(text: str) -> tuple[str, list[tuple[str, str, Parsed]]]:
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
-            exc = parsed.get("bozo_exception")
-            detail = f" ({_one_line(exc)})" if exc else ""
+            problem = parsed.get("bozo_exception")
+            detail = f" ({_one_line(problem)})" if problem else ""
             raise SourceError(f"malformed feed{detail}")
         if not parsed.get("version"):
             raise SourceError("not an RSS or Atom feed")

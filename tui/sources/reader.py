@@ -13,7 +13,7 @@ from .text import Parsed
 MAX_BYTES = 256 * 1024 * 1024
 
 
-def _one_line(message: str) -> str:
+def _one_line(message: object) -> str:
     return " ".join(str(message).split()) or "unreadable"
 
 
