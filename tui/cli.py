@@ -64,15 +64,20 @@ def _run_app(c: Context) -> None:
 @click.argument("targets", nargs=-1, required=True)
 @click.pass_obj
 def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
-    """Import files, folders, saved pages, feeds or URLs into the index.
+    """Import files, folders, saved pages, feeds or URLs into the index; an OPML file subscribes to its feeds.
 
-    Example: newsreader import ~/news feeds/world.xml
+    Example: newsreader import ~/news feeds/world.xml subscriptions.opml
     """
+    from tui.cli_feeds import import_opml, opml_files
     from tui.index.importer import import_sources
 
     db, read_only = c.open()
     if read_only:
         raise click.ClickException(f"{c.db_path} is read-only: nothing can be imported into it")
+    opml, rest = opml_files(targets)
+    opml_ok = import_opml(c, db, opml) if opml else True
+    if not rest:
+        sys.exit(0 if opml_ok else 1)
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -84,7 +89,7 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
             bar.update(1)
 
     try:
-        summary = import_sources(db, targets, progress=progress)
+        summary = import_sources(db, rest, progress=progress)
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: articles committed so far are kept") from None
     finally:
@@ -96,7 +101,7 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
         f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
         f"{len(summary.failed)} failed"
     )
-    if summary.failed:
+    if summary.failed or not opml_ok:
         sys.exit(1)
 
 
@@ -239,6 +244,9 @@ def _emit(records, fmt: str, table_columns: list[str]) -> None:
                     value = value[: width - 1] + "…"
                 cells.append(value.ljust(width) if col != table_columns[-1] else value)
             out.write("  ".join(cells).rstrip() + "\n")
+
+
+import tui.cli_feeds  # noqa: F401  (registers add, feeds, remove, refresh, export)
 
 
 def main() -> None:

@@ -119,7 +119,8 @@ class NewsReaderApp(App):
         self.sidebar.border_title = "Quotes"
         self.article_list.focus()
         if self.article_list.count == 0:  # until counted, the first page's rows: empty or not is all we ask
-            samples = _samples_dir() if self.import_samples and not self.read_only else None
+            due = self.import_samples and not self.read_only and Q.samples_due(self.db)  # a new index only
+            samples = _samples_dir() if due else None
             if samples is not None:
                 self.start_import([str(samples)], first_start=True)
         else:

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from tui.index.db import defer_fts, finish_pending_fts, import_lock_path
+from tui.index.db import SAMPLES_DUE, defer_fts, finish_pending_fts, import_lock_path, transaction
 from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
@@ -94,6 +94,11 @@ def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
         return source, str(e)
     except Exception as e:  # a bug in a reader must not end the whole import
         return source, f"could not be read ({type(e).__name__}: {e})"
+    return source, _prepare_articles(articles)
+
+
+def _prepare_articles(articles: list[Article]) -> list[Prepared]:
+    """Extract quotes from the articles that changed since the last import."""
     prepared = []
     for a in articles:
         h = content_hash(a)
@@ -102,7 +107,7 @@ def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
         else:
             rows = [_quote_row(q) for q in extract(a.body)]
             prepared.append(Prepared(a, h, rows, set() if _bulk else terms_of(a.title, a.body)))
-    return source, prepared
+    return prepared
 
 
 def _prepared_stream(sources: list[str], workers: int):
@@ -151,6 +156,7 @@ def import_sources(
     commit_at = time.monotonic() + COMMIT_EVERY_S
     try:
         finish_pending_fts(db)  # what an import cut short left unindexed
+        db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])  # the user fills the index
         if bulk:
             defer_fts(db)
         for done, (source, result) in enumerate(_prepared_stream(sources, workers), 1):
@@ -187,6 +193,38 @@ def import_sources(
         db.execute(f"PRAGMA cache_size = {cache_size}")
         if lock:
             lock.release()
+    return summary
+
+
+def import_articles(db: sqlite_utils.Database, articles: list[Article], feed_id: int | None = None) -> ImportSummary:
+    """Articles already read (a feed's entries) into the index, in one transaction: new and
+    changed ones with their quotes, as `import_sources` writes them; all of them marked as the feed's."""
+    global _known
+    summary = ImportSummary()
+    uids = [a.uid for a in articles]
+    ids: dict[str, int] = {}
+    _known = {}
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        for uid, id_, h in db.execute(
+            f"SELECT uid, id, content_hash FROM articles WHERE uid IN ({', '.join('?' for _ in chunk)})", chunk
+        ):
+            ids[uid], _known[uid] = id_, h
+    try:
+        prepared = _prepare_articles(articles)
+    finally:
+        _known = {}
+    terms: Counter[str] = Counter()
+    with transaction(db.conn):
+        speakers = SpeakerRegistry(db)
+        for p in prepared:
+            _write(db.conn, ids, speakers, p, summary)
+            terms.update(p.terms)
+        _add_terms(db, terms)
+        if feed_id is not None:
+            db.conn.executemany("UPDATE articles SET feed_id = ? WHERE id = ? AND feed_id IS NOT ?",
+                                [(feed_id, ids[uid], feed_id) for uid in dict.fromkeys(uids) if uid in ids])
+        db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])
     return summary
 
 
