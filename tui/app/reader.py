@@ -258,6 +258,8 @@ class Reader(ScrollView, can_focus=True):
         parts = [safe_text(p).replace("\n", " ") for p in (a.outlet, a.author and f"by {a.author}", a.published) if p]
         if parts:
             lines.extend(Content.styled(" · ".join(parts), meta_style).wrap(width))
+        if a.link:  # o opens it, y copies it
+            lines.append(Content.styled(safe_text(a.link), meta_style + Style(underline=True)).truncate(width, ellipsis=True))
         if self.truncated:
             note = f"Very long article: showing the first {DISPLAY_LIMIT:,} of {self.truncated:,} characters"
             lines.extend(Content.styled(note, Style(italic=True)).wrap(width))

@@ -214,6 +214,12 @@ class Searcher:
             self._conn.close()
         self._conn = None
 
+    def forget(self) -> None:
+        """Articles were deleted: reload the caches on the next search (new articles are noticed
+        by themselves, through max(articles.id); deletions may leave it as it was)."""
+        self._seen_article = -1
+        self._speaker_quotes_at = -1
+
     def _refresh(self) -> None:
         conn = self._connection()
         top = conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
