@@ -115,7 +115,7 @@ class FeedsScreen(ModalScreen[ListFilter | None]):
 
         def add(f: ListFilter, name: str, unread: int, total: int, note: str = "") -> None:
             head = Content.assemble(
-                Content.styled(f"{unread:>5}  ", Style(bold=bool(unread))),
+                Content.styled(f"{unread:>6,}  ", Style(bold=bool(unread))),
                 Content(safe_text(name).replace("\n", " ")),
                 Content.styled(f"  of {total:,}", dim),
             )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from tui.index.db import transaction
+from tui.index.db import SAMPLES_DUE, transaction
 from tui.sources.model import Article, SourceError
 
 if TYPE_CHECKING:
@@ -83,11 +83,13 @@ def outlets(db) -> list[tuple[str, int, int]]:
 
 def subscribe(db, url: str, title: str = "", site_url: str = "", full_text: bool = False) -> bool:
     """Add a subscription; False when the URL is already subscribed (its row is left as it is)."""
-    cursor = db.execute(
-        "INSERT INTO feeds (url, title, site_url, added_at, full_text) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (url) DO NOTHING",
-        [url, title, site_url, now(), int(full_text)],
-    )
+    with transaction(db.conn):
+        cursor = db.execute(
+            "INSERT INTO feeds (url, title, site_url, added_at, full_text) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO NOTHING",
+            [url, title, site_url, now(), int(full_text)],
+        )
+        db.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])  # the user fills the index
     return cursor.rowcount == 1
 
 
