@@ -207,6 +207,35 @@ async def test_o_opens_the_link_in_the_browser_and_y_copies_it(tmp_path, monkeyp
         assert "no web link" in messages(app)[-1]
 
 
+async def test_quitting_during_a_refresh_stops_it_and_keeps_what_was_written(server, tmp_path, monkeypatch):
+    import time
+
+    from tui.index import feeds as feeds_module
+
+    monkeypatch.setattr(feeds_module, "WORKERS", 1)
+
+    path = tmp_path / "index.db"
+    db, _ = open_index(path)
+    subscribe(db, server.route("/fast.xml", rss("Fast", [story(1)])))
+    for n in range(6):  # one at a time after the first: the refresh is still running when the app quits
+        subscribe(db, server.route(f"/slow{n}.xml", rss(f"Slow {n}", [story(10 + n)]), delay=1.0))
+    db.close()
+    app = app_for(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.article_list.count_now():
+                break
+        started = time.monotonic()
+    assert time.monotonic() - started < 5
+    time.sleep(3)  # a refresh left running would write three more feeds meanwhile
+    db, _ = open_index(path)
+    refreshed = db.execute("SELECT count(*) FROM feeds WHERE last_refresh IS NOT NULL").fetchone()[0]
+    assert 1 <= refreshed <= 2 and db.execute("SELECT count(*) FROM articles").fetchone()[0] == refreshed
+
+
 async def test_an_index_the_user_emptied_gets_no_samples(tmp_path):
     path = tmp_path / "index.db"
     db, _ = open_index(path)

@@ -296,3 +296,21 @@ def test_a_broken_opml_file_is_one_clear_line(tmp_path, db_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"failed: {bad}: not an OPML subscription list")
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_an_opml_list_served_over_http_subscribes_too(server, db_path):
+    a, b = server.url("/a.xml"), server.url("/b.xml")
+    url = server.route("/subs.opml", OPML.format(a=a, b=b, c=server.url("/c.xml")).encode(), content_type="text/x-opml")
+    result = run(db_path, "import", url)
+    assert result.exit_code == 0, result.output
+    assert "3 subscribed" in result.output
+    assert count(db_path, "SELECT count(*) FROM feeds") == 3
+
+
+def test_add_full_text_to_an_existing_subscription_turns_it_on(server, db_path):
+    feed = server.route("/news.xml", rss("Harbour News", [story(1)]))
+    run(db_path, "add", feed)
+    assert count(db_path, "SELECT full_text FROM feeds") == 0
+    result = run(db_path, "add", "--full-text", feed)
+    assert "pages will be fetched from now on" in result.output
+    assert count(db_path, "SELECT full_text FROM feeds") == 1

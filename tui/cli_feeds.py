@@ -26,7 +26,7 @@ def add_cmd(c: Context, urls: tuple[str, ...], full_text: bool) -> None:
 
     Example: newsreader add https://example.org/feed.xml https://example.org/
     """
-    from tui.index.feeds import subscribe
+    from tui.index.feeds import set_full_text, subscribe
     from tui.sources import SourceError, is_url
     from tui.sources.subscriptions import find_feed
 
@@ -46,6 +46,8 @@ def add_cmd(c: Context, urls: tuple[str, ...], full_text: bool) -> None:
         if subscribe(db, found.url, found.title, found.site_url, full_text):
             via = f" (found on {printable(url)})" if found.url != url.strip() else ""
             click.echo(f"subscribed: {printable(found.url)}{via}: {printable(found.title or 'untitled')}")
+        elif full_text and set_full_text(db, found.url, True):
+            click.echo(f"already subscribed: {printable(found.url)}; its entries' pages will be fetched from now on")
         else:
             click.echo(f"already subscribed: {printable(found.url)}")
     if len(urls) > failed:
@@ -178,8 +180,16 @@ def export_cmd(c: Context, opml: bool, output: Path | None) -> None:
 
 def opml_files(targets: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """(OPML subscription lists, everything else) among import's targets."""
+    from tui.sources import is_url
+
     opml, rest = [], []
     for t in targets:
+        if is_url(t):
+            if t.lower().split("?")[0].endswith(".opml"):
+                opml.append(t)
+            else:
+                rest.append(t)
+            continue
         path = Path(t).expanduser()
         if t.lower().endswith(".opml") or (path.suffix.lower() == ".xml" and path.is_file() and _is_opml(path)):
             opml.append(t)
@@ -201,13 +211,13 @@ def _is_opml(path: Path) -> bool:
 def import_opml(c: Context, db, paths: list[str]) -> bool:
     """Subscribe to every feed in the OPML files; False when one could not be read."""
     from tui.index.feeds import subscribe
-    from tui.sources import SourceError
-    from tui.sources.subscriptions import read_opml
+    from tui.sources import SourceError, is_url
+    from tui.sources.subscriptions import fetch, read_opml
 
     ok = True
     for p in paths:
         try:
-            data = Path(p).expanduser().read_bytes()
+            data = fetch(p.strip()).data if is_url(p) else Path(p).expanduser().read_bytes()
             subs = read_opml(data)
         except OSError as e:
             click.echo(f"failed: {printable(p)}: {(e.strerror or str(e)).lower()}", err=True)

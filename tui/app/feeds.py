@@ -40,6 +40,10 @@ class ListFilter:
     outlet: str | None = None
 
 
+class RefreshCancelled(Exception):
+    """Raised in the refresh worker to stop it when the app closes."""
+
+
 class FeedRefreshed(Message):
     """One feed is done (posted by the refresh worker)."""
 
@@ -206,17 +210,25 @@ class FeedActions:
 
     @work(thread=True, exclusive=True, group="refresh")
     def refresh_worker(self) -> None:
-        app = self._news
+        from textual.worker import get_current_worker
+
         from tui.index.db import open_index
         from tui.index.feeds import refresh
+
+        app = self._news
+        worker = get_current_worker()
+
+        def progress(result, done: int, total: int) -> None:
+            if worker.is_cancelled:  # the app is closing: stop; feeds written so far are kept
+                raise RefreshCancelled
+            app.post_message(FeedRefreshed(result, done, total))
 
         db = None
         try:
             db, _ = open_index(app.db_path)
-            def progress(result, done: int, total: int) -> None:
-                app.post_message(FeedRefreshed(result, done, total))
-
             results = refresh(db, progress=progress)
+        except RefreshCancelled:
+            return
         except Exception as e:  # noqa: BLE001 (the index could not be opened or written: said in the app)
             app.post_message(RefreshFinished([], f"{type(e).__name__}: {e}"))
         else:

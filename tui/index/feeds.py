@@ -162,7 +162,7 @@ def refresh(
     db: sqlite_utils.Database,
     urls: list[str] | None = None,
     *,
-    workers: int = WORKERS,
+    workers: int | None = None,
     timeout: float | None = None,
     progress: Progress | None = None,
 ) -> list[FeedResult]:
@@ -177,13 +177,16 @@ def refresh(
     results: list[FeedResult] = []
     if not chosen:
         return results
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(chosen))), thread_name_prefix="feed") as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers or WORKERS, len(chosen))), thread_name_prefix="feed")
+    try:
         futures = [pool.submit(_download, f, known.get(f.id), timeout or subs.TIMEOUT) for f in chosen]
         for done, future in enumerate(as_completed(futures), 1):
             result = _store(db, future.result())
             results.append(result)
             if progress:
-                progress(result, done, len(chosen))
+                progress(result, done, len(chosen))  # may raise to stop the refresh (the app closing)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # stopped early: downloads not begun are dropped
     return results
 
 

@@ -136,7 +136,8 @@ SORTS = {
 
 def _where(unread_only: bool, feed_id: int | None, outlet: str | None) -> tuple[str, list]:
     """The list's filter as a WHERE clause ("" for none) and its parameters."""
-    terms, params = [], []
+    terms: list[str] = []
+    params: list[object] = []
     if unread_only:
         terms.append(UNREAD)
     if feed_id is not None:
