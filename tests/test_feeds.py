@@ -314,3 +314,33 @@ def test_add_full_text_to_an_existing_subscription_turns_it_on(server, db_path):
     result = run(db_path, "add", "--full-text", feed)
     assert "pages will be fetched from now on" in result.output
     assert count(db_path, "SELECT full_text FROM feeds") == 1
+
+
+def test_every_order_and_filter_puts_each_article_where_its_page_shows_it(tmp_path):
+    db, _ = open_index(tmp_path / "i.db")
+    subscribe(db, "https://a.example/feed")
+    feed_id = db.execute("SELECT id FROM feeds").fetchone()[0]
+    rows = [  # title, outlet, published, imported_at, read, feed
+        ("beta", "Zed", "2022-01-02", "2026-01-01T00:00:00+00:00", 0, None),
+        ("Alpha", "Zed", "2022-01-02", "2026-01-01T00:00:00+00:00", 1, None),
+        ("alpha", "abc", "", "2026-01-03T00:00:00+00:00", 0, None),
+        ("Gamma", "Abc", "", "2026-01-03T00:00:00+00:00", 0, feed_id),
+        ("delta", "Abc", "2021-05-05", "2026-01-02T00:00:00+00:00", 1, feed_id),
+        ("Beta", "", "2023-03-03", "2026-01-02T00:00:00+00:00", 0, None),
+    ]
+    for n, (title, outlet, published, imported_at, read, feed) in enumerate(rows):
+        db.execute("INSERT INTO articles (uid, source, title, outlet, published, body, content_hash, imported_at, "
+                   "read, feed_id) VALUES (?, 's', ?, ?, ?, 'text', 'h', ?, ?, ?)",
+                   [f"u{n}", title, outlet, published, imported_at, read, feed])
+    views = [{}, {"feed_id": feed_id}, {"outlet": "Zed"}, {"outlet": ""}]
+    for sort in Q.SORTS:
+        for unread in (False, True):
+            for view in views:
+                page = Q.article_page(db, 0, 100, unread, sort=sort, **view)
+                assert len(page) == Q.article_count(db, unread, **view)
+                for position, row in enumerate(page):
+                    assert Q.article_position(db, row.id, unread, sort=sort, **view) == position, (sort, unread, view)
+    by_date = [r.title for r in Q.article_page(db, 0, 100)]
+    assert by_date == ["Gamma", "alpha", "Beta", "Alpha", "beta", "delta"]  # undated: by import time, newest first
+    assert [r.title for r in Q.article_page(db, 0, 100, sort="title")] == ["Alpha", "alpha", "beta", "Beta", "delta", "Gamma"]
+    assert Q.article_position(db, 999, sort="title") is None

@@ -376,7 +376,7 @@ def _migrate_v3(db: sqlite_utils.Database) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS newsreader_meta (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_dated ON articles ({DATED}, id)")
     conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_feed ON articles (feed_id, {DATED}, id)")
-    conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet, {DATED}, id)")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet, {DATED} DESC, id DESC)")
     conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_title ON articles (title COLLATE NOCASE, id)")
 
 

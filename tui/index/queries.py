@@ -122,15 +122,20 @@ def _article_row(r) -> ArticleRow:
 # Unread only, in newest-first order: `+read` walks the date index and skips read
 # articles; on the read index SQLite would sort every unread article first (0.5 s at 100k).
 UNREAD = "+read = 0"
-# The list's orders: newest first (undated articles by when they were imported, see DATED),
-# by feed (or outlet) name, or by title. Each ends with the id, so every row has one place.
-_FEED_NAME = (
-    "coalesce(nullif((SELECT f.title FROM feeds f WHERE f.id = articles.feed_id), ''), outlet) COLLATE NOCASE"
-)
+# The list's orders, each served by an index: newest first (undated articles by when they
+# were imported, see DATED), by outlet (a feed's entries carry its title as their outlet)
+# and newest first within it, or by title. Each ends with the id, so every row has one place.
 SORTS = {
     "date": NEWEST_FIRST,
-    "feed": f"{_FEED_NAME}, {DATED} DESC, id DESC",
+    "feed": f"outlet, {DATED} DESC, id DESC",
     "title": "title COLLATE NOCASE, id",
+}
+# Per order: an article's sort keys, and the rows listed before one with those keys.
+_BEFORE = {
+    "date": (f"{DATED}, {DATED}, id", f"({DATED} > ? OR ({DATED} = ? AND id > ?))"),
+    "feed": (f"outlet, outlet, {DATED}, {DATED}, id",
+             f"(outlet < ? OR (outlet = ? AND ({DATED} > ? OR ({DATED} = ? AND id > ?))))"),
+    "title": ("title, title, id", "(title COLLATE NOCASE < ? OR (title COLLATE NOCASE = ? AND id < ?))"),
 }
 
 
@@ -176,23 +181,13 @@ def article_position(
 ) -> int | None:
     """Where an article stands in the list (None if filtered out)."""
     where, params = _where(unread_only, feed_id, outlet)
-    if sort != "date":  # the rare orders: number the rows (a sort of the filtered list)
-        row = db.execute(
-            f"SELECT n FROM (SELECT id, row_number() OVER (ORDER BY {SORTS[sort]}) - 1 AS n "
-            f"FROM articles {where}) WHERE id = ?",
-            [*params, article_id],
-        ).fetchone()
-        return row[0] if row else None
-    row = db.execute(f"SELECT {DATED}, id FROM articles {where} {'AND' if where else 'WHERE'} id = ?",
+    keys, before = _BEFORE[sort]
+    row = db.execute(f"SELECT {keys} FROM articles {where} {'AND' if where else 'WHERE'} id = ?",
                      [*params, article_id]).fetchone()
     if row is None:
         return None
-    dated, id_ = row
     extra = where.replace("WHERE", "AND", 1)
-    return db.execute(
-        f"SELECT count(*) FROM articles WHERE ({DATED} > ? OR ({DATED} = ? AND id > ?)) {extra}",
-        [dated, dated, id_, *params],
-    ).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM articles WHERE {before} {extra}", [*row, *params]).fetchone()[0]
 
 
 def get_article(db: Db, article_id: int) -> ArticleDetail | None:
