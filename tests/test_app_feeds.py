@@ -73,7 +73,7 @@ async def test_R_refreshes_in_a_worker_new_articles_land_and_a_failed_feed_says_
             "Harbour plan number 1 approved", "Harbour plan number 2 approved"}
         assert statuses[0] == "Refreshing feeds…"
         assert any(s.startswith("Refreshing feeds 1/2") for s in statuses)
-        assert any(s.startswith(f"Refreshing feeds 2/2 · {good}: 2 new") or s.startswith(f"Refreshing feeds 1/2 · {good}: 2 new")
+        assert any(s.startswith((f"Refreshing feeds 1/2 · {good}: 2 new", f"Refreshing feeds 2/2 · {good}: 2 new"))
                    for s in statuses)
         said = messages(app)
         assert f"Feed failed: {missing}: HTTP 404 Not Found" in said
@@ -208,6 +208,7 @@ async def test_o_opens_the_link_in_the_browser_and_y_copies_it(tmp_path, monkeyp
 
 
 async def test_quitting_during_a_refresh_stops_it_and_keeps_what_was_written(server, tmp_path, monkeypatch):
+    import asyncio
     import time
 
     from tui.index import feeds as feeds_module
@@ -230,7 +231,7 @@ async def test_quitting_during_a_refresh_stops_it_and_keeps_what_was_written(ser
                 break
         started = time.monotonic()
     assert time.monotonic() - started < 5
-    time.sleep(3)  # a refresh left running would write three more feeds meanwhile
+    await asyncio.sleep(3)  # a refresh left running would write three more feeds meanwhile
     db, _ = open_index(path)
     refreshed = db.execute("SELECT count(*) FROM feeds WHERE last_refresh IS NOT NULL").fetchone()[0]
     assert 1 <= refreshed <= 2 and db.execute("SELECT count(*) FROM articles").fetchone()[0] == refreshed

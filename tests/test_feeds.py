@@ -125,7 +125,7 @@ def test_refresh_imports_entries_with_quotes_and_feeds_lists_unread(server, db_p
     result = run(db_path, "refresh")
     assert result.exit_code == 0, result.output
     assert f"ok            {feed}: 2 new, 0 updated, 0 unchanged" in result.output
-    assert "1 feeds: 2 new articles, 0 updated, 0 failed" in result.output
+    assert "1 feed: 2 new articles, 0 updated, 0 failed" in result.output
     db, _ = open_index(db_path)
     f = feed_by_url(db, feed)
     rows = db.execute("SELECT uid, source, feed_id, quote_count FROM articles ORDER BY uid").fetchall()
@@ -136,7 +136,7 @@ def test_refresh_imports_entries_with_quotes_and_feeds_lists_unread(server, db_p
     assert speakers == {"Mara Quill", "Ilse Varn"}
     assert f.last_status == "ok" and f.last_error == "" and f.last_refresh
     line = run(db_path, "feeds").output.splitlines()[1]
-    assert feed in line and "Harbour News" in line and " 2 " in line
+    assert feed in line and "Harbour News" in line and " 2 " in line and f"{f.last_refresh[:10]} " in line
     # Again: nothing new, nothing duplicated.
     result = run(db_path, "refresh")
     assert "0 new, 0 updated, 2 unchanged" in result.output
@@ -204,6 +204,10 @@ def test_one_broken_feed_never_stops_the_others_and_each_says_why(server, db_pat
     errors = {f.url: f.last_error for f in feeds(db)}
     assert errors[good] == "" and errors[missing] == "HTTP 404 Not Found"
     assert Q.article_count(db) == 1
+    db.close()
+    server.stop()
+    result = run(db_path, "refresh", good)
+    assert f"failed        {good}: cannot connect: connection refused" in result.output
 
 
 def test_a_body_over_the_cap_without_a_length_is_cut_off_while_reading(server):

@@ -83,9 +83,8 @@ def feeds_cmd(c: Context, fmt: str) -> None:
     header = {"url": "URL", "title": "TITLE", "unread": "UNREAD", "last_refresh": "LAST REFRESH", "error": "LAST ERROR"}
     rows = [header] + [{k: printable(str(r[k])).replace("\n", " ") if r[k] != "" else "-" for k in header}
                        for r in records]
-    for r in rows[1:]:
-        if r["last_refresh"] == "-":
-            r["last_refresh"] = "never"
+    for r in rows[1:]:  # 2026-01-02T03:04:05+00:00 -> 2026-01-02 03:04 UTC
+        r["last_refresh"] = "never" if r["last_refresh"] == "-" else r["last_refresh"][:16].replace("T", " ") + " UTC"
     widths = {k: min(60 if k in ("url", "title") else 25, max(len(r[k]) for r in rows)) for k in header}
     for r in rows:
         cells = []
@@ -150,7 +149,8 @@ def refresh_cmd(c: Context, urls: tuple[str, ...], timeout: float, workers: int)
     failed = sum(r.status == "failed" for r in results)
     added = sum(r.added for r in results)
     updated = sum(r.updated for r in results)
-    click.echo(f"{len(results)} feeds: {added} new articles, {updated} updated, {failed} failed")
+    n = len(results)
+    click.echo(f"{n} feed{'' if n == 1 else 's'}: {added} new articles, {updated} updated, {failed} failed")
     if failed:
         sys.exit(1)
 

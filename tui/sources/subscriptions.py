@@ -88,6 +88,8 @@ def fetch(url: str, etag: str | None = None, last_modified: str | None = None,
         reason = e.reason
         if isinstance(reason, TimeoutError):
             raise SourceError(f"timed out after {timeout:g} s") from None
+        if isinstance(reason, OSError) and reason.strerror:
+            reason = reason.strerror.lower()  # "connection refused", not "[Errno 111] Connection refused"
         raise SourceError(f"cannot connect: {reason}") from None
     except TimeoutError:
         raise SourceError(f"timed out after {timeout:g} s") from None
