@@ -237,6 +237,24 @@ async def test_quitting_during_a_refresh_stops_it_and_keeps_what_was_written(ser
     assert 1 <= refreshed <= 2 and db.execute("SELECT count(*) FROM articles").fetchone()[0] == refreshed
 
 
+async def test_help_and_the_palette_list_the_feed_keys_and_the_palette_shows_a_feed(tmp_path):
+    path, feed_id = feed_index(tmp_path)
+    app = app_for(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = {row[3]: row for row in app.binding_rows()}
+        for binding_id, key in [("refresh_feeds", "R"), ("feeds", "l"), ("mark_all_read", "A"), ("sort", "S"),
+                                ("delete_article", "D"), ("open_link", "o"), ("copy_link", "y")]:
+            assert rows[binding_id][1] == key and rows[binding_id][2] and rows[binding_id][4]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"show feed harbour")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_list.feed_id == feed_id and app.article_list.count == 2
+
+
 async def test_an_index_the_user_emptied_gets_no_samples(tmp_path):
     path = tmp_path / "index.db"
     db, _ = open_index(path)

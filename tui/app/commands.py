@@ -39,6 +39,15 @@ class NewsCommands(Provider):
             ("Copy link", app.action_copy_link, "The article's web address (y)"),
         ]
         try:
+            from tui.app.feeds import ListFilter
+            from tui.index.feeds import feeds
+
+            for f in feeds(app.db):
+                commands.append((f"Show feed: {printable(f.name)}", partial(app.set_list_filter, ListFilter(f.name, f.id)),
+                                 f"{f.unread} unread of {f.total}"))
+        except Exception:
+            pass
+        try:
             from tui.index.queries import speakers
 
             for s in speakers(app.db)[:500]:
