@@ -231,10 +231,13 @@ async def test_quitting_during_a_refresh_stops_it_and_keeps_what_was_written(ser
                 break
         started = time.monotonic()
     assert time.monotonic() - started < 5
-    await asyncio.sleep(3)  # a refresh left running would write three more feeds meanwhile
     db, _ = open_index(path)
-    refreshed = db.execute("SELECT count(*) FROM feeds WHERE last_refresh IS NOT NULL").fetchone()[0]
-    assert 1 <= refreshed <= 2 and db.execute("SELECT count(*) FROM articles").fetchone()[0] == refreshed
+    refreshed = "SELECT count(*) FROM feeds WHERE last_refresh IS NOT NULL"
+    at_quit = db.execute(refreshed).fetchone()[0]
+    await asyncio.sleep(3)  # a refresh left running would write three more feeds meanwhile
+    after = db.execute(refreshed).fetchone()[0]
+    assert 1 <= at_quit <= after <= at_quit + 1 < 7  # at most the download under way when it quit
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == after
 
 
 async def test_help_and_the_palette_list_the_feed_keys_and_the_palette_shows_a_feed(tmp_path):
