@@ -348,3 +348,24 @@ def test_every_order_and_filter_puts_each_article_where_its_page_shows_it(tmp_pa
     assert by_date == ["Gamma", "alpha", "Beta", "Alpha", "beta", "delta"]  # undated: by import time, newest first
     assert [r.title for r in Q.article_page(db, 0, 100, sort="title")] == ["Alpha", "alpha", "beta", "Beta", "delta", "Gamma"]
     assert Q.article_position(db, 999, sort="title") is None
+
+
+def test_a_server_trickling_its_body_times_out_as_a_whole(server, monkeypatch):
+    from tui.sources import SourceError
+    from tui.sources import subscriptions as subs
+
+    url = server.route("/drip.xml", b"<rss>" + b" " * 300_000)
+    clock = iter(range(0, 1000, 2))  # every look at the clock: two seconds later
+    monkeypatch.setattr(subs, "monotonic", lambda: next(clock))
+    with pytest.raises(SourceError, match="timed out after 3 s"):
+        subs.fetch(url, timeout=3)
+
+
+def test_an_empty_or_binary_body_is_not_a_feed(server, db_path):
+    empty = server.route("/empty.xml", b"", content_type="application/xml")
+    binary = server.route("/bin.xml", b"\x00\x01\x02" * 100, content_type="application/xml")
+    db, _ = open_index(db_path)
+    subscribe(db, empty)
+    subscribe(db, binary)
+    errors = {r.url: r.error for r in refresh(db, timeout=5)}
+    assert errors == {empty: "not a feed: empty content", binary: "not a feed: binary content"}

@@ -1,6 +1,7 @@
 """Subscription commands: add, feeds, remove, refresh, export --opml (and OPML files given to import)."""
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -143,6 +144,8 @@ def refresh_cmd(c: Context, urls: tuple[str, ...], timeout: float, workers: int)
                           progress=lambda r, done, total: click.echo(printable(r.line())))
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: feeds refreshed so far are kept") from None
+    except sqlite3.Error as e:  # the index itself could not be written (full disk, busy): stop
+        raise click.ClickException(f"the index could not be written ({e}): feeds refreshed so far are kept") from None
     if not results:
         click.echo("No subscriptions: `newsreader add URL` subscribes to a feed")
         return

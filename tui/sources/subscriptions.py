@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from time import monotonic
 from urllib.parse import urljoin
 
 from .decode import decode_bytes
@@ -23,7 +24,7 @@ from .model import Article, SourceError
 MAX_FEED_BYTES = 10 * 1024 * 1024
 TIMEOUT = 20.0  # seconds, per feed
 USER_AGENT = "newsreader/0.1 (feed reader)"
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 # Content types a feed may come with; a page (text/html) is accepted only when it holds a feed.
 _TEXTUAL = ("xml", "rss", "atom", "rdf", "text/plain", "text/html", "application/octet-stream")
 PERMANENT = (301, 308)
@@ -75,10 +76,7 @@ def fetch(url: str, etag: str | None = None, last_modified: str | None = None,
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise SourceError(f"too large: {_size(int(length))} (the limit is {_size(max_bytes)})")
-            data = response.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise SourceError(f"too large: over {_size(max_bytes)}")
-            fetched.data = data
+            fetched.data = _read(response, max_bytes, monotonic() + timeout, timeout)
     except urllib.error.HTTPError as e:
         if e.code == 304:
             fetched = Fetched(url=e.geturl() or url, status=304, etag=etag, last_modified=last_modified)
@@ -101,6 +99,21 @@ def fetch(url: str, etag: str | None = None, last_modified: str | None = None,
     return fetched
 
 
+def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    """The body, in chunks: at most max_bytes, and within the timeout as a whole (a server
+    trickling bytes would otherwise keep each read alive)."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(64 * 1024):
+        size += len(chunk)
+        if size > max_bytes:
+            raise SourceError(f"too large: over {_size(max_bytes)}")
+        if monotonic() > deadline:
+            raise SourceError(f"timed out after {timeout:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
@@ -110,7 +123,10 @@ def feed_text(fetched: Fetched) -> str:
     kind = fetched.content_type
     if kind and not any(t in kind for t in _TEXTUAL):
         raise SourceError(f"not a feed: the server sent {kind}")
-    text = decode_bytes(fetched.data, declared=True)
+    try:
+        text = decode_bytes(fetched.data, declared=True)
+    except SourceError as e:  # "empty file", "binary file"
+        raise SourceError(f"not a feed: {str(e).replace('file', 'content')}") from None
     if not looks_like_feed(text):
         if kind == "text/html" or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
             raise SourceError("not a feed: an HTML page")
