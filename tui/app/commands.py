@@ -1,7 +1,9 @@
 """The app's own commands in the command palette (ctrl+p)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -9,21 +11,24 @@ from textual.style import Style
 
 from tui.text import printable
 
+if TYPE_CHECKING:
+    from tui.app.app import NewsReaderApp
+
 
 class NewsCommands(Provider):
-    _cache: list[tuple[str, object, str]] | None = None
+    _cache: list[tuple[str, Callable[[], object], str]] | None = None
 
     async def startup(self) -> None:
         self._cache = self._make_commands()  # once per opening of the palette, not per keystroke
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         if self._cache is None:
             self._cache = self._make_commands()
         return self._cache
 
-    def _make_commands(self) -> list[tuple[str, object, str]]:
-        app = self.app
-        commands = [
+    def _make_commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = cast("NewsReaderApp", self.app)
+        commands: list[tuple[str, Callable[[], object], str]] = [
             ("Import a path…", app.action_import_path, "Import files, folders, feeds or URLs into the index"),
             ("Switch theme…", app.action_change_theme, "Choose a colour theme"),
             ("Toggle unread filter", app.action_toggle_unread, "Show only unread articles, or all"),
@@ -38,15 +43,12 @@ class NewsCommands(Provider):
             ("Open link in browser", app.action_open_link, "The article's web address (o)"),
             ("Copy link", app.action_copy_link, "The article's web address (y)"),
         ]
-        try:
-            from tui.app.feeds import ListFilter
-            from tui.index.feeds import feeds
+        from tui.app.feeds import ListFilter
+        from tui.index.feeds import feeds
 
-            for f in feeds(app.db):
-                commands.append((f"Show feed: {printable(f.name)}", partial(app.set_list_filter, ListFilter(f.name, f.id)),
-                                 f"{f.unread} unread of {f.total}"))
-        except Exception:
-            pass
+        for f in feeds(app.db):
+            commands.append((f"Show feed: {printable(f.name)}", partial(app.set_list_filter, ListFilter(f.name, f.id)),
+                             f"{f.unread} unread of {f.total}"))
         try:
             from tui.index.queries import speakers
 
