@@ -156,7 +156,6 @@ def import_sources(
     commit_at = time.monotonic() + COMMIT_EVERY_S
     try:
         finish_pending_fts(db)  # what an import cut short left unindexed
-        db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])  # the user fills the index
         if bulk:
             defer_fts(db)
         for done, (source, result) in enumerate(_prepared_stream(sources, workers), 1):
@@ -183,6 +182,8 @@ def import_sources(
         _add_terms(db, terms)
         if bulk:
             finish_pending_fts(db)
+        if summary.added and db.execute("SELECT 1 FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE]).fetchone():
+            db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])  # the user fills the index
         db.conn.execute("COMMIT")
     except BaseException:
         db.conn.execute("ROLLBACK")
