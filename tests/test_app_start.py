@@ -68,9 +68,9 @@ def test_unread_pages_walk_the_newest_first_index(tmp_path, build_index):
     page = queries.article_page(conn, 0, 100, unread_only=True)
     conn.set_trace_callback(None)
     plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + statements[-1]))
-    assert "TEMP B-TREE" not in plan and "idx_articles_published_id" in plan
+    assert "TEMP B-TREE" not in plan and "idx_articles_dated" in plan
     expected = conn.execute(
-        "SELECT id FROM articles WHERE read = 0 ORDER BY published DESC, id DESC LIMIT 100"
+        f"SELECT id FROM articles WHERE read = 0 ORDER BY {queries.NEWEST_FIRST} LIMIT 100"
     ).fetchall()
     assert [r.id for r in page] == [r[0] for r in expected]
 

@@ -66,15 +66,20 @@ def _run_app(c: Context) -> None:
 @click.argument("targets", nargs=-1, required=True)
 @click.pass_obj
 def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
-    """Import files, folders, saved pages, feeds or URLs into the index.
+    """Import files, folders, saved pages, feeds or URLs into the index; an OPML file subscribes to its feeds.
 
-    Example: newsreader import ~/news feeds/world.xml
+    Example: newsreader import ~/news feeds/world.xml subscriptions.opml
     """
+    from tui.cli_feeds import import_opml, opml_files
     from tui.index.importer import import_sources
 
     db, read_only = c.open()
     if read_only:
         raise click.ClickException(f"{c.db_path} is read-only: nothing can be imported into it")
+    opml, rest = opml_files(targets)
+    opml_ok = import_opml(c, db, opml) if opml else True
+    if not rest:
+        sys.exit(0 if opml_ok else 1)
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -86,7 +91,7 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
             bar.update(1)
 
     try:
-        summary = import_sources(db, targets, progress=progress)
+        summary = import_sources(db, rest, progress=progress)
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: articles committed so far are kept") from None
     except (sqlite3.Error, OSError) as e:
@@ -102,7 +107,7 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
     for source, reason in summary.failed:
         click.echo(f"failed: {printable(source)}: {printable(reason)}", err=True)
     click.echo(summary.describe())
-    if summary.failed:
+    if summary.failed or not opml_ok:
         sys.exit(1)
 
 
@@ -236,7 +241,7 @@ def _emit(records: Iterable[dict], fmt: str, table_columns: list[str], empty: st
             written += 1
     else:
         # Fixed widths but the last column, which a terminal gets the rest of its width for.
-        widths = {"speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 32}
+        widths = {"url": 40, "title": 30, "unread": 6, "last_refresh": 16, "speaker": 24, "type": 8, "kind": 7, "score": 5, "quotes": 6, "articles": 8, "article": 32}
         last = table_columns[-1]
         rest = None
         if out.isatty():
@@ -259,6 +264,9 @@ def _emit(records: Iterable[dict], fmt: str, table_columns: list[str], empty: st
             written += 1
     if not written:
         click.echo(empty, err=True)
+
+
+import tui.cli_feeds  # noqa: E402, F401  (registers add, feeds, remove, refresh, export: they need `cli`)
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
 from tui.app.config import EVERYWHERE, check_keymap, config_path, load_config, save_theme
+from tui.app.feeds import FeedActions
 from tui.app.footer import Footer
 from tui.app.panes import Panes
 from tui.app.reader import Reader, safe_text, speaker_label
@@ -66,7 +67,7 @@ def hit_ranges(hit, reader: Reader) -> list[tuple[int, int]]:
     return [(base + a, base + b) for a, b in hit.spans]
 
 
-class NewsReaderApp(App):
+class NewsReaderApp(FeedActions, App):
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {NewsCommands}
@@ -86,6 +87,13 @@ class NewsReaderApp(App):
         # Priority: before the screen's own tab (focus_next), which skips hidden panes.
         Binding("tab", "next_pane(1)", "Next pane", id="next_pane", show=False, priority=True),
         Binding("shift+tab", "next_pane(-1)", "Previous pane", id="previous_pane", show=False, priority=True),
+        Binding("R", "refresh_feeds", "Refresh feeds", id="refresh_feeds", show=False, tooltip="Fetch every subscription; new articles appear as they land"),
+        Binding("l", "feeds", "Feeds", id="feeds", show=False, tooltip="Show one feed (or outlet of imported files) with unread counts, or all"),
+        Binding("A", "mark_all_read", "Mark all read", id="mark_all_read", show=False, tooltip="Every article in the list (the feed shown, or all) marked read"),
+        Binding("S", "sort", "Sort", id="sort", show=False, tooltip="Sort the list by date (newest first), feed, or title"),
+        Binding("D", "delete_article", "Delete article", id="delete_article", show=False, tooltip="Delete the article (list row, else the open one) and its quotes, after asking"),
+        Binding("o", "open_link", "Open link", id="open_link", show=False, tooltip="Open the article's web address in the browser"),
+        Binding("y", "copy_link", "Copy link", id="copy_link", show=False, tooltip="Copy the article's web address"),
         Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False, tooltip="Import a path, switch theme, open a speaker, toggle the unread filter"),
     ]
 
@@ -152,7 +160,8 @@ class NewsReaderApp(App):
         self.sidebar.border_title = "Quotes"
         self.article_list.focus()
         if self.article_list.count == 0:  # until counted, the first page's rows: empty or not is all we ask
-            samples = _samples_dir() if self.import_samples and not self.read_only else None
+            due = self.import_samples and not self.read_only and Q.samples_due(self.db)  # a new index only
+            samples = _samples_dir() if due else None
             if samples is not None:
                 self.start_import([str(samples)], first_start=True)
         else:
@@ -179,6 +188,7 @@ class NewsReaderApp(App):
     MAIN_SCREEN_ONLY = {
         "next_quote", "previous_quote", "speaker_view", "filter_speaker",
         "toggle_read", "toggle_star", "toggle_unread", "search", "import_path", "next_pane",
+        "feeds", "mark_all_read", "sort", "delete_article", "open_link", "copy_link",
     }
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -223,7 +233,7 @@ class NewsReaderApp(App):
         sidebar.show(reader.quotes, reader.styles_for)
         self._title_reader()
         lst = self.article_list
-        position = Q.article_position(self.db, article_id, lst.unread_only)
+        position = lst.position_of(article_id)
         if position is None and lst.unread_only:
             position = lst.cursor
         lst.set_open(article_id, position)
@@ -451,7 +461,7 @@ class NewsReaderApp(App):
         lst.unread_only = not lst.unread_only
         lst.reload()
         if lst.open_id is not None:
-            lst.set_open(lst.open_id, Q.article_position(self.db, lst.open_id, lst.unread_only))
+            lst.set_open(lst.open_id, lst.position_of(lst.open_id))
 
     def action_import_path(self) -> None:
         if self.read_only:
@@ -491,7 +501,7 @@ class NewsReaderApp(App):
         keep = lst.cursor_row.id if lst.cursor_row is not None else None
         lst.reload()
         if keep is not None:
-            position = Q.article_position(self.db, keep, lst.unread_only)
+            position = lst.position_of(keep)
             if position is not None:
                 lst.cursor = position
         if self.reader.article is None and lst.count and not self.importing:
@@ -502,7 +512,13 @@ class NewsReaderApp(App):
             self.notify("An import is already running", severity="warning")
             return
         self.importing = True
-        if self._progress is None:  # the first import: the status line is made now, not at every start
+        label = "Importing the bundled sample articles…" if first_start else f"Importing {safe_text(', '.join(targets))}…"
+        self.show_status(label)
+        self.import_worker(targets, first_start)
+
+    def show_status(self, label: str, done: int | None = None, total: int | None = None) -> None:
+        """The status line above the footer (an import's or a refresh's progress)."""
+        if self._progress is None:  # the first use: the status line is made now, not at every start
             from textual.widgets import ProgressBar
 
             self._status_label = Label(id="status-label", markup=False)
@@ -510,10 +526,8 @@ class NewsReaderApp(App):
             self.mount(Horizontal(self._status_label, self._progress, id="status"), after="#panes")
         assert self._status_label is not None and self._progress is not None
         self.query_one("#status").display = True
-        label = "Importing the bundled sample articles…" if first_start else f"Importing {safe_text(', '.join(targets))}…"
         self._status_label.update(label)
-        self._progress.update(total=None, progress=0)
-        self.import_worker(targets, first_start)
+        self._progress.update(total=total, progress=done or 0)
 
     @work(thread=True, exclusive=True, group="import")
     def import_worker(self, targets: list[str], first_start: bool) -> None:

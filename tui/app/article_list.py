@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from tui.app.colors import over
-from tui.index.queries import ArticleRow, article_count, article_page
+from tui.index.queries import ArticleRow, article_count, article_page, article_position
 from tui.text import plural, printable
 
 PAGE = 100
@@ -70,6 +70,11 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.db = db
         self.unread_only = False
+        # The feed (or outlet of imported files) the list is filtered to, its name, and the order.
+        self.feed_id: int | None = None
+        self.outlet: str | None = None
+        self.filter_name = ""
+        self.sort = "date"
         self.count = 0  # rows listed; from mount until counted, the first page's
         self.open_id: int | None = None
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
@@ -86,11 +91,23 @@ class ArticleList(ScrollView, can_focus=True):
 
     def recount(self) -> None:
         """Count the articles listed: a walk over an index as long as the collection."""
-        self._set_count(article_count(self.db, self.unread_only))
+        self._set_count(self.count_now())
         if self.cursor >= self.count:
             self.cursor = max(0, self.count - 1)
         label = "Unread" if self.unread_only else "Articles"
-        self.border_title = f"{label} ({self.count:,})"
+        if self.filter_name:
+            label = f"{label} · {self.filter_name}"
+        order = "" if self.sort == "date" else f" · by {self.sort}"
+        self.border_title = Content(f"{label} ({self.count:,}){order}")  # a feed's name is never markup
+
+    def count_now(self) -> int:
+        """How many articles the list's filter holds now, in the index."""
+        return article_count(self.db, self.unread_only, feed_id=self.feed_id, outlet=self.outlet)
+
+    def position_of(self, article_id: int) -> int | None:
+        """Where an article stands in the list as filtered and sorted (None: filtered out)."""
+        return article_position(self.db, article_id, self.unread_only,
+                                feed_id=self.feed_id, outlet=self.outlet, sort=self.sort)
 
     def _set_count(self, count: int) -> None:
         self.count = count
@@ -119,7 +136,8 @@ class ArticleList(ScrollView, can_focus=True):
     def _page(self, page_no: int) -> list[ArticleRow]:
         page = self._pages.get(page_no)
         if page is None:
-            page = article_page(self.db, page_no * PAGE, PAGE, self.unread_only)
+            page = article_page(self.db, page_no * PAGE, PAGE, self.unread_only,
+                                feed_id=self.feed_id, outlet=self.outlet, sort=self.sort)
             self._pages[page_no] = page
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)

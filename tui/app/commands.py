@@ -41,7 +41,20 @@ class NewsCommands(Provider):
             ("Search…", app.action_search, "Search titles, speakers, quotes and text"),
             ("Speaker view", app.action_speaker_view, "All quotes by the current quote's speaker"),
             ("Keys", app.action_help, "Every key binding"),
+            ("Refresh feeds", app.action_refresh_feeds, "Fetch every subscription (R)"),
+            ("Feeds…", app.action_feeds, "Show one feed or outlet, with unread counts (l)"),
+            ("Mark all read", app.action_mark_all_read, "Every article in the list marked read (A)"),
+            ("Sort the list", app.action_sort, "By date, feed or title, in turn (S)"),
+            ("Delete article", app.action_delete_article, "The article and its quotes, after asking (D)"),
+            ("Open link in browser", app.action_open_link, "The article's web address (o)"),
+            ("Copy link", app.action_copy_link, "The article's web address (y)"),
         ]
+        from tui.app.feeds import ListFilter
+        from tui.index.feeds import feeds
+
+        for f in feeds(app.db):
+            commands.append((f"Show feed: {printable(f.name)}", partial(app.set_list_filter, ListFilter(f.name, f.id)),
+                             f"{f.unread} unread of {f.total}"))
         try:
             from tui.index.queries import speakers
 

@@ -36,6 +36,12 @@ class SearchService:
                 self._searcher = Searcher(self._db)
             return list(self._searcher.search(query, limit=limit))
 
+    def forget(self) -> None:
+        """Articles were deleted: the next search reloads what the searcher keeps in memory."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.forget()
+
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None and hasattr(self._searcher, "close"):

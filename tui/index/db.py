@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils  # imported where a Database is made: it costs ~80 ms, and the app starts without it
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 OUR_TABLES = ("articles", "speakers", "quotes")  # and their FTS tables, which share the prefix
 
 
@@ -198,6 +198,7 @@ def rollback(conn: sqlite3.Connection) -> None:
 
 def migrate(db: sqlite_utils.Database, version: int) -> None:
     """Bring the schema from `version` up to SCHEMA_VERSION, one step at a time."""
+    created = version == 0
     if version == 0:
         # sqlite-utils commits as it creates the FTS tables, so v1 is not one transaction:
         # the version is written last, and a creation cut short is redone on the next open.
@@ -207,6 +208,9 @@ def migrate(db: sqlite_utils.Database, version: int) -> None:
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with transaction(db.conn):
             MIGRATIONS[target](db)
+            if created and target == SCHEMA_VERSION:
+                # Only a new index gets the samples; an index the user emptied never again.
+                db.execute("INSERT OR REPLACE INTO newsreader_meta (key, value) VALUES (?, '1')", [SAMPLES_DUE])
             db.execute(f"PRAGMA user_version = {target}")
 
 
@@ -409,4 +413,31 @@ def _import_running(path: Path) -> bool:
         return True
 
 
-MIGRATIONS = {2: _migrate_v2}  # target version -> step; v1 is made by _create_v1
+SAMPLES_DUE = "samples_due"  # newsreader_meta key: the bundled samples are still to be imported
+# Undated articles sort by when they were imported: this expression is the list's date order,
+# and the index below serves it (ORDER BY must repeat the expression exactly to use it).
+DATED = "coalesce(nullif(published, ''), imported_at, '')"
+
+
+def _migrate_v3(db: sqlite_utils.Database) -> None:
+    """v3: feed subscriptions, each article's feed, the list's date order, and a meta table."""
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS feeds ("
+        "id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '', "
+        "site_url TEXT NOT NULL DEFAULT '', added_at TEXT, "
+        "last_refresh TEXT, last_status TEXT, last_error TEXT, "  # the last refresh and its outcome
+        "etag TEXT, last_modified TEXT, "  # for conditional requests (304 Not Modified)
+        "full_text INTEGER NOT NULL DEFAULT 0)"  # 1: fetch each entry's page (the feed has summaries only)
+    )
+    conn.execute("ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds(id)")
+    # Why an article's quote extraction failed (the engine helper's column, issue 11).
+    conn.execute("ALTER TABLE articles ADD COLUMN error TEXT")
+    conn.execute("CREATE TABLE IF NOT EXISTS newsreader_meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_dated ON articles ({DATED}, id)")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_feed ON articles (feed_id, {DATED}, id)")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet, {DATED} DESC, id DESC)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_title ON articles (title COLLATE NOCASE, id)")
+
+
+MIGRATIONS = {2: _migrate_v2, 3: _migrate_v3}  # target version -> step; v1 is made by _create_v1

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from tui.index.db import defer_fts, finish_pending_fts, import_lock_path, transaction
+from tui.index.db import SAMPLES_DUE, defer_fts, finish_pending_fts, import_lock_path, transaction
 from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
@@ -102,6 +102,11 @@ def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
         return source, str(e)
     except Exception as e:  # a bug in a reader must not end the whole import
         return source, f"could not be read ({type(e).__name__}: {e})"
+    return source, _prepare_articles(articles)
+
+
+def _prepare_articles(articles: list[Article]) -> list[Prepared]:
+    """Extract quotes from the articles that changed since the last import."""
     prepared = []
     for a in articles:
         h = content_hash(a)
@@ -110,7 +115,7 @@ def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
         else:
             rows = [_quote_row(q) for q in extract(a.body)]
             prepared.append(Prepared(a, h, rows, set() if _bulk else terms_of(a.title, a.body)))
-    return source, prepared
+    return prepared
 
 
 def _prepared_stream(sources: list[str], workers: int):
@@ -181,6 +186,9 @@ def import_sources(
             if progress:
                 progress(done, len(sources))
         _commit(db, ids, speakers, batch, summary, bulk, last=True)
+        if summary.added:
+            with transaction(db.conn):  # the user fills the index: the samples are no longer due
+                db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])
     finally:
         _known = {}
         _bulk = False
@@ -228,6 +236,38 @@ def _commit(
             if not last:
                 defer_fts(db)
     batch.clear()
+
+
+def import_articles(db: sqlite_utils.Database, articles: list[Article], feed_id: int | None = None) -> ImportSummary:
+    """Articles already read (a feed's entries) into the index, in one transaction: new and
+    changed ones with their quotes, as `import_sources` writes them; all of them marked as the feed's."""
+    global _known
+    summary = ImportSummary()
+    uids = [a.uid for a in articles]
+    ids: dict[str, int] = {}
+    _known = {}
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        for uid, id_, h in db.execute(
+            f"SELECT uid, id, content_hash FROM articles WHERE uid IN ({', '.join('?' for _ in chunk)})", chunk
+        ):
+            ids[uid], _known[uid] = id_, h
+    try:
+        prepared = _prepare_articles(articles)
+    finally:
+        _known = {}
+    terms: Counter[str] = Counter()
+    with transaction(db.conn):
+        speakers = SpeakerRegistry(db)
+        for p in prepared:
+            _write(db.conn, ids, speakers, p, summary)
+            terms.update(p.terms)
+        _add_terms(db, terms)
+        if feed_id is not None:
+            db.conn.executemany("UPDATE articles SET feed_id = ? WHERE id = ? AND feed_id IS NOT ?",
+                                [(feed_id, ids[uid], feed_id) for uid in dict.fromkeys(uids) if uid in ids])
+        db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])
+    return summary
 
 
 def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.index.db import DATED
 from tui.quotes import Mention
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     Db = sqlite3.Connection | sqlite_utils.Database
 
-NEWEST_FIRST = "published DESC, id DESC"
+NEWEST_FIRST = f"{DATED} DESC, id DESC"
 
 
 def connect(path: Path | str) -> tuple[sqlite3.Connection, bool]:
@@ -77,6 +78,11 @@ class ArticleDetail(ArticleRow):
     source: str
     body: str
 
+    @property
+    def link(self) -> str:
+        """The article's web address ("" for one read from a file)."""
+        return self.source if self.source.lower().startswith(("http://", "https://")) else ""
+
 
 @dataclass(frozen=True)
 class QuoteRow:
@@ -114,37 +120,75 @@ def _article_row(r) -> ArticleRow:
     return ArticleRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or 0, bool(r[5]), bool(r[6]))
 
 
-# Unread only, in newest-first order: `+read` walks the (published, id) index and skips
-# read articles; on the read index SQLite would sort every unread article first (0.5 s at 100k).
+# Unread only, in newest-first order: `+read` walks the date index and skips read
+# articles; on the read index SQLite would sort every unread article first (0.5 s at 100k).
 UNREAD = "+read = 0"
+# The list's orders, each served by an index: newest first (undated articles by when they
+# were imported, see DATED), by outlet (a feed's entries carry its title as their outlet)
+# and newest first within it, or by title. Each ends with the id, so every row has one place.
+SORTS = {
+    "date": NEWEST_FIRST,
+    "feed": f"outlet, {DATED} DESC, id DESC",
+    "title": "title COLLATE NOCASE, id",
+}
+# Per order: an article's sort keys, and the rows listed before one with those keys.
+_BEFORE = {
+    "date": (f"{DATED}, {DATED}, id", f"({DATED} > ? OR ({DATED} = ? AND id > ?))"),
+    "feed": (f"outlet, outlet, {DATED}, {DATED}, id",
+             f"(outlet < ? OR (outlet = ? AND ({DATED} > ? OR ({DATED} = ? AND id > ?))))"),
+    "title": ("title, title, id", "(title COLLATE NOCASE < ? OR (title COLLATE NOCASE = ? AND id < ?))"),
+}
 
 
-def article_count(db: Db, unread_only: bool = False) -> int:
-    where = "WHERE read = 0" if unread_only else ""  # counted on the read index alone
-    return db.execute(f"SELECT count(*) FROM articles {where}").fetchone()[0]
+def _where(unread_only: bool, feed_id: int | None, outlet: str | None) -> tuple[str, list]:
+    """The list's filter as a WHERE clause ("" for none) and its parameters."""
+    terms: list[str] = []
+    params: list[object] = []
+    if unread_only:
+        terms.append(UNREAD)
+    if feed_id is not None:
+        terms.append("feed_id = ?")
+        params.append(feed_id)
+    elif outlet is not None:  # an outlet of imported files: articles of no feed
+        terms.append("feed_id IS NULL AND outlet = ?")
+        params.append(outlet)
+    return ("WHERE " + " AND ".join(terms) if terms else ""), params
 
 
-def article_page(db: Db, offset: int, limit: int, unread_only: bool = False) -> list[ArticleRow]:
-    """One page of the article list, newest first."""
-    where = f"WHERE {UNREAD}" if unread_only else ""
+def article_count(db: Db, unread_only: bool = False, *, feed_id: int | None = None, outlet: str | None = None) -> int:
+    if feed_id is None and outlet is None:
+        where = "WHERE read = 0" if unread_only else ""  # counted on the read index alone
+        return db.execute(f"SELECT count(*) FROM articles {where}").fetchone()[0]
+    where, params = _where(unread_only, feed_id, outlet)
+    return db.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+
+
+def article_page(
+    db: Db, offset: int, limit: int, unread_only: bool = False, *,
+    feed_id: int | None = None, outlet: str | None = None, sort: str = "date",
+) -> list[ArticleRow]:
+    """One page of the article list, newest first (or in `sort` order), filtered."""
+    where, params = _where(unread_only, feed_id, outlet)
     rows = db.execute(
-        f"SELECT {_ROW_COLUMNS} FROM articles {where} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
-        [limit, offset],
+        f"SELECT {_ROW_COLUMNS} FROM articles {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     ).fetchall()
     return [_article_row(r) for r in rows]
 
 
-def article_position(db: Db, article_id: int, unread_only: bool = False) -> int | None:
-    """Where an article stands in the newest-first list (None if filtered out)."""
-    row = db.execute("SELECT published, id, read FROM articles WHERE id = ?", [article_id]).fetchone()
-    if row is None or (unread_only and row[2]):
+def article_position(
+    db: Db, article_id: int, unread_only: bool = False, *,
+    feed_id: int | None = None, outlet: str | None = None, sort: str = "date",
+) -> int | None:
+    """Where an article stands in the list (None if filtered out)."""
+    where, params = _where(unread_only, feed_id, outlet)
+    keys, before = _BEFORE[sort]
+    row = db.execute(f"SELECT {keys} FROM articles {where} {'AND' if where else 'WHERE'} id = ?",
+                     [*params, article_id]).fetchone()
+    if row is None:
         return None
-    published, id_ = row[0] or "", row[1]
-    extra = f"AND {UNREAD}" if unread_only else ""
-    return db.execute(
-        f"SELECT count(*) FROM articles WHERE (published > ? OR (published = ? AND id > ?)) {extra}",
-        [published, published, id_],
-    ).fetchone()[0]
+    extra = where.replace("WHERE", "AND", 1)
+    return db.execute(f"SELECT count(*) FROM articles WHERE {before} {extra}", [*row, *params]).fetchone()[0]
 
 
 def get_article(db: Db, article_id: int) -> ArticleDetail | None:
@@ -229,3 +273,40 @@ def find_article_by_source(db: Db, name: str) -> int | None:
         "SELECT id FROM articles WHERE source LIKE ? OR uid LIKE ? LIMIT 1", [f"%{name}%", f"%{name}%"]
     ).fetchone()
     return row[0] if row else None
+
+
+def mark_all_read(db: Db, *, feed_id: int | None = None, outlet: str | None = None) -> int:
+    """Mark every unread article in the list's filter read; how many were."""
+    where, params = _where(True, feed_id, outlet)
+    return db.execute(f"UPDATE articles SET read = 1 {where}", params).rowcount
+
+
+def delete_articles(conn: sqlite3.Connection, ids: list[int]) -> int:
+    """Delete articles and their quotes (the triggers keep full-text search in step); call in a
+    transaction. How many articles were deleted."""
+    deleted = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        conn.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", chunk)
+        deleted += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
+    return deleted
+
+
+def delete_article(db: Db, article_id: int) -> bool:
+    """Delete one article with its quotes, in one transaction."""
+    from tui.index.db import transaction
+
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    with transaction(conn):
+        return delete_articles(conn, [article_id]) == 1
+
+
+def samples_due(db: Db) -> bool:
+    """Is this a new index that has never had anything imported (the bundled samples are due)?"""
+    from tui.index.db import SAMPLES_DUE
+
+    try:
+        return db.execute("SELECT 1 FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE]).fetchone() is not None
+    except sqlite3.Error:  # an index from before schema 3, opened read-only
+        return False

@@ -215,6 +215,13 @@ class Searcher:
             self._conn.close()
         self._conn = None
 
+    def forget(self) -> None:
+        """Articles were deleted: reload the caches on the next search (new articles are noticed
+        by themselves, through max(articles.id); deletions may leave it as it was)."""
+        self._seen_article = None
+        self._data_version = -1
+        self._speaker_quotes_at = -1
+
     def _refresh(self) -> None:
         conn = self._connection()
         if conn is not self.db.conn:
