@@ -92,9 +92,12 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
             bar.__exit__(None, None, None)
     for source, reason in summary.failed:
         click.echo(f"failed: {printable(source)}: {printable(reason)}", err=True)
+    for source, title, reason in summary.extraction_failed:
+        click.echo(f"no quotes: {printable(source)} ({printable(title)}): {printable(reason)}", err=True)
+    kept = len(summary.extraction_failed)
     click.echo(
         f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{len(summary.failed)} failed"
+        f"{len(summary.failed)} failed" + (f", {kept} kept without quotes (extraction failed)" if kept else "")
     )
     if summary.failed:
         sys.exit(1)
@@ -103,9 +106,10 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
 @cli.command("quotes")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--speaker", help="Only quotes by this speaker (part of the name).")
+@click.option("--explain", is_flag=True, help="With each quote, the rule that found it and how its speaker was reached.")
 @click.argument("paths", nargs=-1)
 @click.pass_obj
-def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]) -> None:
+def quotes_cmd(c: Context, fmt: str, speaker: str | None, explain: bool, paths: tuple[str, ...]) -> None:
     """List quotes: from PATHS directly (the index is not touched), or from the index.
 
     Example: newsreader quotes --format jsonl article.txt
@@ -114,6 +118,17 @@ def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]
     if speaker:
         wanted = speaker.casefold()
         records = (r for r in records if wanted in r["speaker"].casefold())
+    if not explain:
+        records = ({k: v for k, v in r.items() if k not in ("rule", "how")} for r in records)
+    elif fmt == "table":
+        from tui.quotes.model import explanation
+
+        out = click.get_text_stream("stdout")
+        for r in records:
+            _emit([r], fmt, ["speaker", "type", "article", "quote"])
+            why = explanation(r["speaker"], r["type"], r["cue"], r["rule"] or "", r["how"] or "")
+            out.write("".join(f"    {printable(line)}\n" for line in why.splitlines()))
+        return
     _emit(records, fmt, ["speaker", "type", "article", "quote"])
 
 
@@ -143,6 +158,8 @@ def _quotes_from_paths(paths: tuple[str, ...]):
                         "cue": q.cue,
                         "start": q.start,
                         "end": q.end,
+                        "rule": q.rule,
+                        "how": q.how,
                     }
     if failed:
         sys.exit(1)
@@ -161,13 +178,13 @@ def _as_given(target: str, source: str) -> str:
 def _quotes_from_index(c: Context):
     db, _ = c.open()
     rows = db.execute(
-        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end] "
+        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end], q.rule, q.how "
         "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
         "ORDER BY a.published DESC, a.id DESC, q.start"
     )
-    for source, title, text, spk, type_, cue, start, end in rows:
+    for source, title, text, spk, type_, cue, start, end, rule, how in rows:
         yield {"file": source, "article": title, "quote": text, "speaker": spk, "type": type_,
-               "cue": cue, "start": start, "end": end}
+               "cue": cue, "start": start, "end": end, "rule": rule, "how": how}
 
 
 @cli.command("search")

@@ -258,6 +258,8 @@ class Reader(ScrollView, can_focus=True):
         parts = [safe_text(p).replace("\n", " ") for p in (a.outlet, a.author and f"by {a.author}", a.published) if p]
         if parts:
             lines.extend(Content.styled(" · ".join(parts), meta_style).wrap(width))
+        if a.error:
+            lines.extend(Content.styled(f"No quotes: {safe_text(a.error)}", Style(italic=True)).wrap(width))
         if self.truncated:
             note = f"Very long article: showing the first {DISPLAY_LIMIT:,} of {self.truncated:,} characters"
             lines.extend(Content.styled(note, Style(italic=True)).wrap(width))

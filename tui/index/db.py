@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils  # imported where a Database is made: it costs ~80 ms, and the app starts without it
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = ("articles", "speakers", "quotes")  # and their FTS tables, which share the prefix
 
@@ -266,6 +266,14 @@ def _migrate_v2(db: sqlite_utils.Database) -> None:
     recount_words(conn)
 
 
+def _migrate_v3(db: sqlite_utils.Database) -> None:
+    """v3 (engine part): why an article's quote extraction failed, and how each quote was found."""
+    conn = db.conn
+    conn.execute("ALTER TABLE articles ADD COLUMN error TEXT")  # NULL: extraction went well
+    conn.execute("ALTER TABLE quotes ADD COLUMN rule TEXT")  # NULL: imported before quotes explained themselves
+    conn.execute("ALTER TABLE quotes ADD COLUMN how TEXT")
+
+
 def defer_fts(db: sqlite_utils.Database) -> None:
     """From now on, new articles and quotes wait for `finish_pending_fts` (which also counts
     the words of the vocabulary afresh). Call inside a transaction."""
@@ -349,4 +357,4 @@ def _import_running(path: Path) -> bool:
         return True
 
 
-MIGRATIONS = {2: _migrate_v2}  # target version -> step; v1 is made by _create_v1
+MIGRATIONS = {2: _migrate_v2, 3: _migrate_v3}  # target version -> step; v1 is made by _create_v1

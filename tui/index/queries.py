@@ -75,6 +75,7 @@ class ArticleDetail(ArticleRow):
     author: str
     source: str
     body: str
+    error: str = ""  # why quote extraction failed on this article ("" when it did not)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class QuoteRow:
     start: int
     end: int
     mentions: tuple[Mention, ...]
+    rule: str = ""  # the engine's rule that found it ("" when imported before quotes explained themselves)
+    how: str = ""  # how its speaker was reached
 
 
 @dataclass(frozen=True)
@@ -148,20 +151,21 @@ def article_position(db: Db, article_id: int, unread_only: bool = False) -> int 
 
 def get_article(db: Db, article_id: int) -> ArticleDetail | None:
     r = db.execute(
-        f"SELECT {_ROW_COLUMNS}, author, source, body FROM articles WHERE id = ?", [article_id]
+        f"SELECT {_ROW_COLUMNS}, author, source, body, error FROM articles WHERE id = ?", [article_id]
     ).fetchone()
     if r is None:
         return None
     base = _article_row(r)
-    return ArticleDetail(**base.__dict__, author=r[7] or "", source=r[8] or "", body=r[9])
+    return ArticleDetail(**base.__dict__, author=r[7] or "", source=r[8] or "", body=r[9], error=r[10] or "")
 
 
-_QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, coalesce(s.name, q.speaker), q.text, q.type, q.cue, q.start, q.[end], q.mentions"
+_QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, coalesce(s.name, q.speaker), q.text, q.type, q.cue, q.start, q.[end], q.mentions, q.rule, q.how"
 
 
 def _quote_row(r) -> QuoteRow:
     mentions = tuple(Mention(*m) for m in json.loads(r[9] or "[]"))
-    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions)
+    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions,
+                    r[10] or "", r[11] or "")
 
 
 def article_quotes(db: Db, article_id: int) -> list[QuoteRow]:
@@ -182,7 +186,7 @@ def speaker_quotes(db: Db, speaker_id: int, limit: int = 1000) -> list[SpeakerQu
         "WHERE q.speaker_id = ? ORDER BY a.published DESC, a.id DESC, q.start LIMIT ?",
         [speaker_id, limit],
     ).fetchall()
-    return [SpeakerQuote(_quote_row(r), r[10], r[11] or "") for r in rows]
+    return [SpeakerQuote(_quote_row(r), r[12], r[13] or "") for r in rows]
 
 
 def speaker_name(db: Db, speaker_id: int) -> str | None:

@@ -25,10 +25,10 @@ Pipeline (each step linear in the text, or local to one bounded sentence):
 """
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
@@ -119,6 +119,27 @@ written verbal whose of for with by in on to from about amid after despite again
 between without within among""".split())
 
 
+class Rule(StrEnum):
+    """The rules that find quotes; each quote records its rule (its value is the explanation)."""
+    SPLIT_LATER = "direct: a split quote's later part (its cue is shared)"
+    DIRECT_CUE = "direct: a reporting verb next to the quotation"
+    DIRECT_DASH = "direct: a dash and the speaker after the quotation"
+    DIRECT_COLON = "direct: the speaker and a colon before the quotation"
+    DIRECT_CONTINUED = "direct: continues the paragraph's attributed quote"
+    TRANSCRIPT = "direct: interview transcript (NAME: …)"
+    ACCORDING = "reported: according to X"
+    RELATIVE = "reported: a relative clause (X, who said …)"
+    PARTICIPLE = "reported: a participle or a coordinated cue (…, saying …; … and said …)"
+    CONTINUED = "reported: continues the attribution before it (… and added …)"
+    TRAILING_INVERTED = "reported: trailing with inversion (…, said X.)"
+    TRAILING = "reported: trailing (…, X said.)"
+    INTERRUPTING_BEFORE = "reported: interrupting, content before (…, X said, a view …)"
+    INTERRUPTING = "reported: interrupting (The plan, X said, is …)"
+    FORWARD = "reported: forward (X said (that) …)"
+    ALONE = "direct: a quotation standing alone, the latest speaker's"
+    ALONE_AFTER_SUBJECT = "direct: a quotation standing alone, after a sentence about its speaker"
+
+
 @dataclass(slots=True)
 class Rec:
     """A quote before its speaker is resolved."""
@@ -135,6 +156,8 @@ class Rec:
     entity: Entity | None = None
     mentions: tuple = ()
     fallback: bool = False  # unattributed: the latest speaker
+    rule: str = ""  # a Rule: what found it
+    how: str = ""  # how the speaker was reached
 
 
 @dataclass
@@ -174,19 +197,10 @@ class Doc:
 
 
 def extract(text: str) -> list[Quote]:
+    """The quotes of one article, in text order. A bug raises: callers report it per article."""
     if not isinstance(text, str) or not text.strip():
         return []
-    # the cyclic garbage collector only slows down a pass that makes many small objects
-    # and leaves no cycles behind; switching it off keeps long texts linear
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _extract(text)
-    except Exception:  # the engine never raises on any input
-        return []
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _extract(text)
 
 
 def _hit_ok(doc: Doc, h) -> bool:
@@ -463,7 +477,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             h = doc.hits[att[0]]
             if prev is not None and prev.cue_start >= 0 and doc.sent_index(prev.cue_start) == doc.sent_index(h[0]):
                 doc.used_hits.add(att[0])
-                r = Rec(first.start, first.end, "direct", h[2], h[0], h[1], h[0], follow=prev)
+                r = Rec(first.start, first.end, "direct", h[2], h[0], h[1], h[0], follow=prev, rule=Rule.SPLIT_LATER)
                 recs.append(r)
                 direct[chain[0]] = r
                 doc.used_spans.add(chain[0])
@@ -486,15 +500,15 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                 hi, np = att
                 if hi >= 0:
                     h = doc.hits[hi]
-                    r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np)
+                    r = Rec(sp.start, sp.end, "direct", h[2], h[0], h[1], h[0], np=np, rule=Rule.DIRECT_CUE)
                     doc.used_hits.add(hi)
                 elif hi == DASH_CUE:
                     assert np is not None
                     d = _DASH_AT.search(text, lastsp.close, np.start)
-                    r = Rec(sp.start, sp.end, "direct", d.group(), d.start(), d.end(), np.start, np=np)
+                    r = Rec(sp.start, sp.end, "direct", d.group(), d.start(), d.end(), np.start, np=np, rule=Rule.DIRECT_DASH)
                 else:  # a colon, no reporting verb
                     assert np is not None  # a colon attribution always names its speaker
-                    r = Rec(sp.start, sp.end, "direct", ":", first.open - 1, first.open, np.end, np=np)
+                    r = Rec(sp.start, sp.end, "direct", ":", first.open - 1, first.open, np.end, np=np, rule=Rule.DIRECT_COLON)
                     i0 = text.rfind(":", 0, first.open)
                     if i0 >= 0:
                         r.cue_start, r.cue_end = i0, i0 + 1
@@ -505,7 +519,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
             else:
                 assert follow is not None  # no attribution: only continuations get here
                 r = Rec(sp.start, sp.end, "direct", follow.cue, follow.cue_start, follow.cue_end,
-                        sp.start, follow=follow)
+                        sp.start, follow=follow, rule=Rule.DIRECT_CONTINUED)
             recs.append(r)
             direct[idx] = r
             doc.used_spans.add(idx)
@@ -536,7 +550,7 @@ def _transcript(doc: Doc, recs: list[Rec]) -> None:
             continue
         pretty = " ".join(w[:1] + w[1:].lower() for w in name.split())
         np = NP("name", m.start(1), m.end(1), text[m.start(1):m.end(1)], name=pretty)
-        recs.append(Rec(s, e, "direct", ":", m.end(1), m.end(1) + 1, m.start(1), np=np))
+        recs.append(Rec(s, e, "direct", ":", m.end(1), m.end(1) + 1, m.start(1), np=np, rule=Rule.TRANSCRIPT))
         for k in range(bisect_left(doc.span_opens, m.start()), bisect_left(doc.span_opens, e + 1)):
             doc.used_spans.add(k)
         for hi in doc.hits_in(s, e):
@@ -574,7 +588,8 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
         base = None
         for i in chain:
             sp = doc.spans[i]
-            r = Rec(sp.start, sp.end, "direct", "", -1, -1, sp.start, np=np, fallback=np is None, follow=base)
+            r = Rec(sp.start, sp.end, "direct", "", -1, -1, sp.start, np=np, fallback=np is None, follow=base,
+                    rule=Rule.ALONE_AFTER_SUBJECT if np else Rule.ALONE)
             base = base or r
             recs.append(r)
             doc.used_spans.add(i)
@@ -842,7 +857,7 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
         # "…, according to X": the content is the sentence before
     if e - s < 3:
         return None
-    return Rec(s, e, "indirect", h[2], cs, ce, cs, np=np)
+    return Rec(s, e, "indirect", h[2], cs, ce, cs, np=np, rule=Rule.ACCORDING)
 
 
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
@@ -885,7 +900,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         s = _content_start(text, ce, cend, cls)
         if np is None or s is None or (lemma in _NP_TAKERS and not _clause_like(text, s, cend, lemma)):
             return None
-        return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
+        return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.RELATIVE)
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
@@ -911,13 +926,13 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         s = _content_start(text, ce, cend, cls)
         if s is None:
             return None
-        r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh)
+        r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh, rule=Rule.PARTICIPLE)
         return r
     if inh is not None:
         s = _content_start(text, ce, cend, cls)
         if s is None:
             return None
-        return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh)
+        return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
     rstrip0 = right.strip()
     right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
@@ -933,7 +948,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 if not tail.strip() or _rx(r"\s*,").match(tail):
                     s, e = _trim(text, ss, cs)
                     if _words(text[s:e]) >= 3:
-                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
             return None
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
     lc = left.rfind(",")
@@ -961,7 +976,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
                         e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
                     if _words(text[s:e]) >= 3 and cls not in ("D", "O"):
-                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
                     k = right.find(",")
@@ -975,11 +990,11 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                         # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
                         s, e = _trim(text, ss, ss + lc)
                         if _words(text[s:e]) >= 3:
-                            return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+                            return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
                     mt = _rx(r"\s*that\s+").match(after)
                     s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
                     if _words(text[s:e]) >= 2 and cls != "D" and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
-                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np)
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
     # forward: "X said (that) CONTENT"
     if cls == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
@@ -995,7 +1010,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
         return None
-    return Rec(s, cend, "indirect", form, cs, ce, cs, np=np)
+    return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
 
 
 _NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
@@ -1276,6 +1291,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             if last_speaker is not None or last_speaker_name:
                 r.entity = last_speaker
                 r.speaker = last_speaker.name if last_speaker else last_speaker_name
+                r.how = f'no attribution: the latest speaker, "{r.speaker}"'
             continue
         np0 = r.np
         if np0 is not None and np0.kind == "desc" and np0.head in _DOC_HEADS and (last_speaker or last_speaker_name) \
@@ -1285,8 +1301,10 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
                 and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
             # "X said in a statement … The statement added …": the document speaks for its author
             ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
+            r.how = f'"{np0.text}" speaks for its author, the speaker just before: "{spk}"'
         else:
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
+            r.how = _how(np0, ent, spk)
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
@@ -1311,6 +1329,27 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             r.speaker, r.entity = f.speaker, f.entity
             if not r.mentions:
                 r.mentions = f.mentions
+            r.how = f"the speaker of the quote it continues; {f.how}" if f.how else "the speaker of the quote it continues"
+
+
+def _how(np: NP | None, ent: Entity | None, speaker: str) -> str:
+    """How a mention led to its speaker, in words (for `quotes --explain` and the reader)."""
+    if np is None:
+        return "no mention of a speaker"
+    said = f'"{np.text}"'
+    if np.kind == "name":
+        if ent is not None and ent.name.lower() != np.text.lower():
+            return f"named {said}, the article's fullest form of the name is \"{ent.name}\""
+        return f"named {said}"
+    if np.kind == "pronoun":
+        if ent is None:
+            return f"pronoun {said}, with no earlier speaker it can stand for"
+        return f"pronoun {said} -> the latest subject it fits: \"{ent.name}\""
+    if ent is None or ent.unnamed:
+        return f"description {said}: a source the article does not name"
+    heads = ({np.head} | ROLE_SYNONYMS.get(np.head, set())) & (ent.roles | {w for p in ent.phrases for w in p.split()})
+    why = f'its role "{sorted(heads)[0]}"' if heads else "the organisation or person it fits"
+    return f"description {said} -> \"{ent.name}\", named earlier ({why})"
 
 
 def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | None = None
@@ -1509,6 +1548,7 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             continue
         mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text)
         cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= len(text) else (-1, -1)
-        out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions))
+        out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions,
+                         str(r.rule), r.how))
         last_end = e
     return out
