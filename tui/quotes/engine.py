@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_WORDS, is_demonym
+from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
 from tui.quotes.model import Mention, Quote
 from tui.quotes.spans import Span, find_spans
 from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
@@ -539,9 +540,13 @@ def _transcript(doc: Doc, recs: list[Rec]) -> None:
     text = doc.text
     if ":" not in text:
         return
-    for m in _TRANSCRIPT.finditer(text):
+    found = list(_TRANSCRIPT.finditer(text))
+    turns = Counter(m.group(1) for m in found)
+    for m in found:
         name = m.group(1)
         if any(w.strip(".") in _NOT_SPEAKERS for w in name.split()) or len(name.replace(" ", "")) < 3:
+            continue
+        if not _a_transcript_speaker(text, name, turns[name]):
             continue
         s, e = m.start(2), m.end(2)
         while e > s and text[e - 1] in " \t\"”":
@@ -555,6 +560,15 @@ def _transcript(doc: Doc, recs: list[Rec]) -> None:
             doc.used_spans.add(k)
         for hi in doc.hits_in(s, e):
             doc.used_hits.add(hi)
+
+
+def _a_transcript_speaker(text: str, label: str, turns: int) -> bool:
+    """A speaker takes turns, or the article names them elsewhere ("Chris Wallace" for WALLACE:);
+    a one-off label ("ENERGY:", "KEEPING SCORE:") is a section heading."""
+    if turns >= 2:
+        return True
+    last = label.split()[-1].strip(".")
+    return bool(_rx(r"\b" + re.escape(last[:1] + last[1:].lower()) + r"\b").search(text))
 
 
 def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
@@ -1357,6 +1371,13 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if np is None:
         return None, ""
     if np.kind == "name":
+        if doc is not None and not np.text.isupper() and _a_common_word(doc, np.name, np.start):
+            # "Watch …", "Mostly …": a word that opens a sentence, not a name; "Reports say …",
+            # "City officials …": a noun for a source, kept as the article words it
+            low = np.name.lower()
+            if low in ROLE_WORDS or low in ORG_HEADS or (low.endswith("s") and not low.endswith("ss")):
+                return _unnamed(reg, NP("desc", np.start, np.end, np.text, head=low), pos)
+            return None, ""
         ent = reg.lookup(np.name) or reg.entity_for(np.name)
         if ent.name.isupper() and not np.name.isupper():
             ent.name = np.name  # "HOLLOWAY" in a transcript is Holloway
@@ -1395,6 +1416,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     # descriptions
     words = np.text.split()
     first = words[0].lower() if words else ""
+    if len(words) >= 3 and words[0][:1].isupper() and words[1] in _IMPERATIVE_OBJECT and first.isalpha() \
+            and first not in _NOUN_BEFORE and first not in STOP_CAPS and not first.endswith("ly") \
+            and common_word(words[0]):
+        return None, ""  # "Watch the coach explain …": an imperative, addressed to the reader
     head = np.head
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
     if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
@@ -1453,6 +1478,25 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if best is not None:
         return best, best.name
     return None, _lower_first(np.text)
+
+
+_IMPERATIVE_OBJECT = frozenset("the a an his her their our this these those".split())
+
+
+def _a_common_word(doc: Doc, name: str, at: int) -> bool:
+    """A one-word 'name' that opens its sentence or line, is a common English word, and that the article
+    never writes capitalised inside a sentence, is that word, not a name."""
+    word = name.strip()
+    if " " in word or not word[:1].isupper() or not common_word(word):
+        return False
+    ss = doc.sent_of(at)[0]
+    if doc.text[ss:at].strip(" \t\n\"“‘'«(—–-"):
+        return False  # not at the start
+    for m in _rx(r"\b" + re.escape(word) + r"\b").finditer(doc.text):
+        before = doc.text[max(0, m.start() - 3):m.start()].rstrip(" \"“‘'«(")
+        if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(m.start())[0] < m.start() - 2:
+            return False  # written capitalised mid-sentence elsewhere: a name there, a name here
+    return True
 
 
 def _lower_first(s: str) -> str:

@@ -6,7 +6,10 @@ are loaded once, at import.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
+
+from wordfreq import zipf_frequency
 
 _HERE = Path(__file__).resolve().parent
 
@@ -89,3 +92,15 @@ DEMONYM_RE = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 def is_demonym(word: str) -> bool:
     w = word.lower()
     return w in DEMONYMS or (len(w) > 3 and bool(DEMONYM_RE.search(w)) and word[:1].isupper())
+
+
+# A word at least this frequent in English (Zipf scale: 4 is once per 100,000 words) is a common
+# word: written capitalised only where a sentence or heading starts, unless the article shows otherwise.
+COMMON_ZIPF = 4.0
+
+
+@lru_cache(maxsize=8192)
+def common_word(word: str) -> bool:
+    """'Watch', 'Mostly', 'Energy' (but not 'Okafor', nor a known given name like 'Rose')."""
+    w = word.lower().strip(".’'")
+    return w not in FIRST_NAMES and zipf_frequency(w, "en") >= COMMON_ZIPF

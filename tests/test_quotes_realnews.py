@@ -1,0 +1,50 @@
+"""Rules added for real news (issue 11), each checked on sentences written for this file (invented
+names and events): common words are no names, section headings are no transcripts, pronouns are
+never speakers."""
+from __future__ import annotations
+
+import pytest
+
+from tui.quotes import extract
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.speaker) for q in extract(text)]
+
+
+# --- a common word opening a sentence is not a name -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Watch highlights of the loss to Lakeport:\n\nWatch the coach explain that the team was tired.",
+    "Out said the team was tired.",
+    "Mostly said nothing new about the plan.",
+])
+def test_a_common_word_at_a_sentence_start_is_no_speaker(text):
+    assert extract(text) == []
+
+
+def test_a_common_word_the_article_uses_as_a_name_stays_a_name():
+    text = "Coach Mark Golden was upbeat after the game. Golden said the team had played its best hockey."
+    assert speakers(text) == [("the team had played its best hockey", "Mark Golden")]
+
+
+def test_a_plural_noun_opening_a_sentence_is_an_unnamed_source():
+    assert speakers("Reports say the club plans to sell its stadium next year.") == [
+        ("the club plans to sell its stadium next year", "reports")]
+
+
+# --- section headings are not interview transcripts -------------------------
+
+def test_one_off_capitalised_headings_are_not_speakers():
+    text = ("Stocks rose on Monday.\n\nENERGY: Benchmark crude oil fell 40 cents to $51 a barrel in New York.\n\n"
+            "KEEPING SCORE: The index gained 18 points, or 0.7 per cent, by midday.")
+    assert extract(text) == []
+
+
+def test_a_transcript_speaker_takes_turns_or_is_named():
+    text = ("Mayor Ida Holm spoke to us on Friday.\n\nHOLM: We will rebuild the pier before the summer.\n\n"
+            "REPORTER: And the ferry?")
+    assert speakers(text) == [("We will rebuild the pier before the summer.", "Ida Holm")]
+    turns = ("HOLM: We will rebuild the pier before the summer.\n\nQUINN: And the ferry, what of it?\n\n"
+             "HOLM: The ferry runs again in June, as it always has.\n\nQUINN: Thank you for your time today.")
+    assert [s for _, s in speakers(turns)] == ["Holm", "Quinn", "Holm", "Quinn"]
