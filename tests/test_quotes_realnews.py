@@ -41,10 +41,11 @@ def test_one_off_capitalised_headings_are_not_speakers():
     assert extract(text) == []
 
 
-def test_a_transcript_speaker_takes_turns_or_is_named():
+def test_a_transcript_speaker_takes_turns_is_named_or_speaks():
     text = ("Mayor Ida Holm spoke to us on Friday.\n\nHOLM: We will rebuild the pier before the summer.\n\n"
             "REPORTER: And the ferry?")
-    assert speakers(text) == [("We will rebuild the pier before the summer.", "Ida Holm")]
+    assert speakers(text) == [("We will rebuild the pier before the summer.", "Ida Holm"),
+                              ("And the ferry?", "Reporter")]  # a question: a turn in an interview
     turns = ("HOLM: We will rebuild the pier before the summer.\n\nQUINN: And the ferry, what of it?\n\n"
              "HOLM: The ferry runs again in June, as it always has.\n\nQUINN: Thank you for your time today.")
     assert [s for _, s in speakers(turns)] == ["Holm", "Quinn", "Holm", "Quinn"]

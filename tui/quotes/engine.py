@@ -546,7 +546,7 @@ def _transcript(doc: Doc, recs: list[Rec]) -> None:
         name = m.group(1)
         if any(w.strip(".") in _NOT_SPEAKERS for w in name.split()) or len(name.replace(" ", "")) < 3:
             continue
-        if not _a_transcript_speaker(text, name, turns[name]):
+        if not _a_transcript_speaker(text, name, turns[name], m.group(2)):
             continue
         s, e = m.start(2), m.end(2)
         while e > s and text[e - 1] in " \t\"”":
@@ -562,10 +562,14 @@ def _transcript(doc: Doc, recs: list[Rec]) -> None:
             doc.used_hits.add(hi)
 
 
-def _a_transcript_speaker(text: str, label: str, turns: int) -> bool:
-    """A speaker takes turns, or the article names them elsewhere ("Chris Wallace" for WALLACE:);
-    a one-off label ("ENERGY:", "KEEPING SCORE:") is a section heading."""
-    if turns >= 2:
+_SPEECH_TURN = re.compile(r"\?|\b(?:I|I[’']m|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Yy]our|me|us)\b")
+
+
+def _a_transcript_speaker(text: str, label: str, turns: int, turn: str) -> bool:
+    """A speaker takes turns, is named elsewhere in the article ("Chris Wallace" for WALLACE:), or
+    speaks (a question, I, we, you); a one-off label over a plain report ("ENERGY: Crude oil fell …")
+    is a section heading."""
+    if turns >= 2 or _SPEECH_TURN.search(turn):
         return True
     last = label.split()[-1].strip(".")
     return bool(_rx(r"\b" + re.escape(last[:1] + last[1:].lower()) + r"\b").search(text))
