@@ -49,3 +49,18 @@ def test_a_transcript_speaker_takes_turns_is_named_or_speaks():
     turns = ("HOLM: We will rebuild the pier before the summer.\n\nQUINN: And the ferry, what of it?\n\n"
              "HOLM: The ferry runs again in June, as it always has.\n\nQUINN: Thank you for your time today.")
     assert [s for _, s in speakers(turns)] == ["Holm", "Quinn", "Holm", "Quinn"]
+
+
+# --- a pronoun is never a speaker ----------------------------------------------
+
+def test_a_pronoun_that_stands_for_no_one_leaves_the_quote_without_a_speaker():
+    [q] = extract('"We are closing the ward on Friday," she said.')
+    assert q.speaker == "" and q.text.startswith("We are closing")
+    assert 'pronoun "she", with no earlier speaker' in q.how
+
+
+def test_it_stands_for_a_named_organisation():
+    text = ("Harbourlight Energy restored power to 4,000 homes on Sunday. "
+            "It said crews would work through the night to reach the rest.")
+    [q] = extract(text)
+    assert q.speaker == "Harbourlight Energy" and q.text.startswith("crews would work")

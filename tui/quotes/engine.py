@@ -158,6 +158,7 @@ class Rec:
     mentions: tuple = ()
     fallback: bool = False  # unattributed: the latest speaker
     rule: str = ""  # a Rule: what found it
+    unresolved: bool = False  # its speaker is a pronoun that stands for no one: kept, with no speaker
     how: str = ""  # how the speaker was reached
 
 
@@ -1323,6 +1324,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         else:
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
+            r.unresolved = not spk and np0 is not None and np0.kind == "pronoun"
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
@@ -1344,7 +1346,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             f = f.follow
             seen += 1
         if f is not None:
-            r.speaker, r.entity = f.speaker, f.entity
+            r.speaker, r.entity, r.unresolved = f.speaker, f.entity, f.unresolved
             if not r.mentions:
                 r.mentions = f.mentions
             r.how = f"the speaker of the quote it continues; {f.how}" if f.how else "the speaker of the quote it continues"
@@ -1400,7 +1402,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                 if not best.gender:
                     best.gender = want
                 return best, best.name
-            return None, g
+            return None, ""  # a pronoun is never a speaker: unresolved, the quote has none
         if g == "they":
             if doc is not None:
                 # "About fifty supporters waved flags. They said …": a plural subject just before
@@ -1412,10 +1414,14 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                             and not sub.head.endswith(("ss", "us")):
                         return _unnamed(reg, sub, pos)
             best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
-            return (best, best.name) if best else (None, "they")
+            return (best, best.name) if best else (None, "")
         if g == "it":
             best = _pick(reg, pos, lambda e: e.kind == "org")
-            return (best, best.name) if best else (None, "it")
+            if best is None:
+                # "BC Tram said … It said …": a named thing that is no person the article knows of
+                best = _pick(reg, pos, lambda e: e.kind in ("org", "unknown") and not e.gender and not e.unnamed,
+                             any_mention=True)
+            return (best, best.name) if best else (None, "")
         return None, ""
     # descriptions
     words = np.text.split()
@@ -1592,7 +1598,7 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             continue
         if s < last_end:
             continue  # overlaps an earlier item
-        if not r.speaker:
+        if not r.speaker and not r.unresolved:
             continue
         mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text)
         cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= len(text) else (-1, -1)
