@@ -1214,7 +1214,8 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
 # ---------------------------------------------------------------------------
 
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
-    """`Lena Fosse said … her plan` -> male: the first pronoun after a sentence's first name."""
+    """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
+    usual gender of the given name: the article knows its people better than a list)."""
     text = doc.text
     by_sent: dict[int, list] = {}
     for m in mentions:
@@ -1222,7 +1223,7 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
             by_sent.setdefault(m[4], []).append(m)
     for k, ms in by_sent.items():
         s0, e0, ent, _, _ = ms[0]
-        if ent.gender or ent.kind == "org":
+        if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)):
             continue
         ss, se = doc.sents[k]
         stop = ms[1][0] if len(ms) > 1 else se
@@ -1230,12 +1231,21 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
         pm = _rx(r"\b(he|his|him|himself|she|her|hers|herself)\b").search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group(1) in ("he", "his", "him", "himself") else "f"
+            ent.gender_guessed = False
             if ent.kind == "unknown":
                 ent.kind = "person"
 
 
+def _name_like(name: str) -> bool:
+    """Could this be a person's name? Two words or more, none of them a common English word
+    ('Lake Cowichan', 'Canada', 'the EU' are places and things)."""
+    words = name.split()
+    return len(words) >= 2 and not any(common_word(w) for w in words)
+
+
 _WEAK_WORDS = frozenset("""with to by for from of at on in against about between among than like told urged
-asked accused called thanked praised criticised criticized met congratulate congratulated""".split())
+asked accused called thanked praised criticised criticized met congratulate congratulated unlike despite besides
+including except""".split())
 _SKIP_BEFORE_NAME = frozenset("his her their its the a an".split())
 _REL_WORDS = frozenset("who which whose whom".split())
 _REL_EXCEPT = frozenset("those anyone someone people".split())
@@ -1397,7 +1407,8 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             best = _pick(reg, pos, lambda e: e.kind in ("person", "unknown") and not e.unnamed
                          and (e.gender == want or (not e.gender and e.kind == "person")))
             if best is None:
-                best = _pick(reg, pos, lambda e: e.kind != "org" and e.gender in ("", want) and e.gender != "p")
+                # "he" and "she" stand for people: not for a place or a thing ("Canada", "the EU")
+                best = _pick(reg, pos, lambda e: e.kind == "person" and e.gender in ("", want))
             if best is not None:
                 if not best.gender:
                     best.gender = want

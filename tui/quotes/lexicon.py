@@ -1,4 +1,5 @@
-"""Word lists the engine reads: reporting cues, role words, organisation words, names.
+"""Word lists the engine reads: reporting cues, role words, organisation words; and what libraries know
+of words: given names and their usual gender (gender-guesser), common English words (wordfreq).
 
 The lists live in .txt files next to this module (shipped as package data) and
 are loaded once, at import.
@@ -51,11 +52,22 @@ ROLE_WORDS = frozenset(w for ln in _lines("roles.txt") for w in ln.lower().split
 ORG_WORDS = frozenset(w for ln in _lines("orgwords.txt") for w in ln.lower().split())
 DEMONYMS = frozenset(w for ln in _lines("demonyms.txt") for w in ln.lower().split())
 
-FIRST_NAMES: dict[str, str] = {}
-for _ln in _lines("firstnames.txt"):
-    _g, _, _names = _ln.partition(":")
-    for _n in _names.split():
-        FIRST_NAMES.setdefault(_n, _g.strip())
+_GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}
+_detector = None
+
+
+@lru_cache(maxsize=16384)
+def first_name(word: str) -> str | None:
+    """The usual gender of a given name ('m', 'f', or '' for either), or None when it is none.
+
+    From gender-guesser's list of given names (about 40,000, many countries), loaded on first use."""
+    global _detector
+    if _detector is None:
+        import gender_guesser.detector
+
+        _detector = gender_guesser.detector.Detector(case_sensitive=False)
+    return _GENDERS.get(_detector.get_gender(word.strip(".")))
+
 
 # function words that begin sentences but never names
 STOP_CAPS = frozenset("""
@@ -103,4 +115,4 @@ COMMON_ZIPF = 4.0
 def common_word(word: str) -> bool:
     """'Watch', 'Mostly', 'Energy' (but not 'Okafor', nor a known given name like 'Rose')."""
     w = word.lower().strip(".’'")
-    return w not in FIRST_NAMES and zipf_frequency(w, "en") >= COMMON_ZIPF
+    return zipf_frequency(w, "en") >= COMMON_ZIPF and first_name(w) is None

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
-                                ROLE_WORDS, STOP_CAPS, is_demonym)
+from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
+                                ROLE_WORDS, STOP_CAPS, common_word, first_name, is_demonym)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
 DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
@@ -100,6 +100,7 @@ class Entity:
     name: str
     kind: str = "unknown"  # person | org | unknown | group
     gender: str = ""  # m | f | p (plural) | ""
+    gender_guessed: bool = False  # from the given name only: the article's own he/she wins
     roles: set[str] = field(default_factory=set)  # role words (lower case)
     phrases: set[str] = field(default_factory=set)  # role phrases (lower case)
     nat: set[str] = field(default_factory=set)
@@ -177,7 +178,7 @@ class Registry:
             # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
             first, last = key.split(" ", 1)
             solo = self.by_full.get(first)
-            if solo is not None and solo.kind == "person" and " " not in solo.name and first in FIRST_NAMES \
+            if solo is not None and solo.kind == "person" and " " not in solo.name and first_name(first) is not None \
                     and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
                     and last not in NAME_JOINERS:
                 solo.name = name
@@ -265,20 +266,41 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     if j >= 0:
         roles = low[:j + 1]
         rest = toks[j + 1:]
-        kind = "person"
-        return roles, " ".join(rest), kind
+        if rest and rest[0].lower() in _JOINED_TITLE:
+            # "Minister of Crown Relations Carolyn Bennett": the title runs on to the given name
+            k = _given_name_at(rest)
+            if k > 0:
+                return roles + [t.lower() for t in rest[:k]], " ".join(rest[k:]), "person"
+        return roles, " ".join(rest), "person"
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
     if _ROLE_OR_DEMONYM.issuperset(low) or (
             not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks))):
         return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
-    kind = "person" if low[0] in FIRST_NAMES else "unknown"
+    if first_name(low[0]) is None and (not _JOINED_TITLE.isdisjoint(low) or common_word(toks[0])):
+        # "of Crown Relations Carolyn Bennett", "Coastal Development Navin Batra": the tail of a title
+        # (words of English, not names), then a person named from a given name on
+        k = _given_name_at(toks)
+        if k > 0:
+            return low[:k], " ".join(toks[k:]), "person"
+    kind = "person" if first_name(low[0]) is not None else "unknown"
     return [], seq, kind
+
+
+_JOINED_TITLE = frozenset(("of", "for", "and", "&"))
+
+
+def _given_name_at(toks: list[str]) -> int:
+    """Where a person's name starts after the words of a title (a given name followed by a surname), or 0."""
+    for i in range(1, len(toks) - 1):
+        if toks[i - 1].lower() not in _JOINED_TITLE and toks[i][:1].isupper() and first_name(toks[i]) is not None:
+            return i
+    return 0
 
 
 def gender_of_first(name: str) -> str:
     t = name.split()
     if len(t) >= 2:
-        return FIRST_NAMES.get(t[0].lower(), "")
+        return first_name(t[0]) or ""
     return ""
 
 
@@ -452,7 +474,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         elif roles and roles[0] in FEMALE_WORDS:
             ent.gender = ent.gender or "f"
         if not ent.gender and ent.kind != "org" and first_gender:
-            ent.gender = first_gender
+            ent.gender, ent.gender_guessed = first_gender, True
             ent.kind = "person"
         if roles and ent.kind == "unknown":
             ent.kind = "person"
