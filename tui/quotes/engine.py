@@ -1237,10 +1237,10 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
 
 
 def _name_like(name: str) -> bool:
-    """Could this be a person's name? Two words or more, none of them a common English word
-    ('Lake Cowichan', 'Canada', 'the EU' are places and things)."""
+    """Could this be a person's name? None of its words is a common English word ('Keller' could;
+    'Lake Cowichan', 'Canada', 'EU' are places and things)."""
     words = name.split()
-    return len(words) >= 2 and not any(common_word(w) for w in words)
+    return bool(words) and not any(common_word(w) for w in words)
 
 
 _WEAK_WORDS = frozenset("""with to by for from of at on in against about between among than like told urged
@@ -1408,7 +1408,8 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                          and (e.gender == want or (not e.gender and e.kind == "person")))
             if best is None:
                 # "he" and "she" stand for people: not for a place or a thing ("Canada", "the EU")
-                best = _pick(reg, pos, lambda e: e.kind == "person" and e.gender in ("", want))
+                best = _pick(reg, pos, lambda e: e.gender in ("", want) and (
+                    e.kind == "person" or (e.kind == "unknown" and _name_like(e.name))))
             if best is not None:
                 if not best.gender:
                     best.gender = want
