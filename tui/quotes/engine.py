@@ -34,7 +34,7 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
+from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
 from tui.quotes.model import Mention, Quote
 from tui.quotes.spans import Span, find_spans
 from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
@@ -816,7 +816,6 @@ def _in_direct(doc: Doc, pos: int) -> bool:
 
 
 _PERSON_HEADS = frozenset("counsel head chief aide adviser advisor lawyer attorney boss founder owner".split())
-_ROLE_SUFFIX = re.compile(r"(?:man|woman|person|er|or|ist|ian|ant|ent)$")
 _APPOS_NAME = re.compile(r"\s*((?:(?:[A-Z][\w’'.\-]*|van|von|de|der|den|da|di|du|al|el|bin|ibn|la|le)\s+){0,4}"
                          r"[A-Z][\w’'\-]*),")
 
@@ -864,7 +863,7 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
         # "According to the council's finance director, Ana Holt, the gap …": the name in apposition
         ma = _APPOS_NAME.match(text, ne + k + 1, se)
         if ma and np.kind == "desc" and (np.head in ROLE_WORDS or np.head in _PERSON_HEADS
-                                         or _ROLE_SUFFIX.search(np.head)):
+                                         or ROLE_SUFFIX.search(np.head)):
             np2 = parse_np(text, ma.start(1), ma.end(1), ss)
             if np2 is not None and np2.kind == "name":
                 np2.roles = np2.roles + [np.text.lower()]

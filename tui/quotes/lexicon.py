@@ -98,6 +98,9 @@ FEMALE_WORDS = frozenset("""ms ms. mrs mrs. miss madam dame lady queen princess 
 daughter wife grandmother aunt niece girl woman businesswoman spokeswoman congresswoman chairwoman
 councilwoman sportswoman actress waitress nun widow""".split())
 
+# endings of nouns for people by what they do: "defenceman", "labourer", "economist", "trustee"
+ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
+
 DEMONYM_RE = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 
 

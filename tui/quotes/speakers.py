@@ -11,7 +11,7 @@ from functools import lru_cache
 _rx = lru_cache(maxsize=None)(re.compile)
 
 from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
-                                ROLE_WORDS, STOP_CAPS, common_word, first_name, is_demonym)
+                                ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, first_name, is_demonym)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
 DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
@@ -494,7 +494,6 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
 _PRE_WORD = re.compile(r"([A-Za-z][\w\-’']*)\s*$")
 _PRE_WORD_REV = re.compile(r"\s*([\w\-’']*[A-Za-z])")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
 _STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
 our my your this that who which whose when after before was were is are has have had be been also
 said told added according than like""".split())
@@ -520,7 +519,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             break
         if w[0].isupper() and not is_demonym(w) and lw not in ROLE_WORDS:
             break
-        if not (lw in ROLE_WORDS or is_demonym(w) or _ROLE_SUFFIX.search(lw)):
+        if not (lw in ROLE_WORDS or is_demonym(w) or ROLE_SUFFIX.search(lw)):
             break
         pre.append(lw)
         j = j - m.end(1)
@@ -701,7 +700,7 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
 def _people_noun(head: str) -> bool:
     """'shopkeepers', 'residents', 'officials': a noun for people (a plural counts)."""
     one = head[:-1] if head.endswith("s") else head
-    return one in ROLE_WORDS or bool(_ROLE_SUFFIX.search(one))
+    return one in ROLE_WORDS or bool(ROLE_SUFFIX.search(one))
 
 
 def np_region_ok(text: str, s: int, e: int) -> bool:
