@@ -94,3 +94,18 @@ def test_the_article_knows_its_people_better_than_a_list_of_given_names():
 def test_unlike_x_leaves_x_out_of_the_subjects():
     text = 'Anders Holt studied at night, unlike Tomas Brekke.\n\n"My family comes first," he said.'
     assert [q.speaker for q in extract(text)] == ["Anders Holt"]
+
+
+# --- a definite description stands for the person the article named ------------
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Tor Lindqvist scored twice on Saturday.\n\n"I was lucky tonight," the young defenceman said.', "Tor Lindqvist"),
+    ("Mira Osei fixed the roof in a day.\n\nThe labourer said the tiles had been loose for years.", "Mira Osei"),
+])
+def test_the_defenceman_is_the_person_just_named(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_indefinite_description_stays_unnamed():
+    text = "Mira Osei fixed the roof in a day.\n\nA labourer said the tiles had been loose for years."
+    assert [q.speaker for q in extract(text)] == ["a labourer"]

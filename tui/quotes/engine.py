@@ -1493,8 +1493,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                 break
     if best is None and possessive and np.text[:1].isupper():
         return None, np.text  # "Varga's lawyers", "Holm's office": a source in its own right
+    definite = first in ("the", "this", "that") or possessive
     if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
-                         or head in ("man", "woman")):
+                         or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
         best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
     if best is not None:
         return best, best.name
