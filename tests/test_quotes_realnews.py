@@ -109,3 +109,25 @@ def test_the_defenceman_is_the_person_just_named(text, speaker):
 def test_a_indefinite_description_stays_unnamed():
     text = "Mira Osei fixed the roof in a day.\n\nA labourer said the tiles had been loose for years."
     assert [q.speaker for q in extract(text)] == ["a labourer"]
+
+
+# --- what is not a report -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The ministry denied a request by the Harlow school board for a new gym.",
+    "Ada Lund cited privacy rules for refusing to discuss the case.",
+    "The Greens will argue that the plan does not go far enough.",
+    "READ MORE: Harbour budget won't balance until 2040, council says",
+    "WATCH: Mayor Ida Holm says the pier will reopen in June",
+])
+def test_objects_futures_and_links_to_other_stories_report_nothing(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text,part", [
+    ('The ministry denied what it called "a smear campaign" by the union.', "smear"),
+    ("The ministry denied that it had lost the files.", "lost the files"),
+    ("The Greens argued that the plan does not go far enough.", "far enough"),
+])
+def test_the_same_verbs_report_a_clause_or_quoted_words(text, part):
+    assert [q for q in extract(text) if part in q.text]

@@ -205,6 +205,17 @@ def extract(text: str) -> list[Quote]:
     return _extract(text)
 
 
+_LINK_LINE = re.compile(r"^[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|LISTEN|SEE ALSO|ALSO READ)[ \t]*:[^\n]*",
+                        re.M)
+
+
+def _link_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that point to other stories ("READ MORE: …", "WATCH: …"): their headlines report nothing here."""
+    if ":" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+
+
 def _hit_ok(doc: Doc, h) -> bool:
     """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline.
 
@@ -246,7 +257,8 @@ def _extract(text: str) -> list[Quote]:
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]
-    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h)]
+    links = _link_lines(text)
+    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h) and not _inside(links, h[0])]
     doc.hit_starts = [h[0] for h in doc.hits]
 
     reg, name_mentions = build_registry(text, sents, spans)
@@ -883,6 +895,10 @@ _NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declin
                       r"(?:\s+(?:yet|publicly|directly|explicitly|immediately|specifically))?\s+$", re.I)
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|[’']ll|(?:is|are|am)\s+going\s+to)(?:\s+(?:also|likely|probably|surely|again))?\s+$",
+                     re.I)
+
+
 def _a_noun(before: str) -> bool:
     """Is a base form that is also a noun ("attack", "signal") a noun after this word? A verb follows a
     pronoun, an auxiliary or a plural subject ("they attack", "officials warn")."""
@@ -906,6 +922,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
     if _NEGATED.search(lt):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
+    if _FUTURE.search(lt) and form.lower() == lemma:
+        return None  # "the Greens will argue that …": not said yet
     if pw and pw.group(1).lower() == "worth":
         return None  # "it is worth noting that …": the writer's own aside
     if _REL_CLAUSE.search(lt):
@@ -1028,6 +1046,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
         return None
+    if lemma in _NP_TAKERS_QUOTED and not _rx(r"\bthat\s*$").search(text[ce:s]) \
+            and not _clause_like(text, s, cend, lemma) and not doc.hits_in(s, cend) \
+            and bisect_left(doc.span_opens, s) == bisect_left(doc.span_opens, cend):
+        return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
 
 
@@ -1040,6 +1062,9 @@ _NP_TAKERS = frozenset("""add concede admit announce confirm reveal report ackno
 mention observe state declare proclaim pronounce rule assert maintain affirm reaffirm specify
 clarify certify testify estimate forecast predict answer question post tweet write recount confess signal
 indicate imply hint boast brag complain lament comment remark counter retort respond reply explain""".split())
+# ... and verbs whose plain object is a report only with quoted words in it: "denied the claims" is
+# no quote, "denied what she called "a smear"" is
+_NP_TAKERS_QUOTED = frozenset("deny cite highlight request condemn".split())
 _CLAUSE_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|had|has|have|would|will|could|can|cannot|should|may|might|must|did|does|do|"
     r"isn't|wasn't|aren't|weren't|hadn't|hasn't|haven't|wouldn't|won't|couldn't|can't|shouldn't|didn't|doesn't|"
