@@ -31,10 +31,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
+from tui.quotes.lexicon import CueClass, FEMALE_WORDS, MALE_WORDS, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
 from tui.quotes.model import Mention, Quote
 from tui.quotes.spans import Span, find_spans
 from tui.quotes.speakers import (INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry, build_registry,
@@ -162,12 +163,24 @@ class Rec:
     how: str = ""  # how the speaker was reached
 
 
+class Hit(NamedTuple):
+    """A reporting cue found in the text: `said`, `according to`, `told reporters`."""
+
+    start: int
+    end: int
+    form: str  # as written
+    lemma: str
+    cls: CueClass
+
+
 @dataclass
 class Doc:
+    """An article as the engine reads it: quotation spans, sentences, cue hits, and what rules used."""
+
     text: str
     spans: list[Span]
     sents: list[tuple[int, int]]
-    hits: list[tuple[int, int, str, str, str]]
+    hits: list[Hit]
     sent_starts: list[int] = field(default_factory=list)
     span_opens: list[int] = field(default_factory=list)
     hit_starts: list[int] = field(default_factory=list)
@@ -231,7 +244,7 @@ def _hit_ok(doc: Doc, h) -> bool:
         if low in _AMBIG_S and w and not (w[:1].isupper() or lw in _SUBJ_WORDS or lw in ROLE_WORDS or lw in _DOC_SUBJECTS
                                           or lw in ORG_HEADS or lw in ORG_WORDS or lw.endswith(("man", "woman", "person"))):
             return False
-    if not h[2][:1].isupper() or h[4] == "P":
+    if not h[2][:1].isupper() or h[4] == CueClass.PHRASE:
         return True
     text = doc.text
     ss = doc.sent_of(h[0])[0]
@@ -253,7 +266,7 @@ def _extract(text: str) -> list[Quote]:
     hits = []
     for cs, ce, form in find_cues(text):
         lemma, cls = cue_info(form)
-        hits.append((cs, ce, form, lemma, cls))
+        hits.append(Hit(cs, ce, form, lemma, cls))
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]
@@ -366,7 +379,7 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     hs = doc.hits_in(after, limit)
     for hi in hs[:2]:
         h = doc.hits[hi]
-        if h[4] == "P":
+        if h[4] == CueClass.PHRASE:
             continue
         between = text[after:h[0]]
         if h[2].lower() in _AMBIG_BASE and between.strip() and _a_noun(between.split()[-1]):
@@ -434,7 +447,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         return None
     hi = hs[-1]
     h = doc.hits[hi]
-    if h[4] == "P":
+    if h[4] == CueClass.PHRASE:
         return None
     between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
     if _words(between) > 8 or _rx(r"[.!?;]").search(_ABBR_DOT.sub("", between)):
@@ -443,8 +456,8 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # `she said "…"` without punctuation: only directly after the cue
         if between.strip() or not _speechlike(text, sp):
             return None
-    if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in ("T", "D", "S") and not (
-            h[4] == "O" and between.strip(" ,").lower() in _ASKED_WHOM)):
+    if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in (CueClass.ADDRESSEE, CueClass.DIRECT, CueClass.CLAUSE) and not (
+            h[4] == CueClass.OBJECT and between.strip(" ,").lower() in _ASKED_WHOM)):
         return None
     if _rx(r"\s*(?:that|to|of|as|for|about|on)\b").match(between) and not _rx(r"\s*on\s+[A-Z]").match(between):
         if not _rx(r"\s*(?:on|in)\s").match(between):
@@ -775,26 +788,28 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         if hi not in inherit:
             d = by_sent.get(doc.sent_index(cs))
             between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
-            if between is not None and _rx(r",\s*(?:going|went)\s+on\s+to\s+$").search(between):
+            if d is None or between is None:
+                pass
+            elif _rx(r",\s*(?:going|went)\s+on\s+to\s+$").search(between):
                 inherit[hi] = d  # '"…," she said, going on to say that …'
-            elif between is not None and _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
+            elif _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
                     between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
                 inherit[hi] = d
         if _in_direct(doc, cs):
             continue
         cend = _content_end(text, ce, se)
         r: Rec | None
-        if cls == "P":
+        if cls == CueClass.PHRASE:
             r = _according(doc, h, ss, se)
         else:
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
             continue
-        if cls == "E" and not _has_span(doc, r):
+        if cls == CueClass.EVALUATIVE and not _has_span(doc, r):
             continue  # "praised the plan": an evaluation with no reported words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == "E" and not _has_span(doc, r)):
+        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
@@ -928,7 +943,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "it is worth noting that …": the writer's own aside
     if _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
-        if rel is None or lemma == "ask" or cls not in ("S", "T"):
+        if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
             return None  # ", who asked not to be named, said …": a relative clause about the subject
         # "He met Ms. Hale, who said the plan was dead": the one the relative clause is about
         off = cs - len(lt)
@@ -954,7 +969,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
     coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
-            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != "D"):
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != CueClass.DIRECT):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -972,7 +987,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     rstrip0 = right.strip()
     right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
-    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != "D":
+    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
         if not right_adj and cs - ss < 400 and np_region_ok(text, ss, cs):
             pass  # "Tomas Brekke, head of X, said his office …": forward, below
         else:
@@ -998,7 +1013,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
-                if cls == "T":
+                if cls == CueClass.ADDRESSEE:
                     # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
                     ma = _ADDRESSEE_TRAIL.match(right)
                     if ma:
@@ -1011,7 +1026,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     s, e = _trim(text, ss, ss + lc)
                     if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
                         e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
-                    if _words(text[s:e]) >= 3 and cls not in ("D", "O"):
+                    if _words(text[s:e]) >= 3 and cls not in (CueClass.DIRECT, CueClass.OBJECT):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
@@ -1019,7 +1034,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     after = text[ce + k + 1:cend]
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
                     intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
-                    if cls != "D" and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                    if cls != CueClass.DIRECT and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
                                           r"who|which|as|in|on|at|according|"
                                           r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
                                           r"might|should|must|has|have|had)\b))\b").match(after):
@@ -1029,10 +1044,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                             return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
                     mt = _rx(r"\s*that\s+").match(after)
                     s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
-                    if _words(text[s:e]) >= 2 and cls != "D" and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                    if _words(text[s:e]) >= 2 and cls != CueClass.DIRECT and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
     # forward: "X said (that) CONTENT"
-    if cls == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
+    if cls == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
     subj_end = cs
@@ -1139,7 +1154,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     while m and m.end() > pos and m.end() - m.start() > 0:
         pos = m.end()
         m = _TIME_ADJ.match(right, pos)
-    if cls == "T":
+    if cls == CueClass.ADDRESSEE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
         mt = _THAT.search(right, pos, min(len(right), pos + 120))
@@ -1184,9 +1199,9 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
         h2 = doc.hits[hj]
         pre = text[r.start:h2[0]]
         m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
-        if m and h2[4] != "P":
-            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", "S")
-            if first_cls in ("O", "E") or first_lemma == h2[3]:
+        if m and h2[4] != CueClass.PHRASE:
+            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", CueClass.CLAUSE)
+            if first_cls in (CueClass.OBJECT, CueClass.EVALUATIVE) or first_lemma == h2[3]:
                 # 'called the deal "historic" and said …', 'said A but said B': one report
                 suppressed.add(hj)
                 continue
@@ -1196,11 +1211,11 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 r.end = e
                 inherit[hj] = r
                 return
-        if h2[4] == "D" and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
+        if h2[4] == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
             continue  # "had agreed to reopen": not a report
         # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
         m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
-        if m and h2[4] != "P":
+        if m and h2[4] != CueClass.PHRASE:
             subj_s = h2[0] - len(m.group(1))
             np2 = parse_np(text, subj_s, h2[0], subj_s)
             if np2 is not None and np2.kind in ("name", "pronoun") or (np2 is not None and np2.kind == "desc"
@@ -1219,13 +1234,13 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 return
         # trailing attribution of a source: "…, Azernews reports."
         m = _rx(r",\s*([^,]{1,60})$").search(pre)
-        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != "P":
+        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != CueClass.PHRASE:
             s, e = _trim(text, r.start, h2[0] - len(m.group()))
             r.end = e
             suppressed.add(hj)
             return
         # "…, according to X" at the end
-        if h2[4] == "P" and _rx(r",\s*$").search(pre):
+        if h2[4] == CueClass.PHRASE and _rx(r",\s*$").search(pre):
             s, e = _trim(text, r.start, h2[0])
             r.end = e
             suppressed.add(hj)

@@ -7,6 +7,7 @@ are loaded once, at import.
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,15 +24,26 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def _load_cues() -> dict[str, tuple[str, str]]:
+class CueClass(StrEnum):
+    """What a reporting cue takes as its content (the letters of cues.txt)."""
+
+    CLAUSE = "S"  # a reported clause: say (that) …
+    OBJECT = "O"  # an object or infinitive: urge them to …, describe X as …
+    ADDRESSEE = "T"  # an addressee before the content: tell reporters that …
+    DIRECT = "D"  # introduces direct speech only, unless "that" follows: laugh, go on
+    EVALUATIVE = "E"  # praise, slam: a report only with quoted words
+    PHRASE = "P"  # a prepositional phrase before the source: according to X
+
+
+def _load_cues() -> dict[str, tuple[str, CueClass]]:
     """form (lower case, may hold spaces) -> (lemma, class)."""
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, CueClass]] = {}
     for ln in _lines("cues.txt"):
-        forms, _, cls = ln.partition("|")
-        cls = cls.strip() or "S"
+        forms, _, letter = ln.partition("|")
+        cls = CueClass(letter.strip() or "S")
         words = forms.split()
-        if cls == "P":
-            out[" ".join(words)] = (" ".join(words), "P")
+        if cls == CueClass.PHRASE:
+            out[" ".join(words)] = (" ".join(words), cls)
             continue
         # multi-word entries ("point out points out ...") are pairs of tokens
         particle = None
@@ -63,7 +75,7 @@ def first_name(word: str) -> str | None:
     From gender-guesser's list of given names (about 40,000, many countries), loaded on first use."""
     global _detector
     if _detector is None:
-        import gender_guesser.detector
+        import gender_guesser.detector  # type: ignore[import-untyped]
 
         _detector = gender_guesser.detector.Detector(case_sensitive=False)
     return _GENDERS.get(_detector.get_gender(word.strip(".")))
