@@ -131,3 +131,20 @@ def test_objects_futures_and_links_to_other_stories_report_nothing(text):
 ])
 def test_the_same_verbs_report_a_clause_or_quoted_words(text, part):
     assert [q for q in extract(text) if part in q.text]
+
+
+# --- titles before common words; documents speak for their authors ---------------
+
+def test_a_title_before_a_common_word_makes_it_a_name():
+    text = ("Prime Minister Theresa May lost the vote on Tuesday.\n\n"
+            "Ms. May said the government would set out a new plan within days.")
+    assert [q.speaker for q in extract(text)] == ["Theresa May"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Judge Ada Lund stepped down on Friday. "The court deserves better," her statement said.', "Ada Lund"),
+    ("Historian Cal Brisk has studied the railway for decades. Brisk's book says the porters built the union.",
+     "Cal Brisk"),
+])
+def test_a_document_speaks_for_its_author(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]

@@ -86,6 +86,11 @@ def _subject_lead(lead: str) -> bool:
     return True
 
 
+_TITLE_ONLY = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
+_OWNERS = frozenset("his her their its".split())
+# what a person or a body writes or files, and so speaks for them
+_AUTHORED = frozenset("""statement letter release filing memo email e-mail post tweet message note book report
+column op-ed essay blog website lawsuit suit complaint submission affidavit testimony""".split())
 _DOC_HEADS = frozenset("statement letter release filing memo email e-mail post tweet message note".split())
 
 
@@ -242,7 +247,24 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             and first not in _NOUN_BEFORE and first not in STOP_CAPS and not first.endswith("ly") \
             and common_word(words[0]):
         return None, ""  # "Watch the coach explain …": an imperative, addressed to the reader
+    if first in _TITLE_ONLY and doc is not None:
+        # "Ms. May": a title, then a name the name scan took for a common word (a month, a verb)
+        m = _rx(r"\s+([A-Z][\w’'\-]+)").match(text, np.end)
+        if m:
+            name = m.group(1)
+            return _resolve_np(reg, NP("name", m.start(1), m.end(1), name, name=name), pos, text, doc)
     head = np.head
+    if head in _AUTHORED and len(words) >= 2 and (first in _OWNERS or first.endswith(("’s", "'s"))):
+        # "her statement", "Foster's book": the document speaks for its author
+        owner = words[0]
+        if first in _OWNERS:
+            pro = {"his": "he", "her": "she", "their": "they", "its": "it"}[first]
+            ent, spk = _resolve_np(reg, NP("pronoun", np.start, np.start + len(owner), owner, head=pro), pos, text, doc)
+        else:
+            base = owner[:-2]
+            ent, spk = _resolve_np(reg, NP("name", np.start, np.start + len(base), base, name=base), pos, text, doc)
+        if spk:
+            return ent, spk
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
     if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
                                                   and not np.text[:1].isupper() and "'" not in first
