@@ -148,3 +148,9 @@ def test_a_title_before_a_common_word_makes_it_a_name():
 ])
 def test_a_document_speaks_for_its_author(text, speaker):
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_title_listing_several_portfolios_stays_with_the_name_before_it():
+    text = ("Navin Batra, Minister of Fisheries, Oceans and Coastal Development, said the policy was broad. "
+            '"We engage with companies of all sizes," he said.')
+    assert [q.speaker for q in extract(text)] == ["Navin Batra", "Navin Batra"]

@@ -669,6 +669,12 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     if not chunks:
         return None
     last = _np_from_chunk(text, chunks[-1], sent_start)
+    if len(chunks) >= 3 and _title_list(chunks[1:]):
+        # "Ana Holt, Minister of Trade, Industry and Energy, said": the title's list runs over commas
+        first = _np_from_chunk(text, chunks[0], sent_start)
+        if first is not None and first.kind == "name":
+            first.roles = first.roles + [text[chunks[1][0][0]:chunks[-1][-1][1]].lower()]
+            return first
     if len(chunks) >= 3 and last is not None and last.kind == "desc":
         # "Tom Ridley, the attorney general of Tarrow, one of the states suing, said": appositions to a name
         first = _np_from_chunk(text, chunks[0], sent_start)
@@ -695,6 +701,15 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         if last is not None and last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
             return prev
     return last
+
+
+def _title_list(chunks) -> bool:
+    """'Minister of Innovation', 'Science and Economic Development': a role 'of' a list of capitalised words."""
+    words = [t[2] for c in chunks for t in c]
+    low = [w.lower() for w in words]
+    return len(low) >= 3 and low[0] in ROLE_WORDS and "of" in low[1:3] \
+        and all(w[:1].isupper() or lw in NAME_JOINERS for w, lw in zip(words[1:], low[1:])) \
+        and first_name(words[-2]) is None
 
 
 def _people_noun(head: str) -> bool:
