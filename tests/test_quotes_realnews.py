@@ -154,3 +154,10 @@ def test_a_title_listing_several_portfolios_stays_with_the_name_before_it():
     text = ("Navin Batra, Minister of Fisheries, Oceans and Coastal Development, said the policy was broad. "
             '"We engage with companies of all sizes," he said.')
     assert [q.speaker for q in extract(text)] == ["Navin Batra", "Navin Batra"]
+
+
+def test_it_stands_for_the_organisation_that_spoke_last():
+    text = ("Harbourlight Power said in a statement that 60,000 homes lost power in the storm.\n\n"
+            "Crews were sent to Lake Varrow and to the towns along the coast.\n\n"
+            '"Some areas will be without power for several days," it said.')
+    assert [q.speaker for q in extract(text)] == ["Harbourlight Power", "Harbourlight Power"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
-from tui.quotes.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
+from tui.quotes.lexicon import first_name, FEMALE_WORDS, MALE_WORDS, ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
 from tui.quotes.model import Mention
 from tui.quotes.reported import _subject_np
 from tui.quotes.speakers import INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry
@@ -33,6 +33,12 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
             ent.gender_guessed = False
             if ent.kind == "unknown":
                 ent.kind = "person"
+
+
+def _org_like(e: Entity) -> bool:
+    """An organisation, or a named thing that is no person (no gender, no given name)."""
+    return e.kind == "org" or (e.kind == "unknown" and not e.gender and not e.unnamed
+                               and first_name(e.name.split()[0]) is None)
 
 
 def _name_like(name: str) -> bool:
@@ -144,9 +150,12 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
         if ent is not None:
-            if ent.kind == "unknown" and r.np is not None and r.np.kind == "name":
-                ent.kind = "person"
+            if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and " " in ent.name \
+                    and first_name(ent.name.split()[0]) is not None:
+                ent.kind = "person"  # a speaker with a given name: "BC Hydro" is no person
             reg.touch(ent, pos, True)
+            reg.spoke.pop(ent, None)
+            reg.spoke[ent] = None
             last_speaker = ent
             last_speaker_name = ent.name
             last_sent = doc.sent_of(pos)
@@ -233,7 +242,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
             return (best, best.name) if best else (None, "")
         if g == "it":
-            best = _pick(reg, pos, lambda e: e.kind == "org")
+            # "BC Tram said … It said …": the organisation that spoke last, else the one last named
+            best = next((e for e in reversed(reg.spoke) if _org_like(e)), None)
+            if best is None:
+                best = _pick(reg, pos, lambda e: e.kind == "org")
             if best is None:
                 # "BC Tram said … It said …": a named thing that is no person the article knows of
                 best = _pick(reg, pos, lambda e: e.kind in ("org", "unknown") and not e.gender and not e.unnamed,

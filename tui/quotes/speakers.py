@@ -144,6 +144,7 @@ class Registry:
         self.rec_s: dict[Entity, None] = {}
         self.rec_m: dict[Entity, None] = {}
         self._by_first: tuple[list[Entity], list[int]] | None = None
+        self.spoke: dict[Entity, None] = {}  # speakers of quotes resolved so far, latest last
 
     def upcoming(self, pos: int, limit: int) -> list[Entity]:
         """Entities first mentioned after pos, nearest first (at most limit)."""
