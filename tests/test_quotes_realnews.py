@@ -161,3 +161,17 @@ def test_it_stands_for_the_organisation_that_spoke_last():
             "Crews were sent to Lake Varrow and to the towns along the coast.\n\n"
             '"Some areas will be without power for several days," it said.')
     assert [q.speaker for q in extract(text)] == ["Harbourlight Power", "Harbourlight Power"]
+
+
+# --- reported speech after less common cue shapes -------------------------------------
+
+@pytest.mark.parametrize("text,part,speaker", [
+    ("The porters worked long hours for little pay, Cal Brisk writes; many had no days off at all.",
+     "The porters worked long hours for little pay", "Cal Brisk"),
+    ("Ada Lund told court she had never seen the contract before the trial began.",
+     "she had never seen the contract before the trial began", "Ada Lund"),
+    ("Senator Ivo Marten said Sunday the standoff makes every party look foolish.",
+     "the standoff makes every party look foolish", "Ivo Marten"),
+])
+def test_semicolons_bare_addressees_and_bare_weekdays(text, part, speaker):
+    assert [(q.text, q.speaker) for q in extract(text)] == [(part, speaker)]

@@ -20,8 +20,9 @@ _ADJUNCT_START = re.compile(
 
 
 _TIME_ADJ = re.compile(
-    r"\s*(?:(?:on|last|this|late|early|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"week|month|year|night|morning|evening|afternoon|weekend)(?:\s+(?:morning|evening|night|afternoon))?|"
+    r"\s*(?:(?:(?:on|last|this|late|early|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|night|morning|evening|afternoon|weekend)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:\s+(?:morning|evening|night|afternoon))?|"
     r"yesterday|today|tonight|recently|again|also|later|previously|repeatedly|publicly|privately|separately|"
     r"on\s+(?:social\s+media|Twitter|X|Facebook|television|TV|radio)|"
     r"in\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|brief\s+|short\s+|joint\s+|separate\s+)?"
@@ -43,7 +44,7 @@ _ADDRESSEE = re.compile(
 
 _ADDRESSEE_BARE = re.compile(
     r"\s*(?:reporters|journalists|parliament|lawmakers|legislators|MPs|senators|delegates|supporters|members|"
-    r"voters|investors|analysts|staff|employees|residents|viewers|listeners|readers|"
+    r"voters|investors|analysts|staff|employees|residents|viewers|listeners|readers|court|council|police|"
     r"the\s+(?:press|court|jury|committee|chamber|house|crowd|audience|hearing|tribunal|panel|inquiry|council|"
     r"assembly|senate|conference|meeting|rally|nation|country|public|media)|him|her|them|us|me|you|"
     r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3})"
@@ -475,8 +476,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                         right = right[ma.end():]
                         ce = ce + ma.end()
                         rstrip = right.strip()
-                adj = (not rstrip) or (_ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
-                                       and _words(rstrip) <= 12 and "," not in rstrip[:-1])
+                adj = (not rstrip) or rstrip.startswith(";") or (
+                    _ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
+                    and _words(rstrip) <= 12 and "," not in rstrip[:-1])  # "…, Foster writes; such …"
                 if adj and not rstrip.startswith(","):
                     s, e = _trim(text, ss, ss + lc)
                     if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
