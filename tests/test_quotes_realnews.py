@@ -175,3 +175,9 @@ def test_it_stands_for_the_organisation_that_spoke_last():
 ])
 def test_semicolons_bare_addressees_and_bare_weekdays(text, part, speaker):
     assert [(q.text, q.speaker) for q in extract(text)] == [(part, speaker)]
+
+
+def test_an_adjunct_after_an_inverted_name_is_no_part_of_it():
+    text = ("The team met the press on Monday.\n\n"
+            "“We will not comment on the lawsuit at this time” said general manager Bruce Harlan before the game.")
+    assert [q.speaker for q in extract(text)] == ["Bruce Harlan"]

@@ -156,6 +156,10 @@ def _words(s: str) -> int:
     return len(_WORDS.findall(s))
 
 
+_AFTER_NAME = re.compile(r"\s+(?:before|after|during|in|at|on|while|when|outside|inside|from|to|with|"
+                         r"as|earlier|later|last|this|yesterday|today|on)\s")
+
+
 def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
     """Inverted attribution: `said Okafor, who runs the clinic, …` -> the phrase after the cue."""
     text = doc.text
@@ -165,6 +169,12 @@ def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
         return None
     s = ce + m.start(1)
     e = ce + m.end(1)
+    # "said manager Bruce Harlan before the game": an adjunct after the name is no part of the phrase
+    for mc in _AFTER_NAME.finditer(text, s, e):
+        before = text[s:mc.start()].rsplit(None, 1)
+        if before and before[-1][:1].isupper():
+            e = mc.start()
+            break
     ss = doc.sent_of(s)[0]
     np = parse_np(text, s, e, ss)
     if np is not None and np.kind == "pronoun" and np.head not in ("he", "she", "they", "it"):
