@@ -181,3 +181,11 @@ def test_an_adjunct_after_an_inverted_name_is_no_part_of_it():
     text = ("The team met the press on Monday.\n\n"
             "“We will not comment on the lawsuit at this time” said general manager Bruce Harlan before the game.")
     assert [q.speaker for q in extract(text)] == ["Bruce Harlan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Were I asked to redesign the chamber, I would suggest two other changes to the seating.",
+    "The Harbour index added 0.4 per cent to 5,835.20 while the Lakeport index was flat.",
+])
+def test_the_writer_and_market_figures_are_no_quotes(text):
+    assert extract(text) == []

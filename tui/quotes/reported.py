@@ -257,6 +257,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         if cls == CueClass.EVALUATIVE and not _has_span(doc, r):
             continue  # "praised the plan": an evaluation with no reported words
+        if _A_FIGURE.match(text, r.start):
+            continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
         if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
@@ -280,6 +282,9 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         doc.used_hits.add(hi)
         recs.append(r)
+
+
+_A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
 
 
 def _has_span(doc: Doc, r: Rec) -> bool:

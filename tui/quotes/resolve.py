@@ -92,6 +92,7 @@ def _subject_lead(lead: str) -> bool:
     return True
 
 
+_THIRD_PERSON = frozenset("he she they it".split())
 _TITLE_ONLY = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
 _OWNERS = frozenset("his her their its".split())
 # what a person or a body writes or files, and so speaks for them
@@ -145,7 +146,9 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         else:
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
-            r.unresolved = not spk and np0 is not None and np0.kind == "pronoun"
+            # he, she, they, it standing for no one: the quote stays, with no speaker; "I" and "we"
+            # outside quotation marks are the writer, who is no source
+            r.unresolved = not spk and np0 is not None and np0.kind == "pronoun" and np0.head in _THIRD_PERSON
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
