@@ -189,3 +189,8 @@ def test_an_adjunct_after_an_inverted_name_is_no_part_of_it():
 ])
 def test_the_writer_and_market_figures_are_no_quotes(text):
     assert extract(text) == []
+
+
+def test_a_person_at_an_institution_is_the_speaker_not_the_institution():
+    text = "Marine biology professor Lena Varga at the University of Harlow says the reef is recovering faster than expected."
+    assert [q.speaker for q in extract(text)] == ["Lena Varga"]

@@ -868,6 +868,11 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                     if core is not None:
                         return core
                     break
+                if prev_cap and lws[i] != "of":
+                    # "physics professor Kent Moore at the University of Toronto": the person, not the place
+                    core = _np_from_chunk(text, chunk[:i], sent_start)
+                    if core is not None and core.kind == "name" and first_name(core.name.split()[0]) is not None:
+                        return core
                 if not prev_cap:
                     core = _np_from_chunk(text, chunk[:i], sent_start)
                     if core is not None and core.kind == "desc":
