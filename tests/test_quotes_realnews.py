@@ -194,3 +194,13 @@ def test_the_writer_and_market_figures_are_no_quotes(text):
 def test_a_person_at_an_institution_is_the_speaker_not_the_institution():
     text = "Marine biology professor Lena Varga at the University of Harlow says the reef is recovering faster than expected."
     assert [q.speaker for q in extract(text)] == ["Lena Varga"]
+
+
+# --- long runs of quotes: a sentence about someone else changes the speaker -------------
+
+@pytest.mark.parametrize("other", ["Lund", "Harding"])  # "Harding" ends like "Speaking" and is a name
+def test_a_sentence_about_another_person_between_quotes_gives_them_the_next_one(other):
+    text = (f"Tomas Brekke asked Ada {other} to come back. “I always felt it deserved to be longer,” says Brekke. "
+            f"“It is fascinating to go deeper.” {other} did not need much coaxing. "
+            "“I am thankful for the invitation and for this chance.”")
+    assert [q.speaker for q in extract(text) if q.type == "direct"] == ["Tomas Brekke", "Tomas Brekke", f"Ada {other}"]

@@ -188,6 +188,23 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     return hi, np
 
 
+def _other_subject(doc: Doc, first: Span, prev: Rec) -> NP | None:
+    """The named subject of a plain sentence between a quote and the quotation continuing it, when that
+    sentence is about someone else than the quote's speaker ("Durning did not need much coaxing.")."""
+    k = doc.sent_index(first.open)
+    if k == 0:
+        return None
+    ps, pe = doc.sents[k - 1]
+    if ps <= prev.end or ps < first.para_start or doc.hits_in(ps, pe) or doc.span_at(ps + 1) >= 0 \
+            or bisect_left(doc.span_opens, ps) != bisect_left(doc.span_opens, pe):
+        return None
+    np = _subject_np(doc, ps, pe)
+    if np is None or np.kind != "name" or (prev.np is not None and prev.np.kind == "name"
+                                            and prev.np.name.split()[-1] == np.name.split()[-1]):
+        return None
+    return np
+
+
 def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
     text = doc.text
     direct: dict[int, Rec] = {}
@@ -223,10 +240,12 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
         if att is None:
             # continuation: `"…," Wrona said. "…"` in the same paragraph
             prev = last_rec_by_para.get(first.para_start)
+            subject = None
             if prev is not None:
                 ss, _ = doc.sent_of(first.open)
                 if ss >= first.open - 1 or text[ss:first.open].strip() == "":
                     follow = prev
+                    subject = _other_subject(doc, first, prev)
             if follow is None:
                 continue
         base = None
@@ -252,6 +271,11 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                     r.follow = base
                 else:
                     base = r
+            elif subject is not None:
+                # `"…," X said. Y did not need coaxing. "…"`: the person the sentence between is about
+                r = Rec(sp.start, sp.end, "direct", "", -1, -1, sp.start, np=subject, follow=base,
+                        rule=Rule.ALONE_AFTER_SUBJECT)
+                base = base or r
             else:
                 assert follow is not None  # no attribution: only continuations get here
                 r = Rec(sp.start, sp.end, "direct", follow.cue, follow.cue_start, follow.cue_end,

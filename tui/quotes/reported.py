@@ -8,7 +8,7 @@ from bisect import bisect_left
 from tui.quotes.doc import (
     _AMBIG_BASE, _AMBIG_S, _DOC_SUBJECTS, _NOUN_BEFORE, _PARTICIPLE_CUES, _REL_TAIL, _SUBJ_WORDS, Doc, Rec, Rule,
     _np_after_cue, _rx, _words)
-from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass
+from tui.quotes.lexicon import common_word, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
 from tui.quotes.text import cue_info, tokens
 
@@ -133,7 +133,8 @@ def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
                 i += 1
             chunk_start = True
             continue
-        if w0.lower() in _INTRO_WORDS or (w0.endswith(("ing", "ly")) and w0[:1].isupper()) or w0 in (",", "—"):
+        if w0.lower() in _INTRO_WORDS or (w0.endswith(("ing", "ly")) and w0[:1].isupper() and common_word(w0)) \
+                or w0 in (",", "—"):  # "Speaking …", "Clearly …"; but "Durning", "Kelly" are names
             continue
         if i + 1 < n and toks[i + 1][2].lower() in ("later", "earlier", "ago", "before", "after"):
             continue  # "Hours later, …"
