@@ -204,3 +204,8 @@ def test_a_sentence_about_another_person_between_quotes_gives_them_the_next_one(
             f"“It is fascinating to go deeper.” {other} did not need much coaxing. "
             "“I am thankful for the invitation and for this chance.”")
     assert [q.speaker for q in extract(text) if q.type == "direct"] == ["Tomas Brekke", "Tomas Brekke", f"Ada {other}"]
+
+
+def test_an_adverb_between_the_cue_and_that():
+    [q] = extract("Ada Lund said however, that the rise in threats has less to do with technology.")
+    assert q.speaker == "Ada Lund" and q.text.startswith("the rise in threats")

@@ -642,9 +642,9 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
             elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
                 return None  # else "warned officials to boost …": the object and its infinitive
     else:
-        mt = _rx(r"\s*that\b").match(right[pos:])
+        mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right[pos:])
         if mt and not _THAT_SUBJECT.match(right, pos + mt.end()):
-            pos += mt.end()
+            pos += mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
         else:
             # "said in a statement issued … that" – a that within a short adjunct
             mt = _THAT.search(right, pos, min(len(right), pos + 100))
