@@ -209,3 +209,10 @@ def test_a_sentence_about_another_person_between_quotes_gives_them_the_next_one(
 def test_an_adverb_between_the_cue_and_that():
     [q] = extract("Ada Lund said however, that the rise in threats has less to do with technology.")
     assert q.speaker == "Ada Lund" and q.text.startswith("the rise in threats")
+
+
+def test_the_company_is_the_organisation_that_spoke_last():
+    text = ("Harbourlight Power said 60,000 homes lost power in the storm.\n\n"
+            "Mayor Ida Holm spoke of a long night for the town.\n\n"
+            "The company said crews would work around the clock until every home was connected.")
+    assert [q.speaker for q in extract(text)] == ["Harbourlight Power", "Harbourlight Power"]

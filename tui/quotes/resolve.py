@@ -295,6 +295,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             any(t.lower() in words_ok for t in e.name.split()) or head in e.roles), any_mention=True)
         if best is None and head in ("company", "firm", "group", "organisation", "organization"):
             best = _pick(reg, pos, lambda e: e.kind == "org" and head in e.roles, any_mention=True)
+        if best is None and first in ("the", "this", "that"):
+            # "the utility said …": the organisation that spoke last
+            best = next((e for e in reversed(reg.spoke) if _org_like(e)), None)
         if best is not None:
             return best, best.name
         return None, _lower_first(np.text)
