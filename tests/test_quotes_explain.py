@@ -61,7 +61,7 @@ def test_the_importer_keeps_an_article_whose_extraction_fails_and_records_why(tm
     summary = import_sources(db, [str(write_two(tmp_path / "src"))], workers=1)
     assert summary.added == 2 and not summary.failed
     [(source, title, reason)] = summary.extraction_failed
-    assert source.endswith("bad.txt") and "ValueError: planted bug" in reason
+    assert source.endswith("bad.txt") and title == "Bird count" and "ValueError: planted bug" in reason
     rows = dict(db.execute("SELECT source, error FROM articles").fetchall())
     bad = next(s for s in rows if s.endswith("bad.txt"))
     good = next(s for s in rows if s.endswith("good.txt"))

@@ -7,7 +7,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from tui.quotes.doc import _AMBIG_BASE, _PARTICIPLE_CUES, _WORDS, Doc, Rec, Rule, _np_after_cue, _rx, _words
+from tui.quotes.doc import (
+    _AMBIG_BASE,
+    _PARTICIPLE_CUES,
+    _WORDS,
+    Doc,
+    Rec,
+    Rule,
+    _np_after_cue,
+    _rx,
+    _words,
+)
 from tui.quotes.lexicon import CueClass
 from tui.quotes.reported import _a_noun, _subject_np
 from tui.quotes.spans import Span

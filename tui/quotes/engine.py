@@ -34,7 +34,18 @@ from bisect import bisect_left
 
 from tui.quotes.direct import _direct_quotes, _fallback_direct, _transcript
 from tui.quotes.doc import (
-    _AMBIG_BASE, _AMBIG_S, _DOC_SUBJECTS, _NOUN_BEFORE, _SUBJ_WORDS, _WORDS, Doc, Hit, Rec, _inside, _rx)
+    _AMBIG_BASE,
+    _AMBIG_S,
+    _DOC_SUBJECTS,
+    _NOUN_BEFORE,
+    _SUBJ_WORDS,
+    _WORDS,
+    Doc,
+    Hit,
+    Rec,
+    _inside,
+    _rx,
+)
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
 from tui.quotes.model import Quote
 from tui.quotes.reported import _indirect_quotes

@@ -6,9 +6,21 @@ import re
 from bisect import bisect_left
 
 from tui.quotes.doc import (
-    _AMBIG_BASE, _AMBIG_S, _DOC_SUBJECTS, _NOUN_BEFORE, _PARTICIPLE_CUES, _REL_TAIL, _SUBJ_WORDS, Doc, Rec, Rule,
-    _np_after_cue, _rx, _words)
-from tui.quotes.lexicon import common_word, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass
+    _AMBIG_BASE,
+    _AMBIG_S,
+    _DOC_SUBJECTS,
+    _NOUN_BEFORE,
+    _PARTICIPLE_CUES,
+    _REL_TAIL,
+    _SUBJ_WORDS,
+    Doc,
+    Rec,
+    Rule,
+    _np_after_cue,
+    _rx,
+    _words,
+)
+from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
 from tui.quotes.text import cue_info, tokens
 

@@ -6,10 +6,26 @@ from __future__ import annotations
 import re
 
 from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
-from tui.quotes.lexicon import first_name, FEMALE_WORDS, MALE_WORDS, ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, is_demonym
+from tui.quotes.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ROLE_SUFFIX,
+    ROLE_WORDS,
+    STOP_CAPS,
+    common_word,
+    first_name,
+    is_demonym,
+)
 from tui.quotes.model import Mention
 from tui.quotes.reported import _subject_np
-from tui.quotes.speakers import INDEFINITE, NP, ORG_HEADS, ROLE_SYNONYMS, Entity, Registry
+from tui.quotes.speakers import (
+    INDEFINITE,
+    NP,
+    ORG_HEADS,
+    ROLE_SYNONYMS,
+    Entity,
+    Registry,
+)
 
 
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:

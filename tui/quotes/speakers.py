@@ -10,8 +10,19 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
-                                ROLE_SUFFIX, ROLE_WORDS, STOP_CAPS, common_word, first_name, is_demonym)
+from tui.quotes.lexicon import (
+    DEMONYMS,
+    FEMALE_WORDS,
+    FUNCTION_CAPS,
+    MALE_WORDS,
+    ORG_WORDS,
+    ROLE_SUFFIX,
+    ROLE_WORDS,
+    STOP_CAPS,
+    common_word,
+    first_name,
+    is_demonym,
+)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
 DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
