@@ -123,11 +123,10 @@ def quotes_cmd(c: Context, fmt: str, speaker: str | None, explain: bool, paths: 
     elif fmt == "table":
         from tui.quotes.model import explanation
 
-        out = click.get_text_stream("stdout")
         for r in records:
             _emit([r], fmt, ["speaker", "type", "article", "quote"])
             why = explanation(r["speaker"], r["type"], r["cue"], r["rule"] or "", r["how"] or "")
-            out.write("".join(f"    {printable(line)}\n" for line in why.splitlines()))
+            click.echo("".join(f"    {printable(line)}\n" for line in why.splitlines()), nl=False)
         return
     _emit(records, fmt, ["speaker", "type", "article", "quote"])
 

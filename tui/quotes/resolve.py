@@ -290,12 +290,12 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         owner = words[0]
         if first in _OWNERS:
             pro = {"his": "he", "her": "she", "their": "they", "its": "it"}[first]
-            ent, spk = _resolve_np(reg, NP("pronoun", np.start, np.start + len(owner), owner, head=pro), pos, text, doc)
+            author = _resolve_np(reg, NP("pronoun", np.start, np.start + len(owner), owner, head=pro), pos, text, doc)
         else:
             base = owner[:-2]
-            ent, spk = _resolve_np(reg, NP("name", np.start, np.start + len(base), base, name=base), pos, text, doc)
-        if spk:
-            return ent, spk
+            author = _resolve_np(reg, NP("name", np.start, np.start + len(base), base, name=base), pos, text, doc)
+        if author[1]:
+            return author
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
     if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
                                                   and not np.text[:1].isupper() and "'" not in first
