@@ -13,6 +13,9 @@ PIECES = st.sampled_from([
 ])
 
 
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"}
+
+
 def check(text: str) -> None:
     qs = extract(text)
     assert isinstance(qs, list)
@@ -23,7 +26,8 @@ def check(text: str) -> None:
         assert q.start >= last
         last = q.start
         assert q.type in ("direct", "indirect", "mixed")
-        assert isinstance(q.speaker, str) and q.speaker
+        # a speaker, or none (a pronoun that stands for no one), but never a pronoun
+        assert isinstance(q.speaker, str) and q.speaker.lower() not in PRONOUNS
         if q.cue_start >= 0:
             assert 0 <= q.cue_start < q.cue_end <= len(text)
         for m in q.mentions:

@@ -106,6 +106,8 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
             bar.__exit__(None, None, None)
     for source, reason in summary.failed:
         click.echo(f"failed: {printable(source)}: {printable(reason)}", err=True)
+    for source, title, reason in summary.extraction_failed:
+        click.echo(f"no quotes: {printable(source)} ({printable(title)}): {printable(reason)}", err=True)
     click.echo(summary.describe())
     if summary.failed or not opml_ok:
         sys.exit(1)
@@ -114,9 +116,10 @@ def import_cmd(c: Context, targets: tuple[str, ...]) -> None:
 @cli.command("quotes")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--speaker", help="Only quotes by this speaker (part of the name).")
+@click.option("--explain", is_flag=True, help="With each quote, the rule that found it and how its speaker was reached.")
 @click.argument("paths", nargs=-1)
 @click.pass_obj
-def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]) -> None:
+def quotes_cmd(c: Context, fmt: str, speaker: str | None, explain: bool, paths: tuple[str, ...]) -> None:
     """List quotes: from PATHS directly (the index is not touched), or from the index.
 
     Example: newsreader quotes --format jsonl article.txt
@@ -125,6 +128,20 @@ def quotes_cmd(c: Context, fmt: str, speaker: str | None, paths: tuple[str, ...]
     if speaker:
         wanted = speaker.casefold()
         records = (r for r in records if wanted in r["speaker"].casefold())
+    if not explain:
+        records = ({k: v for k, v in r.items() if k not in ("rule", "how")} for r in records)
+    elif fmt == "table":  # a block per quote: the quote, then its explanation
+        from tui.quotes.model import explanation
+
+        shown = 0
+        for r in records:
+            click.echo(f"{' '.join(printable(r['article']).split())}: {' '.join(printable(r['quote']).split())}")
+            why = explanation(r["speaker"], r["type"], r["cue"], r["rule"] or "", r["how"] or "")
+            click.echo("".join(f"    {printable(line)}\n" for line in why.splitlines()))
+            shown += 1
+        if not shown:
+            click.echo("No quotes found", err=True)
+        return
     _emit(records, fmt, ["speaker", "type", "article", "quote"], "No quotes found")
 
 
@@ -156,6 +173,8 @@ def _quotes_from_paths(paths: tuple[str, ...]):
                         "cue": q.cue,
                         "start": q.start,
                         "end": q.end,
+                        "rule": q.rule,
+                        "how": q.how,
                     }
     if failed:
         sys.exit(1)

@@ -25,6 +25,7 @@ from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
 from tui.index import queries as Q
+from tui.quotes.model import explanation
 
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
@@ -80,6 +81,7 @@ class NewsReaderApp(FeedActions, App):
         Binding("n", "next_quote", "Next quote", id="next_quote", tooltip="Next quote in the reader; the sidebar follows"),
         Binding("N", "previous_quote", "Prev quote", id="previous_quote", show=False, tooltip="Previous quote in the reader"),
         Binding("s", "speaker_view", "Speaker", id="speaker_view", tooltip="Everything the current quote's speaker said, across the collection"),
+        Binding("e", "explain_quote", "Explain quote", id="explain_quote", show=False, tooltip="Why the current quote is a quote, and how its speaker was found"),
         Binding("F", "filter_speaker", "Filter speaker", id="filter_speaker", show=False, tooltip="Sidebar and n/N: only the current quote's speaker (again: all); or click the legend"),
         Binding("r", "toggle_read", "Read", id="toggle_read", tooltip="Toggle read: the row under the cursor in the list, else the open article"),
         Binding("f", "toggle_star", "Star", id="toggle_star", tooltip="Toggle star: the row under the cursor in the list, else the open article"),
@@ -322,6 +324,14 @@ class NewsReaderApp(FeedActions, App):
             self.notify("Move to a quote first (n), then filter by its speaker", severity="warning")
             return
         self.set_speaker_filter(speaker_label(quote))
+
+    def action_explain_quote(self) -> None:
+        quote = self.current_quote()
+        if quote is None:
+            self.notify("Move to a quote first (n), then explain it", severity="warning")
+            return
+        text = explanation(quote.speaker, quote.type, quote.cue, quote.rule, quote.how)
+        self.notify(safe_text(text), title="Why this quote", timeout=12, markup=False)
 
     def action_help(self) -> None:
         from tui.app.screens import HelpScreen
@@ -604,7 +614,7 @@ class NewsReaderApp(FeedActions, App):
         self.notify(
             "\n".join(lines),
             title="Import",
-            severity="warning" if failed else "information",
+            severity="warning" if failed or summary.extraction_failed else "information",
             markup=False,
             timeout=15 if failed else None,
         )

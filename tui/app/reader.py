@@ -291,6 +291,8 @@ class Reader(ScrollView, can_focus=True):
             lines.extend([meta.truncate(width, ellipsis=True)] if compact else meta.wrap(width))
         if a.link:  # o opens it, y copies it
             lines.append(Content.styled(safe_text(a.link), meta_style + Style(underline=True)).truncate(width, ellipsis=True))
+        if a.error:
+            lines.extend(Content.styled(f"No quotes: {safe_text(a.error)}", Style(italic=True)).wrap(width))
         if self.truncated:
             note = f"Very long article: showing the first {DISPLAY_LIMIT:,} of {self.truncated:,} characters"
             lines.extend(Content.styled(note, Style(italic=True)).wrap(width))

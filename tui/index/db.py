@@ -420,7 +420,8 @@ DATED = "coalesce(nullif(published, ''), imported_at, '')"
 
 
 def _migrate_v3(db: sqlite_utils.Database) -> None:
-    """v3: feed subscriptions, each article's feed, the list's date order, and a meta table."""
+    """v3: feed subscriptions, each article's feed, the list's date order, a meta table; why an
+    article's extraction failed and how each quote was found."""
     conn = db.conn
     conn.execute(
         "CREATE TABLE IF NOT EXISTS feeds ("
@@ -431,8 +432,9 @@ def _migrate_v3(db: sqlite_utils.Database) -> None:
         "full_text INTEGER NOT NULL DEFAULT 0)"  # 1: fetch each entry's page (the feed has summaries only)
     )
     conn.execute("ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds(id)")
-    # Why an article's quote extraction failed (the engine helper's column, issue 11).
-    conn.execute("ALTER TABLE articles ADD COLUMN error TEXT")
+    conn.execute("ALTER TABLE articles ADD COLUMN error TEXT")  # why quote extraction failed; NULL: it went well
+    conn.execute("ALTER TABLE quotes ADD COLUMN rule TEXT")  # how each quote was found (NULL: imported before v3)
+    conn.execute("ALTER TABLE quotes ADD COLUMN how TEXT")  # and how its speaker was reached
     conn.execute("CREATE TABLE IF NOT EXISTS newsreader_meta (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_dated ON articles ({DATED}, id)")
     conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_feed ON articles (feed_id, {DATED}, id)")

@@ -49,12 +49,17 @@ class ImportSummary:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: int = 0  # files in a folder that are not articles (a saved page's .css, .js, images)
+    # (source, article title, reason): articles kept with their text, whose quotes could not be extracted
+    extraction_failed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
-        """ "3 added, 0 updated, 1 unchanged, 0 failed" (and ", 4 skipped: not articles" when some were)."""
+        """ "3 added, 0 updated, 1 unchanged, 0 failed" (and ", 4 skipped: not articles" when some were,
+        ", 1 kept without quotes (extraction failed)" when an article's extraction failed)."""
         line = f"{self.added:,} added, {self.updated:,} updated, {self.unchanged:,} unchanged, {len(self.failed):,} failed"
         if self.skipped:
             line += f", {self.skipped:,} skipped: not articles"
+        if self.extraction_failed:
+            line += f", {len(self.extraction_failed):,} kept without quotes (extraction failed)"
         return line
 
 
@@ -63,10 +68,11 @@ class Prepared:
     article: Article
     content_hash: str
     # None: unchanged since the last import, nothing to write. Else the quotes as rows
-    # (speaker, text, type, cue, start, end, cue_start, cue_end, mentions as JSON),
+    # (speaker, text, type, cue, start, end, cue_start, cue_end, mentions as JSON, rule, how),
     # made in the worker: the one writer has the least to do.
     quotes: list[tuple] | None
     terms: set[str] = field(default_factory=set)  # the words of title and body, for search
+    error: str | None = None  # why quote extraction failed (a bug in the engine): the article is kept
 
 
 Progress = Callable[[int, int], None]  # (sources done, sources in all)
@@ -91,7 +97,16 @@ _json = json.JSONEncoder(ensure_ascii=False).encode
 
 def _quote_row(q: Quote) -> tuple:
     mentions = _json([[m.text, m.start, m.end] for m in q.mentions]) if q.mentions else "[]"
-    return (q.speaker, q.text, q.type, q.cue, q.start, q.end, q.cue_start, q.cue_end, mentions)
+    return (q.speaker, q.text, q.type, q.cue, q.start, q.end, q.cue_start, q.cue_end, mentions, q.rule, q.how)
+
+
+def _extract_rows(body: str) -> tuple[list[tuple], str | None]:
+    """The quote rows of one article, or none and why: a bug in the engine costs that article's
+    quotes only, and is recorded with it (the one place that catches what `extract` raises)."""
+    try:
+        return [_quote_row(q) for q in extract(body)], None
+    except Exception as e:
+        return [], f"quote extraction failed ({type(e).__name__}: {e})"
 
 
 def _prepare(source: str) -> tuple[str, list[Prepared] | str]:
@@ -113,8 +128,8 @@ def _prepare_articles(articles: list[Article]) -> list[Prepared]:
         if _known.get(a.uid) == h:
             prepared.append(Prepared(a, h, None))
         else:
-            rows = [_quote_row(q) for q in extract(a.body)]
-            prepared.append(Prepared(a, h, rows, set() if _bulk else terms_of(a.title, a.body)))
+            rows, error = _extract_rows(a.body)
+            prepared.append(Prepared(a, h, rows, set() if _bulk else terms_of(a.title, a.body), error))
     return prepared
 
 
@@ -309,12 +324,12 @@ class _ImportLock:
 
 
 ARTICLE_COLUMNS = ("uid", "source", "title", "outlet", "author", "published", "body", "content_hash",
-                   "imported_at", "quote_count")
+                   "imported_at", "quote_count", "error")
 INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})"
 UPDATE_ARTICLE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in ARTICLE_COLUMNS)} WHERE id = ?"
 INSERT_QUOTES = (
-    "INSERT INTO quotes (article_id, speaker_id, speaker, text, type, cue, start, [end], cue_start, cue_end, mentions)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO quotes (article_id, speaker_id, speaker, text, type, cue, start, [end], cue_start, cue_end, mentions,"
+    " rule, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -328,7 +343,9 @@ def _write(
     a = p.article
     imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     row = (a.uid, a.source, a.title, a.outlet, a.author, a.published, a.body, p.content_hash, imported_at,
-           len(p.quotes))
+           len(p.quotes), p.error)
+    if p.error:
+        summary.extraction_failed.append((a.source, a.title, p.error))
     article_id = ids.get(a.uid)
     # (The update finds no row when another program deleted the article meanwhile.)
     if article_id is not None and conn.execute(UPDATE_ARTICLE, [*row, article_id]).rowcount:

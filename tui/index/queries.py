@@ -77,6 +77,7 @@ class ArticleDetail(ArticleRow):
     author: str
     source: str
     body: str
+    error: str = ""  # why quote extraction failed on this article ("" when it did not)
 
     @property
     def link(self) -> str:
@@ -96,6 +97,8 @@ class QuoteRow:
     start: int
     end: int
     mentions: tuple[Mention, ...]
+    rule: str = ""  # the engine's rule that found it ("" when imported before quotes explained themselves)
+    how: str = ""  # how its speaker was reached
 
 
 @dataclass(frozen=True)
@@ -193,20 +196,21 @@ def article_position(
 
 def get_article(db: Db, article_id: int) -> ArticleDetail | None:
     r = db.execute(
-        f"SELECT {_ROW_COLUMNS}, author, source, body FROM articles WHERE id = ?", [article_id]
+        f"SELECT {_ROW_COLUMNS}, author, source, body, error FROM articles WHERE id = ?", [article_id]
     ).fetchone()
     if r is None:
         return None
     base = _article_row(r)
-    return ArticleDetail(**base.__dict__, author=r[7] or "", source=r[8] or "", body=r[9])
+    return ArticleDetail(**base.__dict__, author=r[7] or "", source=r[8] or "", body=r[9], error=r[10] or "")
 
 
-_QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, coalesce(s.name, q.speaker), q.text, q.type, q.cue, q.start, q.[end], q.mentions"
+_QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, coalesce(s.name, q.speaker), q.text, q.type, q.cue, q.start, q.[end], q.mentions, q.rule, q.how"
 
 
 def _quote_row(r) -> QuoteRow:
     mentions = tuple(Mention(*m) for m in json.loads(r[9] or "[]"))
-    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions)
+    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions,
+                    r[10] or "", r[11] or "")
 
 
 def article_quotes(db: Db, article_id: int) -> list[QuoteRow]:
@@ -227,7 +231,7 @@ def speaker_quotes(db: Db, speaker_id: int, limit: int = 1000) -> list[SpeakerQu
         "WHERE q.speaker_id = ? ORDER BY a.published DESC, a.id DESC, q.start LIMIT ?",
         [speaker_id, limit],
     ).fetchall()
-    return [SpeakerQuote(_quote_row(r), r[10], r[11] or "") for r in rows]
+    return [SpeakerQuote(_quote_row(r), r[12], r[13] or "") for r in rows]
 
 
 def speaker_name(db: Db, speaker_id: int) -> str | None:
@@ -258,13 +262,13 @@ def set_flag(db: Db, article_id: int, flag: str, value: bool) -> None:
 def all_quotes(db: Db) -> Iterator[dict[str, str | int]]:
     """Every quote in the index as a record (newest article first, reading order within one)."""
     rows = db.execute(
-        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end] "
+        "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end], q.rule, q.how "
         "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
         "ORDER BY a.published DESC, a.id DESC, q.start"
     )
-    for source, title, text, speaker, type_, cue, start, end in rows:
+    for source, title, text, speaker, type_, cue, start, end, rule, how in rows:
         yield {"file": source, "article": title, "quote": text, "speaker": speaker, "type": type_,
-               "cue": cue, "start": start, "end": end}
+               "cue": cue, "start": start, "end": end, "rule": rule, "how": how}
 
 
 def find_article_by_source(db: Db, name: str) -> int | None:

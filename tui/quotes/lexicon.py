@@ -1,4 +1,5 @@
-"""Word lists the engine reads: reporting cues, role words, organisation words, names.
+"""Word lists the engine reads: reporting cues, role words, organisation words; and what libraries know
+of words: given names and their usual gender (gender-guesser), common English words (wordfreq).
 
 The lists live in .txt files next to this module (shipped as package data) and
 are loaded once, at import.
@@ -6,7 +7,11 @@ are loaded once, at import.
 from __future__ import annotations
 
 import re
+from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
+
+from wordfreq import zipf_frequency
 
 _HERE = Path(__file__).resolve().parent
 
@@ -19,15 +24,26 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def _load_cues() -> dict[str, tuple[str, str]]:
+class CueClass(StrEnum):
+    """What a reporting cue takes as its content (the letters of cues.txt)."""
+
+    CLAUSE = "S"  # a reported clause: say (that) …
+    OBJECT = "O"  # an object or infinitive: urge them to …, describe X as …
+    ADDRESSEE = "T"  # an addressee before the content: tell reporters that …
+    DIRECT = "D"  # introduces direct speech only, unless "that" follows: laugh, go on
+    EVALUATIVE = "E"  # praise, slam: a report only with quoted words
+    PHRASE = "P"  # a prepositional phrase before the source: according to X
+
+
+def _load_cues() -> dict[str, tuple[str, CueClass]]:
     """form (lower case, may hold spaces) -> (lemma, class)."""
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, CueClass]] = {}
     for ln in _lines("cues.txt"):
-        forms, _, cls = ln.partition("|")
-        cls = cls.strip() or "S"
+        forms, _, letter = ln.partition("|")
+        cls = CueClass(letter.strip() or "S")
         words = forms.split()
-        if cls == "P":
-            out[" ".join(words)] = (" ".join(words), "P")
+        if cls == CueClass.PHRASE:
+            out[" ".join(words)] = (" ".join(words), cls)
             continue
         # multi-word entries ("point out points out ...") are pairs of tokens
         particle = None
@@ -48,11 +64,22 @@ ROLE_WORDS = frozenset(w for ln in _lines("roles.txt") for w in ln.lower().split
 ORG_WORDS = frozenset(w for ln in _lines("orgwords.txt") for w in ln.lower().split())
 DEMONYMS = frozenset(w for ln in _lines("demonyms.txt") for w in ln.lower().split())
 
-FIRST_NAMES: dict[str, str] = {}
-for _ln in _lines("firstnames.txt"):
-    _g, _, _names = _ln.partition(":")
-    for _n in _names.split():
-        FIRST_NAMES.setdefault(_n, _g.strip())
+_GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}
+_detector = None
+
+
+@lru_cache(maxsize=16384)
+def first_name(word: str) -> str | None:
+    """The usual gender of a given name ('m', 'f', or '' for either), or None when it is none.
+
+    From gender-guesser's list of given names (about 40,000, many countries), loaded on first use."""
+    global _detector
+    if _detector is None:
+        import gender_guesser.detector  # type: ignore[import-untyped]
+
+        _detector = gender_guesser.detector.Detector(case_sensitive=False)
+    return _GENDERS.get(_detector.get_gender(word.strip(".")))
+
 
 # function words that begin sentences but never names
 STOP_CAPS = frozenset("""
@@ -83,9 +110,24 @@ FEMALE_WORDS = frozenset("""ms ms. mrs mrs. miss madam dame lady queen princess 
 daughter wife grandmother aunt niece girl woman businesswoman spokeswoman congresswoman chairwoman
 councilwoman sportswoman actress waitress nun widow""".split())
 
+# endings of nouns for people by what they do: "defenceman", "labourer", "economist", "trustee"
+ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
+
 DEMONYM_RE = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 
 
 def is_demonym(word: str) -> bool:
     w = word.lower()
     return w in DEMONYMS or (len(w) > 3 and bool(DEMONYM_RE.search(w)) and word[:1].isupper())
+
+
+# A word at least this frequent in English (Zipf scale: 4 is once per 100,000 words) is a common
+# word: written capitalised only where a sentence or heading starts, unless the article shows otherwise.
+COMMON_ZIPF = 4.0
+
+
+@lru_cache(maxsize=8192)
+def common_word(word: str) -> bool:
+    """'Watch', 'Mostly', 'Energy' (but not 'Okafor', nor a known given name like 'Rose')."""
+    w = word.lower().strip(".’'")
+    return zipf_frequency(w, "en") >= COMMON_ZIPF and first_name(w) is None

@@ -10,8 +10,19 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import (DEMONYMS, FEMALE_WORDS, FIRST_NAMES, FUNCTION_CAPS, MALE_WORDS, ORG_WORDS,
-                                ROLE_WORDS, STOP_CAPS, is_demonym)
+from tui.quotes.lexicon import (
+    DEMONYMS,
+    FEMALE_WORDS,
+    FUNCTION_CAPS,
+    MALE_WORDS,
+    ORG_WORDS,
+    ROLE_SUFFIX,
+    ROLE_WORDS,
+    STOP_CAPS,
+    common_word,
+    first_name,
+    is_demonym,
+)
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
 DETERMINERS = frozenset("""the a an this that these those its his her their our one some several many most
@@ -100,6 +111,7 @@ class Entity:
     name: str
     kind: str = "unknown"  # person | org | unknown | group
     gender: str = ""  # m | f | p (plural) | ""
+    gender_guessed: bool = False  # from the given name only: the article's own he/she wins
     roles: set[str] = field(default_factory=set)  # role words (lower case)
     phrases: set[str] = field(default_factory=set)  # role phrases (lower case)
     nat: set[str] = field(default_factory=set)
@@ -143,6 +155,7 @@ class Registry:
         self.rec_s: dict[Entity, None] = {}
         self.rec_m: dict[Entity, None] = {}
         self._by_first: tuple[list[Entity], list[int]] | None = None
+        self.spoke: dict[Entity, None] = {}  # speakers of quotes resolved so far, latest last
 
     def upcoming(self, pos: int, limit: int) -> list[Entity]:
         """Entities first mentioned after pos, nearest first (at most limit)."""
@@ -177,7 +190,7 @@ class Registry:
             # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
             first, last = key.split(" ", 1)
             solo = self.by_full.get(first)
-            if solo is not None and solo.kind == "person" and " " not in solo.name and first in FIRST_NAMES \
+            if solo is not None and solo.kind == "person" and " " not in solo.name and first_name(first) is not None \
                     and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
                     and last not in NAME_JOINERS:
                 solo.name = name
@@ -265,20 +278,41 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     if j >= 0:
         roles = low[:j + 1]
         rest = toks[j + 1:]
-        kind = "person"
-        return roles, " ".join(rest), kind
+        if rest and rest[0].lower() in _JOINED_TITLE:
+            # "Minister of Crown Relations Carolyn Bennett": the title runs on to the given name
+            k = _given_name_at(rest)
+            if k > 0:
+                return roles + [t.lower() for t in rest[:k]], " ".join(rest[k:]), "person"
+        return roles, " ".join(rest), "person"
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
     if _ROLE_OR_DEMONYM.issuperset(low) or (
             not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks, strict=False))):
         return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
-    kind = "person" if low[0] in FIRST_NAMES else "unknown"
+    if first_name(low[0]) is None and (not _JOINED_TITLE.isdisjoint(low) or common_word(toks[0])):
+        # "of Crown Relations Carolyn Bennett", "Coastal Development Navin Batra": the tail of a title
+        # (words of English, not names), then a person named from a given name on
+        k = _given_name_at(toks)
+        if k > 0:
+            return low[:k], " ".join(toks[k:]), "person"
+    kind = "person" if first_name(low[0]) is not None else "unknown"
     return [], seq, kind
+
+
+_JOINED_TITLE = frozenset(("of", "for", "and", "&"))
+
+
+def _given_name_at(toks: list[str]) -> int:
+    """Where a person's name starts after the words of a title (a given name followed by a surname), or 0."""
+    for i in range(1, len(toks) - 1):
+        if toks[i - 1].lower() not in _JOINED_TITLE and toks[i][:1].isupper() and first_name(toks[i]) is not None:
+            return i
+    return 0
 
 
 def gender_of_first(name: str) -> str:
     t = name.split()
     if len(t) >= 2:
-        return FIRST_NAMES.get(t[0].lower(), "")
+        return first_name(t[0]) or ""
     return ""
 
 
@@ -452,7 +486,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         elif roles and roles[0] in FEMALE_WORDS:
             ent.gender = ent.gender or "f"
         if not ent.gender and ent.kind != "org" and first_gender:
-            ent.gender = first_gender
+            ent.gender, ent.gender_guessed = first_gender, True
             ent.kind = "person"
         if roles and ent.kind == "unknown":
             ent.kind = "person"
@@ -472,7 +506,6 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
 _PRE_WORD = re.compile(r"([A-Za-z][\w\-’']*)\s*$")
 _PRE_WORD_REV = re.compile(r"\s*([\w\-’']*[A-Za-z])")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|crat|arch|smith)$")
 _STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
 our my your this that who which whose when after before was were is are has have had be been also
 said told added according than like""".split())
@@ -498,7 +531,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             break
         if w[0].isupper() and not is_demonym(w) and lw not in ROLE_WORDS:
             break
-        if not (lw in ROLE_WORDS or is_demonym(w) or _ROLE_SUFFIX.search(lw)):
+        if not (lw in ROLE_WORDS or is_demonym(w) or ROLE_SUFFIX.search(lw)):
             break
         pre.append(lw)
         j = j - m.end(1)
@@ -648,6 +681,12 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     if not chunks:
         return None
     last = _np_from_chunk(text, chunks[-1], sent_start)
+    if len(chunks) >= 3 and _title_list(chunks[1:]):
+        # "Ana Holt, Minister of Trade, Industry and Energy, said": the title's list runs over commas
+        first = _np_from_chunk(text, chunks[0], sent_start)
+        if first is not None and first.kind == "name":
+            first.roles = first.roles + [text[chunks[1][0][0]:chunks[-1][-1][1]].lower()]
+            return first
     if len(chunks) >= 3 and last is not None and last.kind == "desc":
         # "Tom Ridley, the attorney general of Tarrow, one of the states suing, said": appositions to a name
         first = _np_from_chunk(text, chunks[0], sent_start)
@@ -676,10 +715,19 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     return last
 
 
+def _title_list(chunks) -> bool:
+    """'Minister of Innovation', 'Science and Economic Development': a role 'of' a list of capitalised words."""
+    words = [t[2] for c in chunks for t in c]
+    low = [w.lower() for w in words]
+    return len(low) >= 3 and low[0] in ROLE_WORDS and "of" in low[1:3] \
+        and all(w[:1].isupper() or lw in NAME_JOINERS for w, lw in zip(words[1:], low[1:], strict=True)) \
+        and first_name(words[-2]) is None
+
+
 def _people_noun(head: str) -> bool:
     """'shopkeepers', 'residents', 'officials': a noun for people (a plural counts)."""
     one = head[:-1] if head.endswith("s") else head
-    return one in ROLE_WORDS or bool(_ROLE_SUFFIX.search(one))
+    return one in ROLE_WORDS or bool(ROLE_SUFFIX.search(one))
 
 
 def np_region_ok(text: str, s: int, e: int) -> bool:
@@ -831,6 +879,11 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                     if core is not None:
                         return core
                     break
+                if prev_cap and lws[i] != "of":
+                    # "physics professor Kent Moore at the University of Toronto": the person, not the place
+                    core = _np_from_chunk(text, chunk[:i], sent_start)
+                    if core is not None and core.kind == "name" and first_name(core.name.split()[0]) is not None:
+                        return core
                 if not prev_cap:
                     core = _np_from_chunk(text, chunk[:i], sent_start)
                     if core is not None and core.kind == "desc":

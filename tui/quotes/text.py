@@ -11,7 +11,7 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-from tui.quotes.lexicon import CUES
+from tui.quotes.lexicon import CUES, CueClass
 
 # upper-case letters (Latin, Greek, Cyrillic) for name detection
 _UP = "".join(chr(c) for c in range(0x41, 0x5B)) + "".join(
@@ -62,7 +62,7 @@ def _trie_regex(words: list[str]) -> str:
 
 
 _cue_forms = sorted(CUES)
-_cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in ("P", "S", "T", "O")]
+_cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in (CueClass.PHRASE, CueClass.CLAUSE, CueClass.ADDRESSEE, CueClass.OBJECT)]
 CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
 # the first word of every cue form (lower case), to find candidates by plain substring search
 _CUE_FIRST: dict[bytes, str] = {}  # first word -> the literal all its forms start with ("in" -> "in the words of")
@@ -112,13 +112,13 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
 
 _ATTRIB_AFTER = re.compile(
     r"(?:(?!(?:He|She|They|It|We|I|The|This|That|But|And|In|On|At|A|An)\b)[A-Z][\w’'\-]*\.?\s+){1,4}(?:"
-    + _trie_regex([f for f in CUES if CUES[f][1] != "P" and " " not in f]) + r")\b")
+    + _trie_regex([f for f in CUES if CUES[f][1] != CueClass.PHRASE and " " not in f]) + r")\b")
 
 
 @lru_cache(maxsize=4096)
-def cue_info(form: str) -> tuple[str, str]:
+def cue_info(form: str) -> tuple[str, CueClass]:
     f = _rx(r"\s+").sub(" ", form.lower())
-    return CUES.get(f, (f, "S"))
+    return CUES.get(f, (f, CueClass.CLAUSE))
 
 
 def sentences(text: str, spans) -> list[tuple[int, int]]:

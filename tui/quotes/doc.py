@@ -1,0 +1,192 @@
+"""The engine's working types: the article as read (Doc), its cue hits (Hit), quotes before their
+speakers are known (Rec), the rules that find them (Rule), and helpers every stage uses."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from tui.quotes.lexicon import CueClass
+from tui.quotes.spans import Span
+from tui.quotes.speakers import NP, Entity, parse_np
+
+# memoised: the engine compiles patterns with variable parts (a name, a head word)
+_rx = lru_cache(maxsize=None)(re.compile)
+
+
+_WORDS = re.compile(r"[^\W_][\w’'\-]*")
+
+
+_PARTICIPLE_CUES = frozenset("""saying adding noting arguing insisting warning explaining stressing claiming
+suggesting stating declaring telling asking urging calling describing accusing pointing acknowledging
+admitting conceding predicting promising vowing pledging denying confirming announcing emphasising
+emphasizing underlining highlighting recalling complaining asserting maintaining contending alleging
+reiterating writing replying responding revealing tweeting posting shouting chanting joking quipping boasting
+bragging observing remarking""".split())
+
+
+_AMBIG_S = frozenset("""comments remarks reports claims calls notes answers questions charges posts promises pledges
+vows threats demands estimates forecasts signals hints protests objects states rules counters replies appeals
+pleas tweets accounts cites credits praises attacks slams blasts labels brands dubs defends hails mocks
+warnings statements concludes briefs disputes requests echoes queries relays emails blogs guarantees reasons
+gripes rants sobs gasps moans groans snaps roars ventures rebukes taunts""".split())
+
+
+_AMBIG_BASE = frozenset("""state rule demand signal call report claim note question ask answer post promise pledge
+vow comment remark charge estimate forecast hint protest object counter reply appeal plea tweet credit praise
+attack slam blast label brand dub defend hail mock warning statement conclude cite blame reject dismiss
+condemn decry denounce portray characterise characterize recommend propose suggest threaten urge demand
+brief dispute request echo query relay email blog guarantee reason gripe rant sob gasp moan groan snap roar
+venture rebuke taunt counsel""".split())
+
+
+_SUBJ_WORDS = frozenset("""he she it they who which that also company government ministry agency group official
+officials spokesman spokeswoman spokesperson report study survey""".split())
+
+
+# documents that state, note or claim things ("the website states that …")
+_DOC_SUBJECTS = frozenset("""website site document report study survey poll statement letter memo filing page
+ad advertisement release book article paper indictment complaint lawsuit ruling order""".split())
+
+
+# ", who (once|in 2010 …) said": the cue inside a relative clause; and the one the clause is about
+_REL_TAIL = r",\s*(?:who|which)\s+(?:(?:had|has|have|also|later|previously|repeatedly|once|in\s+\d{4})\s+)*$"
+
+
+_NOUN_BEFORE = frozenset("""the a an his her its their our my your this that these those such any no some
+several many more most other new further first last recent earlier previous latest same public official
+written verbal whose of for with by in on to from about amid after despite against at into over under
+between without within among""".split())
+
+
+class Rule(StrEnum):
+    """The rules that find quotes; each quote records its rule (its value is the explanation)."""
+    SPLIT_LATER = "direct: a split quote's later part (its cue is shared)"
+    DIRECT_CUE = "direct: a reporting verb next to the quotation"
+    DIRECT_DASH = "direct: a dash and the speaker after the quotation"
+    DIRECT_COLON = "direct: the speaker and a colon before the quotation"
+    DIRECT_CONTINUED = "direct: continues the paragraph's attributed quote"
+    TRANSCRIPT = "direct: interview transcript (NAME: …)"
+    ACCORDING = "reported: according to X"
+    RELATIVE = "reported: a relative clause (X, who said …)"
+    PARTICIPLE = "reported: a participle or a coordinated cue (…, saying …; … and said …)"
+    CONTINUED = "reported: continues the attribution before it (… and added …)"
+    TRAILING_INVERTED = "reported: trailing with inversion (…, said X.)"
+    TRAILING = "reported: trailing (…, X said.)"
+    INTERRUPTING_BEFORE = "reported: interrupting, content before (…, X said, a view …)"
+    INTERRUPTING = "reported: interrupting (The plan, X said, is …)"
+    FORWARD = "reported: forward (X said (that) …)"
+    ALONE = "direct: a quotation standing alone, the latest speaker's"
+    ALONE_AFTER_SUBJECT = "direct: a quotation standing alone, after a sentence about its speaker"
+
+
+@dataclass(slots=True)
+class Rec:
+    """A quote before its speaker is resolved."""
+    start: int
+    end: int
+    type: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    pos: int  # where the attribution sits (resolution order)
+    np: NP | None = None
+    follow: "Rec | None" = None  # takes its speaker from another record
+    speaker: str = ""
+    entity: Entity | None = None
+    mentions: tuple = ()
+    fallback: bool = False  # unattributed: the latest speaker
+    rule: str = ""  # a Rule: what found it
+    unresolved: bool = False  # its speaker is a pronoun that stands for no one: kept, with no speaker
+    how: str = ""  # how the speaker was reached
+
+
+class Hit(NamedTuple):
+    """A reporting cue found in the text: `said`, `according to`, `told reporters`."""
+
+    start: int
+    end: int
+    form: str  # as written
+    lemma: str
+    cls: CueClass
+
+
+@dataclass
+class Doc:
+    """An article as the engine reads it: quotation spans, sentences, cue hits, and what rules used."""
+
+    text: str
+    spans: list[Span]
+    sents: list[tuple[int, int]]
+    hits: list[Hit]
+    sent_starts: list[int] = field(default_factory=list)
+    span_opens: list[int] = field(default_factory=list)
+    hit_starts: list[int] = field(default_factory=list)
+    used_hits: set = field(default_factory=set)
+    used_spans: set = field(default_factory=set)
+
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k < 0:
+            return (0, self.sents[0][1] if self.sents else len(self.text))
+        return self.sents[k]
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def span_at(self, pos: int) -> int:
+        """Index of the span whose marks enclose pos, or -1."""
+        k = bisect_right(self.span_opens, pos) - 1
+        if k >= 0:
+            sp = self.spans[k]
+            if sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close):
+                return k
+        return -1
+
+    def hits_in(self, s: int, e: int) -> list[int]:
+        i = bisect_left(self.hit_starts, s)
+        j = bisect_left(self.hit_starts, e)
+        return list(range(i, j))
+
+
+def _words(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+_AFTER_NAME = re.compile(r"\s+(?:before|after|during|in|at|on|while|when|outside|inside|from|to|with|"
+                         r"as|earlier|later|last|this|yesterday|today|on)\s")
+
+
+def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
+    """Inverted attribution: `said Okafor, who runs the clinic, …` -> the phrase after the cue."""
+    text = doc.text
+    m = _rx(r"\s*((?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Jr|Sr|Capt|Sgt|[A-Z])\.|[^,.;:!?\n]){1,80})"
+            ).match(text[ce:limit])
+    if not m:
+        return None
+    s = ce + m.start(1)
+    e = ce + m.end(1)
+    # "said manager Bruce Harlan before the game": an adjunct after the name is no part of the phrase
+    for mc in _AFTER_NAME.finditer(text, s, e):
+        before = text[s:mc.start()].rsplit(None, 1)
+        if before and before[-1][:1].isupper():
+            e = mc.start()
+            break
+    ss = doc.sent_of(s)[0]
+    np = parse_np(text, s, e, ss)
+    if np is not None and np.kind == "pronoun" and np.head not in ("he", "she", "they", "it"):
+        return None
+    if np is not None:
+        # an apposition after the name: "said Rhea Castell, the union's treasurer."
+        m2 = _rx(r",\s+((?:the|a|an)\s[^,.;\n]{1,80})").match(text[e:limit])
+        if m2 and np.kind == "name":
+            np.roles = np.roles + [m2.group(1).lower()]
+    return np
+
+
+def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(intervals, (pos, 1 << 60)) - 1
+    return k >= 0 and intervals[k][0] <= pos < intervals[k][1]

@@ -1,0 +1,731 @@
+"""Stage: reported (indirect and mixed) speech. X said (that) …; …, X added.; According to X, …;
+The fund, X said, is …; …, saying that …; X did Y and said …; quoted words inside make it mixed."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from tui.quotes.doc import (
+    _AMBIG_BASE,
+    _AMBIG_S,
+    _DOC_SUBJECTS,
+    _NOUN_BEFORE,
+    _PARTICIPLE_CUES,
+    _REL_TAIL,
+    _SUBJ_WORDS,
+    Doc,
+    Rec,
+    Rule,
+    _np_after_cue,
+    _rx,
+    _words,
+)
+from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
+from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
+from tui.quotes.text import cue_info, tokens
+
+_ADJUNCT_START = re.compile(
+    r"(?:on|in|at|to|during|after|before|last|this|late|early|earlier|yesterday|today|tonight|overnight|"
+    r"via|through|from|with|while|when|by|over|under|outside|inside|as|also|later|again|then|previously|"
+    r"separately|privately|publicly|afterwards|recently|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b", re.I)
+
+
+_TIME_ADJ = re.compile(
+    r"\s*(?:(?:(?:on|last|this|late|early|earlier)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|night|morning|evening|afternoon|weekend)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:\s+(?:morning|evening|night|afternoon))?|"
+    r"yesterday|today|tonight|recently|again|also|later|previously|repeatedly|publicly|privately|separately|"
+    r"on\s+(?:social\s+media|Twitter|X|Facebook|television|TV|radio)|"
+    r"in\s+(?:a|an|his|her|its|their|the)\s+(?:written\s+|brief\s+|short\s+|joint\s+|separate\s+)?"
+    r"(?:statement|interview|note|letter|post|tweet|email|speech|message|report|release|video|podcast|blog|"
+    r"op-ed|column|filing|submission)(?:\s+(?:to|with|on|from|for|released|published|issued|posted)\s+[^,;]{1,60}?)?"
+    r"(?=\s*(?:,|that\b|$))|"
+    r"at\s+(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?(?=\s*(?:,|that\b))|"
+    r"to\s+reporters|to\s+journalists)\s*,?", re.I)
+
+
+_THAT = re.compile(r"\bthat\b")
+
+
+_ADDRESSEE = re.compile(
+    r"\s*(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|the\s+[\w\-’' ]{1,40}?|"
+    r"(?:him|her|them|us|me|you)|[A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'\-]*){0,4})"
+    r"(?:\s+(?:on|in|at|during|after|last|this)\s+[^,;]{1,40}?)?\s*(?=that\b|,|$)")
+
+
+_ADDRESSEE_BARE = re.compile(
+    r"\s*(?:reporters|journalists|parliament|lawmakers|legislators|MPs|senators|delegates|supporters|members|"
+    r"voters|investors|analysts|staff|employees|residents|viewers|listeners|readers|court|council|police|"
+    r"the\s+(?:press|court|jury|committee|chamber|house|crowd|audience|hearing|tribunal|panel|inquiry|council|"
+    r"assembly|senate|conference|meeting|rally|nation|country|public|media)|him|her|them|us|me|you|"
+    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3})"
+    r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+(?:the\s+)?[\w\-]+(?:\s+(?:morning|evening|night|afternoon))?)?"
+    r"\s+(?=[a-z]|[A-Z][a-z]*\s)")
+
+
+_ADDRESSEE_TRAIL = re.compile(
+    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})(?=\s*(?:[,.;]|$))")
+
+
+_BE_FORMS = frozenset("is are was were be been being am".split())
+
+
+_BASE_OK = frozenset("""i we you they who that which to will would can could should may might must did do does
+not also often never always still now then repeatedly usually sometimes rarely just""".split())
+
+
+_QUOTE_OPEN = "\"“‘«„'"
+
+
+_PRONOUN_IS = frozenset(p + s for p in ("he", "she", "it", "who", "that") for s in ("'s", "’s"))  # "he's claiming that …": not a possessive
+
+
+_REL_CLAUSE = re.compile(_REL_TAIL)
+
+
+_REL_SUBJECT = re.compile(
+    r"((?:the|a|an)\s+[\w\-’']+(?:\s+[\w\-’']+){0,3}|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*)"
+    r"\s*" + _REL_TAIL)
+
+
+_INTRO_PHRASE = re.compile(r"(?:During|In|After|Since|Over|For|Before|Throughout|Under|At|On|Unlike|Like|Despite)\s")
+
+
+_ALSO_NOUNS = frozenset(("official", "public", "further", "first"))  # "official comments", but "an official said", "further asserted"
+
+
+def _content_end(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    k = text.find(")", s, e)
+    if k >= 0 and text.rfind("(", s, k) < 0:
+        e = k  # "(According to X, it does not …)", "(her aide said that …) and": the bracket closes the aside
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    while e > s and text[e - 1] in ".;:,—–-" and not (text[e - 1] == "." and e - 2 >= s and text[e - 2] == "."):
+        e -= 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return e
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.\- ]{1,30})?(?:\s*\([\w .]{1,30}\))?\s*[—–-]{1,2}\s+")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    md = _DATELINE.match(text, s, e)
+    if md and md.end() < e:
+        s = md.end()  # "KESTRAL BAY — Rescue teams …", "LONDON (Reuters) - …": the dateline is not content
+    e = _content_end(text, s, e)
+    return s, e
+
+
+def _subject_np(doc: Doc, ss: int, pos: int) -> NP | None:
+    """The main-clause subject (for `…, saying that …`, `X did Y and said …`): the first
+    phrase of a comma-chunk that is a name, pronoun or description followed by a verb."""
+    text = doc.text
+    toks = tokens(text, ss, pos)
+    chunk_start = True
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not chunk_start:
+            chunk_start = toks[i][2] in (",", ";", "—", "–")
+            i += 1
+            continue
+        chunk_start = False
+        w0 = toks[i][2]
+        if w0.lower() in _CONJ_START:
+            i += 1  # "And even the coach agreed …": skip the conjunction and look again
+            while i < n and toks[i][2].lower() in ("even", "also", "then", "so", "still"):
+                i += 1
+            chunk_start = True
+            continue
+        if w0.lower() in _INTRO_WORDS or (w0.endswith(("ing", "ly")) and w0[:1].isupper() and common_word(w0)) \
+                or w0 in (",", "—"):  # "Speaking …", "Clearly …"; but "Durning", "Kelly" are names
+            continue
+        if i + 1 < n and toks[i + 1][2].lower() in ("later", "earlier", "ago", "before", "after"):
+            continue  # "Hours later, …"
+        end = None
+        plural = False
+        if w0.lower() in ("he", "she", "they", "it"):
+            end = i + 1
+        elif w0.lower() in _DESC_START:
+            # "about fifty supporters of Halas waved flags": a description up to its verb
+            j = i + 1
+            while j < n and j - i < 9:
+                w = toks[j][2]
+                lw = w.lower()
+                if lw in _VERBISH_SET or (w.islower() and lw.endswith("ed")) or w in (",", ";", ":", "—"):
+                    break
+                j += 1
+            if j < n and j > i + 1 and toks[j][2] not in (",", ";", ":", "—"):
+                found = parse_np(text, toks[i][0], toks[j - 1][1], ss)
+                if found is not None:
+                    return found
+            continue
+        else:
+            j = i
+            while j < n:
+                w = toks[j][2]
+                lw = w.lower()
+                if w[:1].isupper() or lw in _NP_INNER or w.endswith(("’s", "'s")) or lw in ROLE_WORDS \
+                        or w[:1].isdigit() or (j > i and w == "." and toks[j - 1][2] in ("Mr", "Mrs", "Ms", "Dr")):
+                    j += 1
+                    continue
+                break
+            # "Consumer groups welcomed …": a plural noun closing the phrase (or a verb: "Hale sings to …")
+            plural = j > i and j + 1 < n and toks[j][2].islower() and toks[j][2].endswith("s") \
+                and not toks[j][2].endswith(("ss", "us", "is")) and toks[j + 1][2].islower()
+            if plural:
+                j += 1
+            end = j if j > i else None
+        if end is None or end >= n:
+            continue
+        nxt = toks[end][2]
+        if nxt in PREPS_SET and end > i:
+            # "Officials at the ministry were surprised": the phrase runs over its preposition to the verb
+            k = end + 1
+            while k < n and k - end <= 8 and toks[k][2] not in (",", ";", ":", "—", "(", ")"):
+                lw = toks[k][2].lower()
+                if lw in _VERBISH_SET or (toks[k][2].islower() and lw.endswith("ed")):
+                    found = parse_np(text, toks[i][0], toks[k - 1][1], ss)
+                    if found is not None:
+                        return found
+                    break
+                k += 1
+            if plural:
+                end -= 1  # no verb after the preposition: the "plural" was the verb ("Hale sings to …")
+                nxt = toks[end][2]
+        if nxt[:1].islower() and nxt not in PREPS_SET and nxt not in ("and", "or", "but", "who", "which", "that"):
+            found = parse_np(text, toks[i][0], toks[end - 1][1], ss)
+            if found is not None:
+                return found
+            continue
+        if nxt == "," and end + 1 < n and toks[end + 1][2].lower() in ("who", "a", "an", "the", "whose") \
+                and toks[i][2][:1].isupper():
+            return parse_np(text, toks[i][0], toks[end - 1][1], ss)  # "Merrow, who was …, did … and told …"
+    return None
+
+
+PREPS_SET = PREPS | {"as"}  # "as" introduces a role here ("as chair")
+
+
+_INTRO_WORDS = frozenset("""in on at after before during despite with without asked speaking following according
+outside inside across near behind beyond throughout amid among under over
+earlier later meanwhile however also but and yet so still then when while as if since though although because
+last this""".split())
+
+
+_DESC_START = frozenset("""the a an about some several many dozens hundreds thousands two three four five six
+seven eight nine ten fifty twenty thirty forty most more few""".split())
+
+
+_VERBISH_SET = VERBISH | {"said", "says", "told"}
+
+
+_CONJ_START = frozenset("and but so yet still then also".split())
+
+
+_NP_INNER = frozenset("the a an of and for & his her its their former new top senior chief deputy".split())
+
+
+def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
+    text = doc.text
+    inherit: dict[int, Rec] = {}
+    suppressed: set[int] = set()
+    # direct quotes by the sentence of their cue: "…," he said, adding that … continues them
+    by_sent: dict[int, Rec] = {}
+    for prior in recs:
+        if prior.cue_start >= 0 and prior.type == "direct":
+            by_sent[doc.sent_index(prior.cue_start)] = prior
+    for hi, h in enumerate(doc.hits):
+        if hi in doc.used_hits or hi in suppressed:
+            continue
+        cs, ce, form, lemma, cls = h
+        ss, se = doc.sent_of(cs)
+        if hi not in inherit:
+            d = by_sent.get(doc.sent_index(cs))
+            between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
+            if d is None or between is None:
+                pass
+            elif _rx(r",\s*(?:going|went)\s+on\s+to\s+$").search(between):
+                inherit[hi] = d  # '"…," she said, going on to say that …'
+            elif _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
+                    between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
+                inherit[hi] = d
+        if _in_direct(doc, cs):
+            continue
+        cend = _content_end(text, ce, se)
+        r: Rec | None
+        if cls == CueClass.PHRASE:
+            r = _according(doc, h, ss, se)
+        else:
+            r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
+        if r is None:
+            continue
+        if cls == CueClass.EVALUATIVE and not _has_span(doc, r):
+            continue  # "praised the plan": an evaluation with no reported words
+        if _A_FIGURE.match(text, r.start):
+            continue  # "the index added 0.4 per cent to 5,835": a figure, not words
+        # other cues inside the content
+        _cut_content(doc, r, hi, inherit, suppressed)
+        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
+            # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
+            for k in [k for k, v in inherit.items() if v is r]:
+                del inherit[k]
+            continue
+        # quotation marks inside: mixed; a content that is one quotation is not indirect
+        i0 = bisect_left(doc.span_opens, r.start)
+        i1 = bisect_left(doc.span_opens, r.end + 1)
+        inner = [i for i in range(i0, i1) if doc.spans[i].close < r.end + 1]
+        if any(i in direct for i in inner):
+            continue
+        if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
+            continue
+        if inner:
+            r.type = "mixed"
+            for i in inner:
+                doc.used_spans.add(i)
+        elif doc.span_at(r.start) >= 0:
+            continue
+        doc.used_hits.add(hi)
+        recs.append(r)
+
+
+_A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
+
+
+def _has_span(doc: Doc, r: Rec) -> bool:
+    """Quoted words open inside the record's content."""
+    k = bisect_left(doc.span_opens, r.start)
+    return k < len(doc.spans) and doc.spans[k].open < r.end
+
+
+def _in_direct(doc: Doc, pos: int) -> bool:
+    return doc.span_at(pos) >= 0
+
+
+_PERSON_HEADS = frozenset("counsel head chief aide adviser advisor lawyer attorney boss founder owner".split())
+
+
+_APPOS_NAME = re.compile(r"\s*((?:(?:[A-Z][\w’'.\-]*|van|von|de|der|den|da|di|du|al|el|bin|ibn|la|le)\s+){0,4}"
+                         r"[A-Z][\w’'\-]*),")
+
+
+_ACCORDING_NP = re.compile(r"\s*([^,;:\n]{1,120}?)(?=,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\.$|;|$)")
+
+
+_ACCORDING_DOC_BY = re.compile(
+    r"(?:an?|the|his|her|their|its)\s+(?:[a-z\-]+\s+)?(?:speech|statement|letter|report|interview|memo|post|tweet"
+    r"|filing|email|e-mail|message|note|op-ed|column|book|video|testimony)\s+(?:that\s+)?"
+    r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*|(?:the|a|an)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
+    r"\s+(?:had\s+|has\s+)?(?:gave|delivered|made|wrote|issued|posted|released|published|sent|filed|tweeted|recorded)\b")
+
+
+def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
+    text = doc.text
+    cs, ce = h[0], h[1]
+    m = _ACCORDING_NP.match(text[ce:se])
+    if not m:
+        return None
+    ns, ne = ce + m.start(1), ce + m.end(1)
+    np_txt = text[ns:ne]
+    mb = _rx(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])").search(np_txt)
+    if mb:
+        ns = ns + mb.end()
+    else:
+        # "according to a speech Ms. Hale gave in May": the speaker is the one who gave it
+        md = _ACCORDING_DOC_BY.match(np_txt)
+        if md:
+            ns, ne = ns + md.start(1), ns + md.end(1)
+    while ne > ns and text[ne - 1] in " .":
+        ne -= 1
+    # trim trailing time phrases ("shortly after midnight")
+    mt = _rx(r"\s+(?:shortly|on|in|at|last|this|late|early|earlier)\b.*$").search(text[ns:ne])
+    if mt and text[ns:ns + mt.start()].strip():
+        ne = ns + mt.start()
+    np = parse_np(text, ns, ne, ss)
+    if np is None:
+        return None
+    before = text[ss:cs]
+    if not before.strip(" \t([\"“‘") or _rx(r"\s*(?:But|And|Yet|So|Still|However,?)\s*").fullmatch(before):
+        # According to X, CONTENT
+        rest = text[ne:se]
+        k = rest.find(",")
+        if k < 0:
+            return None
+        # "According to the council's finance director, Ana Holt, the gap …": the name in apposition
+        ma = _APPOS_NAME.match(text, ne + k + 1, se)
+        if ma and np.kind == "desc" and (np.head in ROLE_WORDS or np.head in _PERSON_HEADS
+                                         or ROLE_SUFFIX.search(np.head)):
+            np2 = parse_np(text, ma.start(1), ma.end(1), ss)
+            if np2 is not None and np2.kind == "name":
+                np2.roles = np2.roles + [np.text.lower()]
+                np = np2
+                k = ma.end() - 1 - ne
+        s, e = _trim(text, ne + k + 1, se)
+    else:
+        s, e = _trim(text, ss, cs)
+        # "…, according to X": the content is the sentence before
+    if e - s < 3:
+        return None
+    return Rec(s, e, "indirect", h[2], cs, ce, cs, np=np, rule=Rule.ACCORDING)
+
+
+_LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
+
+
+_NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declining|refusing)\s+to)"
+                      r"(?:\s+(?:yet|publicly|directly|explicitly|immediately|specifically))?\s+$", re.I)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|[’']ll|(?:is|are|am)\s+going\s+to)(?:\s+(?:also|likely|probably|surely|again))?\s+$",
+                     re.I)
+
+
+def _a_noun(before: str) -> bool:
+    """Is a base form that is also a noun ("attack", "signal") a noun after this word? A verb follows a
+    pronoun, an auxiliary or a plural subject ("they attack", "officials warn")."""
+    w = before.lower()
+    return not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+                                  and w not in ("its", "his", "this", "was", "has", "as") and not before[:1].isupper()))
+
+
+def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | None") -> Rec | None:
+    text = doc.text
+    cs, ce, form, lemma, cls = h
+    left = text[ss:cs]
+    right = text[ce:cend]
+    # the patterns anchored at the cue need only the last words before it (from a space on, so that
+    # `^` cannot match inside the sentence)
+    lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
+    pw = _LAST_WORD.search(lt)
+    if pw and inh is None and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and form.lower()
+                                                            not in _AMBIG_S and form.lower() not in _AMBIG_BASE))
+               or (pw.group(1).endswith(("’s", "'s")) and pw.group(1).lower() not in _PRONOUN_IS)):
+        return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
+    if _NEGATED.search(lt):
+        return None  # "would not promise that …", "declined to say whether …": nothing was reported
+    if _FUTURE.search(lt) and form.lower() == lemma:
+        return None  # "the Greens will argue that …": not said yet
+    if pw and pw.group(1).lower() == "worth":
+        return None  # "it is worth noting that …": the writer's own aside
+    if _REL_CLAUSE.search(lt):
+        rel = _REL_SUBJECT.search(lt)
+        if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
+            return None  # ", who asked not to be named, said …": a relative clause about the subject
+        # "He met Ms. Hale, who said the plan was dead": the one the relative clause is about
+        off = cs - len(lt)
+        np = parse_np(text, off + rel.start(1), off + rel.end(1), ss)
+        s = _content_start(text, ce, cend, cls)
+        if np is None or s is None or (lemma in _NP_TAKERS and not _clause_like(text, s, cend, lemma)):
+            return None
+        return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.RELATIVE)
+    if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
+            and not _rx(r"\s+by\b").match(right):
+        return None  # passive: "they were said to be stable", "he was told to leave"
+    if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(pw.group(1) if pw else ""):
+        return None  # "a strong signal", "demand from China", "the United States"
+    if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
+        return None  # "called a strike", "called a snap election": an event, not words
+    if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
+        return None  # "called into a radio show", "called to service"
+    if form.lower() in _AMBIG_S:
+        w = pw.group(1) if pw else ""
+        if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
+                or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
+            return None  # "cited derogatory comments", "dozens of reports"
+    # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
+    coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
+    if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != CueClass.DIRECT):
+        if inh is None:
+            np = _subject_np(doc, ss, cs)
+            if np is None:
+                return None
+        s = _content_start(text, ce, cend, cls)
+        if s is None:
+            return None
+        r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh, rule=Rule.PARTICIPLE)
+        return r
+    if inh is not None:
+        s = _content_start(text, ce, cend, cls)
+        if s is None:
+            return None
+        return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
+    rstrip0 = right.strip()
+    right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
+                                      and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
+    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
+        if not right_adj and cs - ss < 400 and np_region_ok(text, ss, cs):
+            pass  # "Tomas Brekke, head of X, said his office …": forward, below
+        else:
+            # inverted trailing: "…, said X." / "…, says X, the …"
+            # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
+            np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
+            if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
+                tail = text[np.end:cend]
+                if not tail.strip() or _rx(r"\s*,").match(tail):
+                    s, e = _trim(text, ss, cs)
+                    if _words(text[s:e]) >= 3:
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
+            return None
+    # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
+    lc = left.rfind(",")
+    if lc >= 0:
+        subj_s = ss + lc + 1
+        while subj_s < cs and text[subj_s] in "”\"’'»":
+            subj_s += 1  # '…a “paper trail,” the Gazette reported.'
+        subj = text[subj_s:cs]
+        if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
+                and not any(c in subj for c in _QUOTE_OPEN + "”»") and not doc.hits_in(subj_s, cs):
+            np = parse_np(text, subj_s, cs, ss)
+            if np is not None:
+                rstrip = right.strip()
+                if cls == CueClass.ADDRESSEE:
+                    # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
+                    ma = _ADDRESSEE_TRAIL.match(right)
+                    if ma:
+                        right = right[ma.end():]
+                        ce = ce + ma.end()
+                        rstrip = right.strip()
+                adj = (not rstrip) or rstrip.startswith(";") or (
+                    _ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
+                    and _words(rstrip) <= 12 and "," not in rstrip[:-1])  # "…, Foster writes; such …"
+                if adj and not rstrip.startswith(","):
+                    s, e = _trim(text, ss, ss + lc)
+                    if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
+                        e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
+                    if _words(text[s:e]) >= 3 and cls not in (CueClass.DIRECT, CueClass.OBJECT):
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
+                m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
+                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
+                    k = right.find(",")
+                    after = text[ce + k + 1:cend]
+                    # "During his years in office, X said, a majority …": an adverbial before, the content after
+                    intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
+                    if cls != CueClass.DIRECT and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                                          r"who|which|as|in|on|at|according|"
+                                          r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
+                                          r"might|should|must|has|have|had)\b))\b").match(after):
+                        # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
+                        s, e = _trim(text, ss, ss + lc)
+                        if _words(text[s:e]) >= 3:
+                            return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
+                    mt = _rx(r"\s*that\s+").match(after)
+                    s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
+                    if _words(text[s:e]) >= 2 and cls != CueClass.DIRECT and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
+    # forward: "X said (that) CONTENT"
+    if cls == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
+        return None
+    # the subject sits in the last few chunks before the cue: 300 characters are plenty
+    subj_end = cs
+    if pw and pw.group(1).lower() in _PRONOUN_IS:
+        subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
+    np = parse_np(text, _chunk_floor(text, ss, cs), subj_end, ss) if left.strip() else None
+    if np is None:
+        return None
+    s = _content_start(text, ce, cend, cls)
+    if s is None or (_NOT_A_CLAUSE_START.match(text, s) and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
+        return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
+    if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
+        return None
+    if lemma in _NP_TAKERS_QUOTED and not _rx(r"\bthat\s*$").search(text[ce:s]) \
+            and not _clause_like(text, s, cend, lemma) and not doc.hits_in(s, cend) \
+            and bisect_left(doc.span_opens, s) == bisect_left(doc.span_opens, cend):
+        return None
+    return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
+
+
+_NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
+
+
+# reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare
+# content must read as a clause
+_NP_TAKERS = frozenset("""add concede admit announce confirm reveal report acknowledge disclose recall repeat reiterate
+mention observe state declare proclaim pronounce rule assert maintain affirm reaffirm specify
+clarify certify testify estimate forecast predict answer question post tweet write recount confess signal
+indicate imply hint boast brag complain lament comment remark counter retort respond reply explain""".split())
+
+
+# ... and verbs whose plain object is a report only with quoted words in it: "denied the claims" is
+# no quote, "denied what she called "a smear"" is
+_NP_TAKERS_QUOTED = frozenset("deny cite highlight request condemn".split())
+
+
+_CLAUSE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|had|has|have|would|will|could|can|cannot|should|may|might|must|did|does|do|"
+    r"isn't|wasn't|aren't|weren't|hadn't|hasn't|haven't|wouldn't|won't|couldn't|can't|shouldn't|didn't|doesn't|"
+    r"don't|[’']re|[’']ll|[’']d)\b|\b\w{3,}ed\b")
+
+
+# "said that was not enough": "that" is the subject when a verb follows it at once
+_THAT_SUBJECT = re.compile(r"\s+(?:is|was|isn't|wasn't|would|will|wouldn't|won't|could|couldn't|should|has|had|"
+                           r"hasn't|hadn't|must|might|may|did|didn't|does|doesn't)\b")
+
+
+_SPEECH_OBJECT = re.compile(r"(?:a|an|the|one|his|her|their|its)\s+(?:\w+\s+)?(?:note|word|words|warning|caution|"
+                            r"comment|remark|message|plea|reminder|caveat|appeal)\b", re.I)
+
+
+_REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
+
+
+def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
+    """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
+    seg = text[s:min(e, s + 160)]
+    mk = _rx(r",(?!\d)").search(seg)  # not the comma of "2,521"
+    if mk and mk.start() > 0:
+        seg = seg[:mk.start()]
+    if lemma in ("comment", "remark") and _rx(r"(?:on|about|upon)\b", re.I).match(seg):
+        return False  # "did not comment on individual decisions": a topic, not a reported clause
+    mr = _REL_CUT.search(seg, 1)
+    if mr and lemma == "add":
+        seg = seg[:mr.start()]  # "add extra sailings on days when clinics were held": the verb is in the relative
+    if _rx(r"(?:he|she|it|they|we|i|you|there)\s+\w", re.I).match(seg):
+        return True
+    for m in _CLAUSE_RE.finditer(seg):
+        if m.start() > 0 or not m.group().endswith("ed"):
+            return True
+    if _SPEECH_OBJECT.match(seg):
+        return True  # "added a note of caution": the object is itself something said
+    return text[s:s + 3].lower() in ("it’", "it'")
+
+
+def _skip_time(right: str) -> int:
+    pos = 0
+    m = _TIME_ADJ.match(right)
+    while m and m.end() > pos:
+        pos = m.end()
+        m = _TIME_ADJ.match(right, pos)
+    return pos
+
+
+def _chunk_floor(text: str, ss: int, cs: int) -> int:
+    """Start of the region to parse for a subject: the sentence start, an open parenthesis
+    ("… (her campaign later said that …)"), or a comma within 300 characters."""
+    po = text.rfind("(", ss, cs)
+    if po >= 0 and text.find(")", po, cs) < 0:
+        return po + 1
+    if cs - ss <= 300:
+        return ss
+    k = text.find(",", cs - 300, cs)
+    return k + 1 if k >= 0 else cs - 300
+
+
+def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
+    right = text[ce:cend]
+    if not right.strip():
+        return None
+    if right.lstrip().startswith(","):
+        # "warned, however, that …": a parenthetical, then the that-clause
+        mp = _rx(r"\s*,\s*[^,;:]{1,40},\s*that\s+").match(right)
+        if not mp:
+            return None  # "said, adding …"
+        s = ce + mp.end()
+        return s if cend - s >= 3 else None
+    if right.lstrip()[:1] == ":":
+        return None
+    pos = 0
+    m = _TIME_ADJ.match(right)
+    while m and m.end() > pos and m.end() - m.start() > 0:
+        pos = m.end()
+        m = _TIME_ADJ.match(right, pos)
+    if cls == CueClass.ADDRESSEE:
+        # addressee: "told reporters (on Monday) that", "told the court that"
+        ma = _ADDRESSEE.match(right, pos)
+        mt = _THAT.search(right, pos, min(len(right), pos + 120))
+        if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
+            pos = mt.end() if not _THAT_SUBJECT.match(right, mt.end()) else mt.start()
+        elif ma:
+            pos = ma.end()
+            if right[pos:pos + 1] == ",":
+                return None
+        else:
+            mb = _ADDRESSEE_BARE.match(right, pos)
+            if mb:
+                pos = mb.end()
+            elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
+                return None  # else "warned officials to boost …": the object and its infinitive
+    else:
+        mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right[pos:])
+        if mt and not _THAT_SUBJECT.match(right, pos + mt.end()):
+            pos += mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
+        else:
+            # "said in a statement issued … that" – a that within a short adjunct
+            mt = _THAT.search(right, pos, min(len(right), pos + 100))
+            if mt and _ADJUNCT_START.match(right[pos:].lstrip()) and _words(right[pos:mt.start()]) <= 12 \
+                    and not _rx(r"[;]").search(right[pos:mt.start()]):
+                pos = mt.end()
+    s = ce + pos
+    if text[s:s + 1] == "," and text[s - 4:s].lower() == "that":
+        s += 1  # "said that, “Of course …”": the comma after "that" is not content
+    while s < cend and text[s].isspace():
+        s += 1
+    if cend - s < 3:
+        return None
+    return s
+
+
+def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> None:
+    """Other cues inside r's content: a coordinated cue splits it, a nested one is left inside."""
+    text = doc.text
+    for hj in doc.hits_in(r.start, r.end):
+        if hj == hi or hj in doc.used_hits:
+            continue
+        h2 = doc.hits[hj]
+        pre = text[r.start:h2[0]]
+        m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
+        if m and h2[4] != CueClass.PHRASE:
+            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", CueClass.CLAUSE)
+            if first_cls in (CueClass.OBJECT, CueClass.EVALUATIVE) or first_lemma == h2[3]:
+                # 'called the deal "historic" and said …', 'said A but said B': one report
+                suppressed.add(hj)
+                continue
+            cut = h2[0] - len(m.group(1))
+            s, e = _trim(text, r.start, cut)
+            if e - s >= 3:
+                r.end = e
+                inherit[hj] = r
+                return
+        if h2[4] == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
+            continue  # "had agreed to reopen": not a report
+        # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
+        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
+        if m and h2[4] != CueClass.PHRASE:
+            subj_s = h2[0] - len(m.group(1))
+            np2 = parse_np(text, subj_s, h2[0], subj_s)
+            if np2 is not None and np2.kind in ("name", "pronoun") or (np2 is not None and np2.kind == "desc"
+                                                                      and np2.text.split()[0].lower() in (
+                                                                          "the", "a", "an", "his", "her", "its")):
+                s, e = _trim(text, r.start, h2[0] - len(m.group()))
+                if e - s >= 3:
+                    r.end = e
+                    return
+        m = _rx(r",\s*$").search(pre)
+        if m and h2[2].endswith("ing") and h2[2].lower() in _PARTICIPLE_CUES:
+            s, e = _trim(text, r.start, h2[0] - len(m.group()))
+            if e - s >= 3:
+                r.end = e
+                inherit[hj] = r
+                return
+        # trailing attribution of a source: "…, Azernews reports."
+        m = _rx(r",\s*([^,]{1,60})$").search(pre)
+        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != CueClass.PHRASE:
+            s, e = _trim(text, r.start, h2[0] - len(m.group()))
+            r.end = e
+            suppressed.add(hj)
+            return
+        # "…, according to X" at the end
+        if h2[4] == CueClass.PHRASE and _rx(r",\s*$").search(pre):
+            s, e = _trim(text, r.start, h2[0])
+            r.end = e
+            suppressed.add(hj)
+            return
+        suppressed.add(hj)

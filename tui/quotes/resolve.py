@@ -1,0 +1,443 @@
+"""Stage: speaker resolution, in text order: names to their fullest form, pronouns to the latest
+compatible subject, descriptions through roles, nationality and organisation type; each quote
+records how its speaker was reached."""
+from __future__ import annotations
+
+import re
+
+from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
+from tui.quotes.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ROLE_SUFFIX,
+    ROLE_WORDS,
+    STOP_CAPS,
+    common_word,
+    first_name,
+    is_demonym,
+)
+from tui.quotes.model import Mention
+from tui.quotes.reported import _subject_np
+from tui.quotes.speakers import (
+    INDEFINITE,
+    NP,
+    ORG_HEADS,
+    ROLE_SYNONYMS,
+    Entity,
+    Registry,
+)
+
+
+def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
+    """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
+    usual gender of the given name: the article knows its people better than a list)."""
+    text = doc.text
+    by_sent: dict[int, list] = {}
+    for m in mentions:
+        if m[3]:
+            by_sent.setdefault(m[4], []).append(m)
+    for k, ms in by_sent.items():
+        s0, e0, ent, _, _ = ms[0]
+        if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)):
+            continue
+        ss, se = doc.sents[k]
+        stop = ms[1][0] if len(ms) > 1 else se
+        seg = text[e0:stop]
+        pm = _rx(r"\b(he|his|him|himself|she|her|hers|herself)\b").search(seg)
+        if pm and doc.span_at(e0 + pm.start()) < 0:
+            ent.gender = "m" if pm.group(1) in ("he", "his", "him", "himself") else "f"
+            ent.gender_guessed = False
+            if ent.kind == "unknown":
+                ent.kind = "person"
+
+
+def _org_like(e: Entity) -> bool:
+    """An organisation, or a named thing that is no person (no gender, no given name)."""
+    return e.kind == "org" or (e.kind == "unknown" and not e.gender and not e.unnamed
+                               and first_name(e.name.split()[0]) is None)
+
+
+def _name_like(name: str) -> bool:
+    """Could this be a person's name? None of its words is a common English word ('Keller' could;
+    'Lake Cowichan', 'Canada', 'EU' are places and things)."""
+    words = name.split()
+    return bool(words) and not any(common_word(w) for w in words)
+
+
+_WEAK_WORDS = frozenset("""with to by for from of at on in against about between among than like told urged
+asked accused called thanked praised criticised criticized met congratulate congratulated unlike despite besides
+including except""".split())
+
+
+_SKIP_BEFORE_NAME = frozenset("his her their its the a an".split())
+
+
+_REL_WORDS = frozenset("who which whose whom".split())
+
+
+_REL_EXCEPT = frozenset("those anyone someone people".split())
+
+
+def _subject_lead(lead: str) -> bool:
+    """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
+    relative clause)? Looks only at the last few words, so the cost is bounded."""
+    words = lead.rsplit(None, 6)[-6:]
+    # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
+    k = len(words) - 1
+    steps = 0
+    while k >= 0 and steps < 5:
+        w = words[k]
+        if w[-1:] in ",.;:":
+            break
+        lw = w.lower()
+        if lw in _WEAK_WORDS:
+            return False
+        k -= 1
+        steps += 1
+    # a relative clause since the last comma: "the lawyer who has led X", ", which sued X"
+    tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
+    if "wh" not in tail.lower():
+        return True  # no who/which/whose/whom
+    tw = tail.split()
+    for i, w in enumerate(tw):
+        if w.lower() in _REL_WORDS:
+            if i == 0 and lead.rfind(",") >= 0 and lead.rfind(",") >= max(lead.rfind("."), lead.rfind(";")):
+                return False
+            if i > 0 and tw[i - 1].islower() and len(tw[i - 1]) >= 3 and tw[i - 1] not in _REL_EXCEPT:
+                return False
+    return True
+
+
+_THIRD_PERSON = frozenset("he she they it".split())
+_TITLE_ONLY = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
+_OWNERS = frozenset("his her their its".split())
+# what a person or a body writes or files, and so speaks for them
+_AUTHORED = frozenset("""statement letter release filing memo email e-mail post tweet message note book report
+column op-ed essay blog website lawsuit suit complaint submission affidavit testimony""".split())
+_DOC_HEADS = frozenset("statement letter release filing memo email e-mail post tweet message note".split())
+
+
+def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
+    text = doc.text
+    # events in text order: subject mentions, name mentions, quotes to resolve
+    events: list[tuple[int, int, tuple]] = []
+    content = sorted((r.start, r.end) for r in recs if r.type != "direct")
+    for (s, e, ent, outside, k) in name_mentions:
+        if not outside:
+            continue
+        events.append((s, 0, ("mention", ent, k, e)))
+    for rec in recs:
+        events.append((rec.pos, 1, ("rec", rec)))
+    events.sort(key=lambda x: (x[0], x[1]))
+    last_speaker: Entity | None = None
+    last_speaker_name = ""
+    last_sent = (0, 0)  # the sentence of the latest attribution
+    for pos, _, ev in events:
+        if ev[0] == "mention":
+            _, ent, k, e = ev
+            if (ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower()) \
+                    and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos]) and not _inside(content, pos):
+                reg.touch(ent, pos, True)
+            else:
+                reg.touch(ent, pos, False)
+            continue
+        r: Rec = ev[1]
+        if r.follow is not None:
+            continue
+        if r.fallback:
+            if last_speaker is not None or last_speaker_name:
+                r.entity = last_speaker
+                r.speaker = last_speaker.name if last_speaker else last_speaker_name
+                r.how = f'no attribution: the latest speaker, "{r.speaker}"'
+            continue
+        np0 = r.np
+        if np0 is not None and np0.kind == "desc" and np0.head in _DOC_HEADS and (last_speaker or last_speaker_name) \
+                and np0.text.split(" ", 1)[0].lower() in ("the", "this", "that", "its", "his", "her", "their") \
+                and not np0.mods and np0.text[1:] == np0.text[1:].lower() \
+                and _rx(r"\b" + np0.head + r"\b").search(text, last_sent[0], last_sent[1]) \
+                and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+            # "X said in a statement … The statement added …": the document speaks for its author
+            ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
+            r.how = f'"{np0.text}" speaks for its author, the speaker just before: "{spk}"'
+        else:
+            ent, spk = _resolve_np(reg, np0, pos, text, doc)
+            r.how = _how(np0, ent, spk)
+            # he, she, they, it standing for no one: the quote stays, with no speaker; "I" and "we"
+            # outside quotation marks are the writer, who is no source
+            r.unresolved = not spk and np0 is not None and np0.kind == "pronoun" and np0.head in _THIRD_PERSON
+        if r.np is not None:
+            r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
+        r.entity, r.speaker = ent, spk
+        if ent is not None:
+            if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and " " in ent.name \
+                    and first_name(ent.name.split()[0]) is not None:
+                ent.kind = "person"  # a speaker with a given name: "BC Hydro" is no person
+            reg.touch(ent, pos, True)
+            reg.spoke.pop(ent, None)
+            reg.spoke[ent] = None
+            last_speaker = ent
+            last_speaker_name = ent.name
+            last_sent = doc.sent_of(pos)
+        elif spk:
+            last_speaker, last_speaker_name = None, spk
+            last_sent = doc.sent_of(pos)
+    # followers
+    for r in recs:
+        f = r.follow
+        seen = 0
+        while f is not None and f.follow is not None and seen < 50:
+            f = f.follow
+            seen += 1
+        if f is not None:
+            r.speaker, r.entity, r.unresolved = f.speaker, f.entity, f.unresolved
+            if not r.mentions:
+                r.mentions = f.mentions
+            r.how = f"the speaker of the quote it continues; {f.how}" if f.how else "the speaker of the quote it continues"
+
+
+def _how(np: NP | None, ent: Entity | None, speaker: str) -> str:
+    """How a mention led to its speaker, in words (for `quotes --explain` and the reader)."""
+    if np is None:
+        return "no mention of a speaker"
+    said = f'"{np.text}"'
+    if np.kind == "name":
+        if ent is not None and ent.name.lower() != np.text.lower():
+            return f"named {said}, the article's fullest form of the name is \"{ent.name}\""
+        return f"named {said}"
+    if np.kind == "pronoun":
+        if ent is None:
+            return f"pronoun {said}, with no earlier speaker it can stand for"
+        return f"pronoun {said} -> the latest subject it fits: \"{ent.name}\""
+    if ent is None or ent.unnamed:
+        return f"description {said}: a source the article does not name"
+    heads = ({np.head} | ROLE_SYNONYMS.get(np.head, set())) & (ent.roles | {w for p in ent.phrases for w in p.split()})
+    why = f'its role "{sorted(heads)[0]}"' if heads else "the organisation or person it fits"
+    return f"description {said} -> \"{ent.name}\", named earlier ({why})"
+
+
+def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | None = None
+                ) -> tuple[Entity | None, str]:
+    if np is None:
+        return None, ""
+    if np.kind == "name":
+        if doc is not None and not np.text.isupper() and _a_common_word(doc, np.name, np.start):
+            # "Watch …", "Mostly …": a word that opens a sentence, not a name; "Reports say …",
+            # "City officials …": a noun for a source, kept as the article words it
+            low = np.name.lower()
+            if low in ROLE_WORDS or low in ORG_HEADS or (low.endswith("s") and not low.endswith("ss")):
+                return _unnamed(reg, NP("desc", np.start, np.end, np.text, head=low), pos)
+            return None, ""
+        ent = reg.lookup(np.name) or reg.entity_for(np.name)
+        if ent.name.isupper() and not np.name.isupper():
+            ent.name = np.name  # "HOLLOWAY" in a transcript is Holloway
+        for ph in np.roles:
+            _absorb_roles(ent, ph)
+        return ent, ent.name
+    if np.kind == "pronoun":
+        g = np.head
+        if g in ("he", "she"):
+            want = "m" if g == "he" else "f"
+            best = _pick(reg, pos, lambda e: e.kind in ("person", "unknown") and not e.unnamed
+                         and (e.gender == want or (not e.gender and e.kind == "person")))
+            if best is None:
+                # "he" and "she" stand for people: not for a place or a thing ("Canada", "the EU")
+                best = _pick(reg, pos, lambda e: e.gender in ("", want) and (
+                    e.kind == "person" or (e.kind == "unknown" and _name_like(e.name))))
+            if best is not None:
+                if not best.gender:
+                    best.gender = want
+                return best, best.name
+            return None, ""  # a pronoun is never a speaker: unresolved, the quote has none
+        if g == "they":
+            if doc is not None:
+                # "About fifty supporters waved flags. They said …": a plural subject just before
+                k = doc.sent_index(np.start)
+                if k > 0 and doc.sents[k][0] == np.start:
+                    ps, pe = doc.sents[k - 1]
+                    sub = _subject_np(doc, ps, pe)
+                    if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
+                            and not sub.head.endswith(("ss", "us")):
+                        return _unnamed(reg, sub, pos)
+            best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
+            return (best, best.name) if best else (None, "")
+        if g == "it":
+            # "BC Tram said … It said …": the organisation that spoke last, else the one last named
+            best = next((e for e in reversed(reg.spoke) if _org_like(e)), None)
+            if best is None:
+                best = _pick(reg, pos, lambda e: e.kind == "org")
+            if best is None:
+                # "BC Tram said … It said …": a named thing that is no person the article knows of
+                best = _pick(reg, pos, lambda e: e.kind in ("org", "unknown") and not e.gender and not e.unnamed,
+                             any_mention=True)
+            return (best, best.name) if best else (None, "")
+        return None, ""
+    # descriptions
+    words = np.text.split()
+    first = words[0].lower() if words else ""
+    if len(words) >= 3 and words[0][:1].isupper() and words[1] in _IMPERATIVE_OBJECT and first.isalpha() \
+            and first not in _NOUN_BEFORE and first not in STOP_CAPS and not first.endswith("ly") \
+            and common_word(words[0]):
+        return None, ""  # "Watch the coach explain …": an imperative, addressed to the reader
+    if first in _TITLE_ONLY and doc is not None:
+        # "Ms. May": a title, then a name the name scan took for a common word (a month, a verb)
+        m = _rx(r"\s+([A-Z][\w’'\-]+)").match(text, np.end)
+        if m:
+            name = m.group(1)
+            return _resolve_np(reg, NP("name", m.start(1), m.end(1), name, name=name), pos, text, doc)
+    head = np.head
+    if head in _AUTHORED and len(words) >= 2 and (first in _OWNERS or first.endswith(("’s", "'s"))):
+        # "her statement", "Foster's book": the document speaks for its author
+        owner = words[0]
+        if first in _OWNERS:
+            pro = {"his": "he", "her": "she", "their": "they", "its": "it"}[first]
+            author = _resolve_np(reg, NP("pronoun", np.start, np.start + len(owner), owner, head=pro), pos, text, doc)
+        else:
+            base = owner[:-2]
+            author = _resolve_np(reg, NP("name", np.start, np.start + len(base), base, name=base), pos, text, doc)
+        if author[1]:
+            return author
+    bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
+    if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
+                                                  and not np.text[:1].isupper() and "'" not in first
+                                                  and "’" not in first)):
+        return _unnamed(reg, np, pos)
+    if not bare_role and first not in ("the", "this", "that", "its", "his", "her", "their") \
+            and not ("’" in first or "'" in first):
+        if np.text[:1].isupper() and first not in ("the",):
+            return _unnamed(reg, np, pos)
+    if head in ORG_HEADS and not any(m in ROLE_WORDS for m in np.mods if m not in ORG_HEADS):
+        words_ok = ORG_HEADS[head]
+        best = _pick(reg, pos, lambda e: e.kind == "org" and (
+            any(t.lower() in words_ok for t in e.name.split()) or head in e.roles), any_mention=True)
+        if best is None and head in ("company", "firm", "group", "organisation", "organization"):
+            best = _pick(reg, pos, lambda e: e.kind == "org" and head in e.roles, any_mention=True)
+        if best is None and first in ("the", "this", "that"):
+            # "the utility said …": the organisation that spoke last
+            best = next((e for e in reversed(reg.spoke) if _org_like(e)), None)
+        if best is not None:
+            return best, best.name
+        return None, _lower_first(np.text)
+    # person descriptions: roles, synonyms, nationality, age
+    nats = {m for m in np.mods if is_demonym(m.capitalize()) and m not in ROLE_WORDS}
+    phrase = " ".join([m for m in np.mods if m not in nats] + [head])
+    heads = {head} | ROLE_SYNONYMS.get(head, set())
+    syn_phr = ROLE_SYNONYMS.get(phrase, set()) if phrase != head else set()
+
+    def match(e: Entity) -> bool:
+        if e.kind == "org":
+            return False
+        if nats and not (nats & e.nat):
+            return False
+        if syn_phr and any(p in ph for ph in e.phrases for p in syn_phr):
+            return True
+        if e.roles & heads:
+            return True
+        return any(head in p.split() for p in e.phrases)
+
+    possessive = "’" in first or "'" in first
+    best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
+    if best is None and nats:
+        best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
+    unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
+    if unnamed is not None and (best is None or max(unnamed.last_subj, unnamed.last_mention)
+                                > max(best.last_subj, best.last_mention)):
+        best = unnamed  # "the negotiator" after "a negotiator from a donor country said …"
+    if best is None:
+        # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
+        for e in reg.upcoming(pos, 30):
+            if not e.unnamed and match(e):
+                best = e
+                break
+    if best is None and possessive and np.text[:1].isupper():
+        return None, np.text  # "Varga's lawyers", "Holm's office": a source in its own right
+    definite = first in ("the", "this", "that") or possessive
+    if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
+                         or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
+        best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
+    if best is not None:
+        return best, best.name
+    return None, _lower_first(np.text)
+
+
+_IMPERATIVE_OBJECT = frozenset("the a an his her their our this these those".split())
+
+
+def _a_common_word(doc: Doc, name: str, at: int) -> bool:
+    """A one-word 'name' that opens its sentence or line, is a common English word, and that the article
+    never writes capitalised inside a sentence, is that word, not a name."""
+    word = name.strip()
+    if " " in word or not word[:1].isupper() or not common_word(word):
+        return False
+    ss = doc.sent_of(at)[0]
+    if doc.text[ss:at].strip(" \t\n\"“‘'«(—–-"):
+        return False  # not at the start
+    for m in _rx(r"\b" + re.escape(word) + r"\b").finditer(doc.text):
+        before = doc.text[max(0, m.start() - 3):m.start()].rstrip(" \"“‘'«(")
+        if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(m.start())[0] < m.start() - 2:
+            return False  # written capitalised mid-sentence elsewhere: a name there, a name here
+    return True
+
+
+def _lower_first(s: str) -> str:
+    """'A government spokesperson' -> 'a government spokesperson'; 'Hungarian media' stays."""
+    s = s.strip()
+    first = s.split(" ", 1)[0] if s else ""
+    if not s or (is_demonym(first) and first.lower() not in ROLE_WORDS) or (first.isupper() and len(first) > 1):
+        return s
+    if first.endswith(("’s", "'s")) and first[:1].isupper():
+        return s  # "Holm's office": the owner is a name
+    return s[:1].lower() + s[1:]
+
+
+def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
+    name = _lower_first(np.text)
+    e = reg.by_full.get("~" + name.lower())
+    if e is None:
+        e = Entity(name=name, kind="person", unnamed=True)
+        e.roles.add(np.head)
+        for m in np.mods:
+            e.roles.add(m)
+        first = name.split()[0].lower() if name else ""
+        if np.head.endswith("s") and first not in ("a", "an", "one"):
+            e.gender = "p"
+            e.kind = "group"
+        reg.by_full["~" + name.lower()] = e
+        reg.entities.append(e)
+    return e, name
+
+
+def _absorb_roles(ent: Entity, ph: str) -> None:
+    for w in _rx(r"[\w\-]+").findall(ph.lower()):
+        if w in ("the", "a", "an", "of", "for", "at"):
+            continue
+        if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+            ent.nat.add(w)
+        else:
+            ent.roles.add(w)
+        if w in FEMALE_WORDS and not ent.gender:
+            ent.gender = "f"
+        elif w in MALE_WORDS and not ent.gender:
+            ent.gender = "m"
+    ent.phrases.add(ph.lower())
+
+
+def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
+    """The most recent entity satisfying pred: by subject mentions first (unless any_mention)."""
+    if not any_mention:
+        n = 0
+        for e in reversed(reg.rec_s):
+            if e.last_subj < pos and pred(e):
+                return e
+            n += 1
+            if n > 60:
+                break
+        if subj_only:
+            return None
+    n = 0
+    for e in reversed(reg.rec_m):
+        if (any_mention or e.last_subj < 0) and max(e.last_subj, e.last_mention) < pos and pred(e):
+            return e
+        n += 1
+        if n > 60:
+            break
+    return None
