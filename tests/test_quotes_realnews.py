@@ -216,3 +216,10 @@ def test_the_company_is_the_organisation_that_spoke_last():
             "Mayor Ida Holm spoke of a long night for the town.\n\n"
             "The company said crews would work around the clock until every home was connected.")
     assert [q.speaker for q in extract(text)] == ["Harbourlight Power", "Harbourlight Power"]
+
+
+def test_a_title_that_is_also_an_office_names_a_person():
+    text = ("Assistant Commissioner Tor Lindqvist spoke on Monday.\n\n"
+            "Lindqvist said that officers had planned for every outcome.\n\n"
+            "He said the situation was challenging for everyone involved.")
+    assert [q.speaker for q in extract(text)] == ["Tor Lindqvist", "Tor Lindqvist"]

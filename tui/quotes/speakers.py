@@ -269,6 +269,10 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
                  and t not in ROLE_MODIFIERS), default=-1)
         if j >= 0 and not any(t in ORG_WORDS for t in low[j + 1:]):
             return low[:j + 1], " ".join(toks[j + 1:]), "person"
+        k = _given_name_at(toks)
+        if k > 0 and ORG_WORDS.isdisjoint(low[k:]):
+            # "Assistant Commissioner Eric Stubbs": a title that is also an office, then a person
+            return low[:k], " ".join(toks[k:]), "person"
         while toks and low[0] in ("the",):
             toks, low = toks[1:], low[1:]
         return [], " ".join(toks), "org"
