@@ -223,3 +223,12 @@ def test_a_title_that_is_also_an_office_names_a_person():
             "Lindqvist said that officers had planned for every outcome.\n\n"
             "He said the situation was challenging for everyone involved.")
     assert [q.speaker for q in extract(text)] == ["Tor Lindqvist", "Tor Lindqvist"]
+
+
+def test_teams_and_peoples_named_by_a_plural_are_no_persons():
+    from tui.quotes.speakers import split_name
+
+    assert split_name("Lakeport Sharks")[2] != "person"
+    assert split_name("San Varro Rockets")[2] != "person"
+    assert split_name("First Nations")[2] == "group"
+    assert split_name("Tomas Brekke")[2] == "person"
