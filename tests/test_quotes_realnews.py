@@ -232,3 +232,9 @@ def test_teams_and_peoples_named_by_a_plural_are_no_persons():
     assert split_name("San Varro Rockets")[2] != "person"
     assert split_name("First Nations")[2] == "group"
     assert split_name("Tomas Brekke")[2] == "person"
+
+
+def test_a_passive_with_an_agent_reports_nothing_without_a_that_clause():
+    assert extract("Lena Holt was reported by a plumber who had been called to the house.") == []
+    [q] = extract("It was reported by the ministry that the plant would close.")
+    assert q.text == "the plant would close"
