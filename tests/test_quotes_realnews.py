@@ -216,3 +216,25 @@ def test_the_company_is_the_organisation_that_spoke_last():
             "Mayor Ida Holm spoke of a long night for the town.\n\n"
             "The company said crews would work around the clock until every home was connected.")
     assert [q.speaker for q in extract(text)] == ["Harbourlight Power", "Harbourlight Power"]
+
+
+def test_a_title_that_is_also_an_office_names_a_person():
+    text = ("Assistant Commissioner Tor Lindqvist spoke on Monday.\n\n"
+            "Lindqvist said that officers had planned for every outcome.\n\n"
+            "He said the situation was challenging for everyone involved.")
+    assert [q.speaker for q in extract(text)] == ["Tor Lindqvist", "Tor Lindqvist"]
+
+
+def test_teams_and_peoples_named_by_a_plural_are_no_persons():
+    from tui.quotes.speakers import split_name
+
+    assert split_name("Lakeport Sharks")[2] != "person"
+    assert split_name("San Varro Rockets")[2] != "person"
+    assert split_name("First Nations")[2] == "group"
+    assert split_name("Tomas Brekke")[2] == "person"
+
+
+def test_a_passive_with_an_agent_reports_nothing_without_a_that_clause():
+    assert extract("Lena Holt was reported by a plumber who had been called to the house.") == []
+    [q] = extract("It was reported by the ministry that the plant would close.")
+    assert q.text == "the plant would close"

@@ -169,9 +169,9 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
         if ent is not None:
-            if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and " " in ent.name \
-                    and first_name(ent.name.split()[0]) is not None:
-                ent.kind = "person"  # a speaker with a given name: "BC Hydro" is no person
+            if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and not ent.name.isupper() \
+                    and _name_like(ent.name):
+                ent.kind = "person"  # "Stubbs said …": a speaker named by a name (not "BC Hydro", not "IRCC")
             reg.touch(ent, pos, True)
             reg.spoke.pop(ent, None)
             reg.spoke[ent] = None

@@ -269,6 +269,10 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
                  and t not in ROLE_MODIFIERS), default=-1)
         if j >= 0 and not any(t in ORG_WORDS for t in low[j + 1:]):
             return low[:j + 1], " ".join(toks[j + 1:]), "person"
+        k = _given_name_at(toks)
+        if k > 0 and ORG_WORDS.isdisjoint(low[k:]):
+            # "Assistant Commissioner Eric Stubbs": a title that is also an office, then a person
+            return low[:k], " ".join(toks[k:]), "person"
         while toks and low[0] in ("the",):
             toks, low = toks[1:], low[1:]
         return [], " ".join(toks), "org"
@@ -278,6 +282,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     if j >= 0:
         roles = low[:j + 1]
         rest = toks[j + 1:]
+        if len(rest) == 1 and _plural_noun(rest[0]):
+            return [], seq, "group"  # "First Nations": a people, not a person called Nations
         if rest and rest[0].lower() in _JOINED_TITLE:
             # "Minister of Crown Relations Carolyn Bennett": the title runs on to the given name
             k = _given_name_at(rest)
@@ -294,11 +300,18 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         k = _given_name_at(toks)
         if k > 0:
             return low[:k], " ".join(toks[k:]), "person"
-    kind = "person" if first_name(low[0]) is not None else "unknown"
-    return [], seq, kind
+    kind = "person" if first_name(low[0]) is not None and not _plural_noun(toks[-1]) else "unknown"
+    return [], seq, kind  # "San Jose Sharks" is a team, not a person called San
 
 
 _JOINED_TITLE = frozenset(("of", "for", "and", "&"))
+
+
+def _plural_noun(word: str) -> bool:
+    """'Sharks', 'Nations', 'Rockets': the plural of a common noun (a team, a people, a group)."""
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and first_name(w) is None \
+        and (common_word(w[:-1]) or (w.endswith("es") and common_word(w[:-2])))
 
 
 def _given_name_at(toks: list[str]) -> int:
