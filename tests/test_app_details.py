@@ -282,11 +282,12 @@ async def test_help_wraps_descriptions_under_themselves_and_says_where_to_rebind
         column = texts[0].region.x
         assert all(t.region.x == column > k.region.x for k, t in zip(keys, texts, strict=True))
         # A long description wraps, and its next lines start in its own column.
-        box.scroll_to_widget(texts[7], animate=False)  # filter_speaker, with the longest help
+        longest = [row[3] for row in app.binding_rows()].index("filter_speaker")  # the longest help
+        box.scroll_to_widget(texts[longest], animate=False)
         await pilot.pause()
         wrapped = [line for line in screen_lines(app) if "click the legend" in line]
         assert wrapped and wrapped[0][: column].strip(" │╭╮╰╯─▌") == ""
-        assert texts[7].region.height >= 3
+        assert texts[longest].region.height >= 3
 
 
 # --- small terminals, cut titles, the compact header ------------------------------------------
