@@ -254,3 +254,27 @@ class Collection:
                 if len(out.bodies) < 1000:
                     out.bodies.append(text.split("\n\n", 2)[2])
         return out
+
+
+def huge_article(quotes: int = 10_000, size: int = 1_000_000, seed: int = 7) -> str:
+    """One article of about `size` characters with `quotes` direct quotes (the reader's worst case),
+    in the seed format: a dozen speakers, each quote its own paragraph, filler between them."""
+    rng = random.Random(seed)
+    people = [Speaker(rng.choice(FIRST), rng.choice(SURNAMES), rng.choice(ROLES)) for _ in range(12)]
+    words = COMMON + PLACES
+    per_quote = size // quotes
+    paragraphs = [f"Officials from {len(people)} countries met in Baku as the long summit went on."]
+    introduced: set[str] = set()
+    for i in range(quotes):
+        sp = people[i % len(people)] if i % 3 else rng.choice(people)
+        who = sp.last if sp.name in introduced else f"{sp.role} {sp.name}"
+        introduced.add(sp.name)
+        tail = f",” {who} said."
+        n = max(4, per_quote - len(tail) - 3)
+        text = []
+        while sum(len(w) + 1 for w in text) < n:
+            text.append(rng.choice(words))
+        sentence = " ".join(text)[:n].rstrip()
+        paragraphs.append(f"“{sentence[0].upper()}{sentence[1:]}{tail}")
+    body = "\n\n".join(paragraphs)
+    return f" date 2099-12-31 By Bench Wire\n\nBy Bench Writer\n\nThe longest summit report on record\n\n{body}\n"

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
 
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
@@ -17,6 +17,7 @@ from tui.app.footer import Footer
 from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
+from tui.app.vlist import VirtualList
 from tui.index import queries as Q
 
 # Start-up imports only what the first screen needs: the other screens, the importer,
@@ -28,6 +29,9 @@ SEED_NAME = "seed-azernews-2022-06-27"
 class ImportCancelled(Exception):
     """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
+# An article with more quotes than this opens at once and its quotes follow from a
+# worker (10,000 quotes take ~60 ms to read); fewer are read before it is shown.
+INLINE_QUOTES = 1000
 
 
 def _samples_dir() -> Path | None:
@@ -42,11 +46,7 @@ def _samples_dir() -> Path | None:
 def hit_ranges(hit, reader: Reader) -> list[tuple[int, int]]:
     """A search hit's matched characters as ranges of the open article's body."""
     body = reader.article.body if reader.article else ""
-    base = None
-    if hit.kind == "quote" and hit.quote_id is not None:
-        base = next((q.start for q in reader.quotes if q.id == hit.quote_id), None)
-    elif hit.kind == "body" and hit.offset is not None:
-        base = hit.offset
+    base = hit.offset if hit.kind in ("quote", "body") else None  # a quote hit's offset is its start
     if base is None or body[base : base + len(hit.text)] != hit.text:
         return []  # titles and speaker names are not in the body; a stale hit is not marked
     return [(base + a, base + b) for a, b in hit.spans]
@@ -171,14 +171,15 @@ class NewsReaderApp(App):
             return False
         if mark_read and not detail.read and not self.read_only:
             Q.set_flag(self.db, article_id, "read", True)
-            detail = Q.get_article(self.db, article_id)
+            detail = Q.get_article(self.db, article_id) or detail
             if self.article_list.unread_only:
                 self.article_list.reload()  # it leaves the unread list; the cursor stays, on the next one
             else:
                 self.article_list.invalidate()
-        quotes = Q.article_quotes(self.db, article_id)
+        inline = detail.quote_count <= INLINE_QUOTES
+        quotes = Q.article_quotes(self.db, article_id) if inline else []
         reader, sidebar = self.reader, self.sidebar
-        reader.show(detail, quotes)
+        reader.show(detail, quotes, loading=not inline)
         sidebar.show(reader.quotes, reader.styles_for)
         self._title_reader()
         lst = self.article_list
@@ -186,6 +187,40 @@ class NewsReaderApp(App):
         if position is None and lst.unread_only:
             position = lst.cursor
         lst.set_open(article_id, position)
+        if inline:
+            self._go_to(quote_id, offset)
+        else:
+            if offset is not None:
+                reader.scroll_to_offset(offset)
+            self.load_quotes(article_id, quote_id, offset)
+        return True
+
+    @work(thread=True, exclusive=True, group="quotes")
+    def load_quotes(self, article_id: int, quote_id: int | None, offset: int | None) -> None:
+        """A large article's quotes, read on a connection of this thread's own."""
+        from textual.worker import get_current_worker
+
+        from tui.index.db import connect
+
+        conn = connect(self.db_path, read_only=True)
+        try:
+            quotes = Q.article_quotes(conn, article_id)
+        finally:
+            conn.close()
+        if not get_current_worker().is_cancelled:  # else another article was opened meanwhile
+            self._from_thread(self._quotes_loaded, article_id, quotes, quote_id, offset)
+
+    def _quotes_loaded(self, article_id: int, quotes: list, quote_id: int | None, offset: int | None) -> None:
+        reader = self.reader
+        if reader.article is None or reader.article.id != article_id:
+            return  # another article was opened meanwhile
+        reader.set_quotes(quotes)
+        self.sidebar.show(reader.quotes, reader.styles_for)
+        self._go_to(quote_id, offset)
+
+    def _go_to(self, quote_id: int | None, offset: int | None) -> None:
+        """Make quote `quote_id`, else the quote at body `offset`, current; else scroll to `offset`."""
+        reader = self.reader
         index = None
         if quote_id is not None:
             index = next((i for i, q in enumerate(reader.quotes) if q.id == quote_id), None)
@@ -195,8 +230,7 @@ class NewsReaderApp(App):
                 reader.scroll_to_offset(offset)
         if index is not None:
             reader.select(index, notify=False)
-            sidebar.highlight_quote(index)
-        return True
+            self.sidebar.highlight_quote(index)
 
     def _title_reader(self) -> None:
         a = self.reader.article
@@ -212,19 +246,21 @@ class NewsReaderApp(App):
 
     # --- quote sync -----------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#quotes")
-    def _sidebar_moved(self, event: OptionList.OptionHighlighted) -> None:
-        if not self.sidebar.has_focus or event.option.id is None:
+    @on(VirtualList.Highlighted, "#quotes")
+    def _sidebar_moved(self, event: VirtualList.Highlighted) -> None:
+        if isinstance(event, VirtualList.Selected):
             return
-        index = int(event.option.id)
+        index = self.sidebar.current_index
+        if not self.sidebar.has_focus or index is None:
+            return
         if self.reader.current != index:
             self.reader.select(index, notify=False)
 
-    @on(OptionList.OptionSelected, "#quotes")
-    def _sidebar_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
+    @on(VirtualList.Selected, "#quotes")
+    def _sidebar_selected(self, event: VirtualList.Selected) -> None:
+        index = self.sidebar.current_index
+        if index is None:
             return
-        index = int(event.option.id)
         if self.reader.current != index:
             self.reader.select(index, notify=False)
         else:
@@ -288,6 +324,7 @@ class NewsReaderApp(App):
             ("Quote sidebar", QuoteSidebar),
             ("Search", screens.SearchScreen),
             ("Speaker view", screens.SpeakerScreen),
+            ("Speaker view", screens.SpeakerQuoteList),
             ("Help", screens.HelpScreen),
         ]
         rows = []
@@ -336,8 +373,6 @@ class NewsReaderApp(App):
         if name is None:
             self.notify("Unknown speaker", severity="warning")
             return
-        quotes = Q.speaker_quotes(self.db, speaker_id)
-
         def done(result) -> None:
             if result is not None:
                 self.open_article(result.quote.article_id, quote_id=result.quote.id)
@@ -345,7 +380,7 @@ class NewsReaderApp(App):
 
         from tui.app.screens import SpeakerScreen
 
-        self.push_screen(SpeakerScreen(name, quotes), done)
+        self.push_screen(SpeakerScreen(name, speaker_id, self.db, self.db_path), done)
 
     def _target_article(self) -> int | None:
         if self.focused is self.article_list and self.article_list.cursor_row is not None:

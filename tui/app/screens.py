@@ -4,8 +4,9 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.cache import LRUCache
 from textual.color import Color
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -14,8 +15,10 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.footer import Footer
-from tui.app.sidebar import excerpt
 from tui.app.reader import safe_text
+from tui.app.sidebar import excerpt, excerpt_lines
+from tui.app.vlist import VirtualList
+from tui.index import queries as Q
 
 KIND_LABEL = {"title": "title", "speaker": "speaker", "quote": "quote", "body": "text"}
 
@@ -158,57 +161,121 @@ class SearchScreen(ModalScreen):
         self.dismiss(None)
 
 
+class SpeakerQuoteList(VirtualList):
+    """A speaker's quotes, newest first: date, type and article title, then two lines of the quote.
+
+    The count and the first page are read when the view opens; the order of all the
+    quotes (their ids) comes from a worker, and rows are then read a page at a time.
+    """
+
+    ROW_HEIGHT = 3
+    PAGE = 100
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Next quote", id="speaker_down", show=False),
+        Binding("up,k", "cursor_up", "Previous quote", id="speaker_up", show=False),
+        Binding("g,home", "first", "First quote", id="speaker_first", show=False),
+        Binding("G,end", "last", "Last quote", id="speaker_last", show=False),
+        Binding("pagedown,ctrl+d", "page_down", "Page down", id="speaker_page_down", show=False),
+        Binding("pageup,ctrl+u", "page_up", "Page up", id="speaker_page_up", show=False),
+        Binding("enter", "select", "Open article at quote", id="speaker_open"),
+    ]
+
+    def __init__(self, db, first: list, count: int, *, id=None) -> None:
+        super().__init__(id=id)
+        self.db = db
+        self.first = first
+        self.ids: list[int] | None = None  # all the quotes' ids in order, once the worker has read them
+        self._pages: LRUCache[int, list] = LRUCache(64)
+        self.set_count(count)
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.ids = ids
+        self._pages.clear()
+        self.set_count(len(ids))  # the count again, now that every row can be read
+
+    def quote_at(self, index: int):
+        """The SpeakerQuote of row `index`; None while its page cannot be read yet."""
+        if index < len(self.first):
+            return self.first[index]
+        if self.ids is None or not 0 <= index < len(self.ids):
+            return None
+        page_no, offset = divmod(index, self.PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = Q.speaker_quotes_by_id(self.db, self.ids[page_no * self.PAGE : (page_no + 1) * self.PAGE])
+            self._pages[page_no] = page
+        return page[offset] if offset < len(page) else None
+
+    def render_row(self, index: int, width: int, highlighted: bool) -> list[Content]:
+        sq = self.quote_at(index)
+        if sq is None:
+            return [Content.styled(" …", Style(dim=True))]
+        inner = max(1, width - 4)
+        head = Content.assemble(
+            Content.styled(sq.published[:10] or "undated", Style(dim=True)),
+            Content.styled(f"  {sq.quote.type:<8}  ", Style(italic=True, dim=True)),
+            Content.styled(safe_text(sq.article_title).replace("\n", " "), Style(bold=True)),
+        ).truncate(width - 1, ellipsis=True)
+        text = "“" + excerpt(sq.quote.text, 300) + "”"
+        return [Content(" ") + head, *(Content("   ") + line for line in excerpt_lines(text, inner, self.ROW_HEIGHT - 1))]
+
+
 class SpeakerScreen(Screen):
     """Everything one speaker said across the collection, newest first."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="speaker_back"),
-        Binding("down,j", "move(1)", "Next quote", id="speaker_down", show=False),
-        Binding("up,k", "move(-1)", "Previous quote", id="speaker_up", show=False),
-        Binding("enter", "open", "Open article at quote", id="speaker_open"),
     ]
 
-    def __init__(self, name: str, quotes) -> None:
+    class KeysRead(Message):
+        def __init__(self, ids: list[int]) -> None:
+            super().__init__()
+            self.ids = ids
+
+    def __init__(self, name: str, speaker_id: int, db, db_path) -> None:
         super().__init__()
         self.speaker = name
-        self.quotes = quotes
+        self.speaker_id = speaker_id
+        self.db_path = db_path
+        self.count = Q.speaker_quote_count(db, speaker_id)
+        self.quotes = SpeakerQuoteList(db, Q.speaker_quotes(db, speaker_id, SpeakerQuoteList.PAGE, self.count), self.count, id="speaker-quotes")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speaker-box"):
-            yield OptionList(id="speaker-quotes")
+            yield self.quotes
         yield Footer()
 
     def on_mount(self) -> None:
         box = self.query_one("#speaker-box")
-        n = len(self.quotes)
-        box.border_title = Content(f"{safe_text(self.speaker)} — {n} quote{'s' if n != 1 else ''}")
+        n = self.count
+        box.border_title = Content(f"{safe_text(self.speaker)} — {n:,} quote{'s' if n != 1 else ''}")
         box.border_subtitle = "enter opens the article at the quote · esc back"
-        options = []
-        for i, sq in enumerate(self.quotes):
-            head = Content.assemble(
-                Content.styled(sq.published[:10] or "undated", Style(dim=True)),
-                Content.styled(f"  {sq.quote.type:<8}  ", Style(italic=True, dim=True)),
-                Content.styled(safe_text(sq.article_title).replace("\n", " "), Style(bold=True)),
-            )
-            body = Content("  “" + excerpt(sq.quote.text, 300) + "”")
-            options.append(Option(Content("\n").join([head, body]), id=str(i)))
-        ol = self.query_one(OptionList)
-        ol.add_options(options)
-        if options:
-            ol.highlighted = 0
-        ol.focus()
+        if n:
+            self.quotes.highlighted = 0
+        self.quotes.focus()
+        if n > len(self.quotes.first):
+            self.read_keys()
 
-    def action_move(self, delta: int) -> None:
-        move_highlight(self.query_one(OptionList), delta)
+    @work(thread=True, exclusive=True, group="speaker")
+    def read_keys(self) -> None:
+        from tui.index.db import connect
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.quotes[event.option_index])
+        conn = connect(self.db_path, read_only=True)
+        try:
+            ids = Q.speaker_quote_ids(conn, self.speaker_id)
+        finally:
+            conn.close()
+        self.post_message(self.KeysRead(ids))
 
-    def action_open(self) -> None:
-        ol = self.query_one(OptionList)
-        if ol.highlighted is not None:
-            self.dismiss(self.quotes[ol.highlighted])
+    def on_speaker_screen_keys_read(self, message: KeysRead) -> None:
+        self.quotes.set_ids(message.ids)
+
+    @on(VirtualList.Selected)
+    def _selected(self, event: VirtualList.Selected) -> None:
+        sq = self.quotes.quote_at(event.index)
+        if sq is not None:
+            self.dismiss(sq)
 
     def action_back(self) -> None:
         self.dismiss(None)
