@@ -126,6 +126,17 @@ class NewsReaderApp(App):
             self.show_cursor_article()
         self.set_interval(POLL_SECONDS, self.poll_index)
         self.watch(self, "theme", self._theme_changed, init=False)
+        self.call_after_refresh(self.warm_search)  # after the first paint, not before it
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_search(self) -> None:
+        """Load search's caches in the background, so that the first keystroke of the first search is quick."""
+        from tui.index.db import IndexUnavailable
+
+        try:
+            self.search_service.warm()
+        except (sqlite3.Error, IndexUnavailable):
+            pass  # the index cannot be searched now: the search box says why when it is used
 
     def _theme_changed(self) -> None:
         # After the refresh: the new theme's CSS must be applied before styles are read.

@@ -214,6 +214,11 @@ class Searcher:
             self._conn.close()
         self._conn = None
 
+    def warm(self) -> None:
+        """Load what the first search needs (speakers, their quote counts, the vocabulary) now."""
+        self._refresh()
+        self.search("a", limit=1)
+
     def _refresh(self) -> None:
         conn = self._connection()
         top = conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
