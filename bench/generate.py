@@ -256,11 +256,12 @@ class Collection:
         return out
 
 
-def huge_article(quotes: int = 10_000, size: int = 1_000_000, seed: int = 7) -> str:
+def huge_article(quotes: int = 10_000, size: int = 1_000_000, seed: int = 7, people: list[Speaker] | None = None,
+                 day: str = "2001-01-01") -> str:
     """One article of about `size` characters with `quotes` direct quotes (the reader's worst case),
-    in the seed format: a dozen speakers, each quote its own paragraph, filler between them."""
+    in the seed format: each quote its own paragraph; by a dozen speakers, or by `people`."""
     rng = random.Random(seed)
-    people = [Speaker(rng.choice(FIRST), rng.choice(SURNAMES), rng.choice(ROLES)) for _ in range(12)]
+    people = people or [Speaker(rng.choice(FIRST), rng.choice(SURNAMES), rng.choice(ROLES)) for _ in range(12)]
     words = COMMON + PLACES
     per_quote = size // quotes
     paragraphs = [f"Officials from {len(people)} countries met in Baku as the long summit went on."]
@@ -277,4 +278,20 @@ def huge_article(quotes: int = 10_000, size: int = 1_000_000, seed: int = 7) -> 
         sentence = " ".join(text)[:n].rstrip()
         paragraphs.append(f"“{sentence[0].upper()}{sentence[1:]}{tail}")
     body = "\n\n".join(paragraphs)
-    return f" date 2099-12-31 By Bench Wire\n\nBy Bench Writer\n\nThe longest summit report on record\n\n{body}\n"
+    title = f"The longest summit report on record, part {seed}"
+    return f" date {day} By Bench Wire\n\nBy Bench Writer\n\n{title}\n\n{body}\n"
+
+
+# The speaker of `write_huge`'s 100,000 quotes.
+PROLIFIC = Speaker("Ingrid", "Tarrowby", "spokesperson")
+
+
+def write_huge(folder: str) -> None:
+    """The app's worst cases: a 1 MB article with 10,000 quotes, and ten articles with 10,000
+    quotes each by one speaker (100,000 quotes), all dated long ago (the end of the list)."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "huge.txt"), "w", encoding="utf-8") as f:
+        f.write(huge_article())
+    for k in range(10):
+        with open(os.path.join(folder, f"prolific{k}.txt"), "w", encoding="utf-8") as f:
+            f.write(huge_article(size=600_000, seed=100 + k, people=[PROLIFIC], day=f"2000-01-{k + 1:02d}"))

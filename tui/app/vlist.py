@@ -41,10 +41,14 @@ class VirtualList(ScrollView, can_focus=True):
         overflow-y: auto;
     }
     VirtualList > .virtual-list--highlight {
-        background: $boost;
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: $block-cursor-blurred-text-style;
     }
     VirtualList:focus > .virtual-list--highlight {
-        background: $block-cursor-blurred-background;
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
     }
     """
 

@@ -183,9 +183,12 @@ def article_quotes(db: Db, article_id: int) -> list[QuoteRow]:
 
 _SPEAKER_QUOTE_COLUMNS = f"{_QUOTE_COLUMNS}, a.title, a.published"
 _SPEAKER_ORDER = "ORDER BY a.published DESC, a.id DESC, q.start"
-# A speaker with more quotes than this: the first page walks the articles newest first and
-# stops when it is full, instead of sorting every one of the speaker's quotes.
+# A speaker with more quotes than this: the first page is looked for in the newest
+# RECENT_ARTICLES articles first (a walk that stops when the page is full), and only
+# if it is not full there by sorting all the speaker's quotes (~40 ms for 100,000 quotes
+# in a few articles, ~0.3 s for 46,000 spread over 15,000).
 WALK_ARTICLES_FROM = 5000
+RECENT_ARTICLES = 1000
 
 
 def _speaker_quotes(rows: list) -> list[SpeakerQuote]:
@@ -201,12 +204,22 @@ def speaker_quotes(db: Db, speaker_id: int, limit: int = 100, count: int | None 
     """The first `limit` quotes of a speaker across the collection, newest first."""
     if count is None:
         count = speaker_quote_count(db, speaker_id)
-    # CROSS JOIN keeps the articles the outer loop, walked on their (published, id) index.
-    join = "articles a CROSS JOIN quotes q ON q.article_id = a.id" if count > WALK_ARTICLES_FROM else \
-        "quotes q JOIN articles a ON a.id = q.article_id"
+    if count > WALK_ARTICLES_FROM:
+        cutoff = db.execute(f"SELECT published FROM articles ORDER BY {NEWEST_FIRST} LIMIT 1 OFFSET ?",
+                            [RECENT_ARTICLES]).fetchone()
+        # CROSS JOIN keeps the articles the outer loop, walked newest first on their (published, id)
+        # index; `+`: the speaker's index is not used here (it would be searched once per article).
+        rows = db.execute(
+            f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM articles a CROSS JOIN quotes q ON q.article_id = a.id "
+            f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE +q.speaker_id = ? AND a.published >= ? "
+            f"{_SPEAKER_ORDER} LIMIT ?",
+            [speaker_id, cutoff[0] if cutoff else "", limit],
+        ).fetchall()
+        if len(rows) == limit:  # full: no older article can come before these
+            return _speaker_quotes(rows)
     rows = db.execute(
-        f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM {join} LEFT JOIN speakers s ON s.id = q.speaker_id "
-        f"WHERE q.speaker_id = ? {_SPEAKER_ORDER} LIMIT ?",
+        f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.speaker_id = ? {_SPEAKER_ORDER} LIMIT ?",
         [speaker_id, limit],
     ).fetchall()
     return _speaker_quotes(rows)
