@@ -286,12 +286,13 @@ def huge_article(quotes: int = 10_000, size: int = 1_000_000, seed: int = 7, peo
 PROLIFIC = Speaker("Ingrid", "Tarrowby", "spokesperson")
 
 
-def write_huge(folder: str) -> None:
+def write_huge(folder: str, quotes: int = 10_000, articles: int = 10) -> None:
     """The app's worst cases: a 1 MB article with 10,000 quotes, and ten articles with 10,000
-    quotes each by one speaker (100,000 quotes), all dated long ago (the end of the list)."""
+    quotes each by one speaker (100,000 quotes), all dated long ago (the end of the list).
+    Smaller with `quotes` (per article) and `articles`."""
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "huge.txt"), "w", encoding="utf-8") as f:
-        f.write(huge_article())
-    for k in range(10):
+        f.write(huge_article(quotes, size=100 * quotes))
+    for k in range(articles):
         with open(os.path.join(folder, f"prolific{k}.txt"), "w", encoding="utf-8") as f:
-            f.write(huge_article(size=600_000, seed=100 + k, people=[PROLIFIC], day=f"2000-01-{k + 1:02d}"))
+            f.write(huge_article(quotes, size=60 * quotes, seed=100 + k, people=[PROLIFIC], day=f"2000-01-{k + 1:02d}"))

@@ -126,7 +126,15 @@ class NewsReaderApp(App):
             self.show_cursor_article()
         self.set_interval(POLL_SECONDS, self.poll_index)
         self.watch(self, "theme", self._theme_changed, init=False)
-        self.call_after_refresh(self.warm_search)  # after the first paint, not before it
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        import gc
+
+        # What start-up made lives as long as the app: out of the collector's full passes, which
+        # would otherwise walk it all now and then (a 50-190 ms pause in the middle of a key).
+        gc.freeze()
+        self.warm_search()
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_search(self) -> None:
