@@ -7,7 +7,7 @@ Prints one JSON object:
 open_article_ms: from the key (enter on the largest article in the list) reaching the app to
     the first frame handed to the terminal that shows the article.
 key_wait_max_ms, key_wait_p50_ms: while it opens and its quotes load, a key reaches the app
-    every 10 ms (as a terminal delivers them, from another thread); each one's wait is from
+    every 30 ms (a held key repeats about so often; as a terminal delivers them, from another thread); each one's wait is from
     then until its action runs. Until the quotes are shown, the article is wrapped and 0.2 s more.
 late_quote_ms: the reader focused, `N` (the last quote, at the end of the article): from the
     key to the frame that shows it.
@@ -87,7 +87,7 @@ def main() -> None:
                 while not stop.is_set():
                     sent.append(time.perf_counter())
                     loop.call_soon_threadsafe(app.post_message, events.Key("down", None))
-                    time.sleep(0.01)
+                    time.sleep(0.03)
 
             reader = app.reader
             t0 = time.perf_counter()

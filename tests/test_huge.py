@@ -22,6 +22,15 @@ def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+async def quotes_read(pilot) -> None:
+    """Wait until the open article's quotes are read (a large article's come a few at a time)."""
+    for _ in range(1000):
+        await pilot.pause()
+        if not pilot.app.reader.loading:
+            return
+    raise AssertionError("the quotes never came")
+
+
 def add_huge_article(path: Path, quotes: int = 10_000) -> tuple[int, str]:
     """A ~1 MB article, one quote per paragraph, by three speakers; (its id, its body)."""
     paragraphs = ["An opening paragraph that no quote touches, about a very long summit."]
@@ -142,8 +151,7 @@ async def test_a_huge_article_opens_shows_its_first_lines_and_reaches_its_last_q
         text = screen_text(app)
         assert "An opening paragraph that no quote" in text
         assert "Quote number 0 says" in text
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await quotes_read(pilot)
         assert len(reader.quotes) == 10_000 and not reader.loading
         assert app.sidebar.count == 10_000 and app.sidebar.border_title == "Quotes (10000)"
         assert "Olga Marchetti (3334)" in screen_text(app)  # the legend, counted
@@ -186,7 +194,7 @@ async def test_a_huge_article_is_wrapped_to_its_end_and_rewrapped_on_resize(tmp_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.open_article(article_id)
-        await app.workers.wait_for_complete()
+        await quotes_read(pilot)
         reader = app.reader
         reader.focus()
         await pilot.press("G")
@@ -213,8 +221,8 @@ async def test_a_quote_search_hit_in_a_huge_article_is_made_current_when_its_quo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.open_article(article_id, quote_id=quote_id, offset=start)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        assert app.reader.loading
+        await quotes_read(pilot)
         assert app.reader.current == 1999 and app.reader.quotes[1999].id == quote_id
         assert app.sidebar.current_index == 1999
         assert "Quote number 1999 says" in screen_text(app)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
+from typing import Generator
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -29,9 +31,12 @@ SEED_NAME = "seed-azernews-2022-06-27"
 class ImportCancelled(Exception):
     """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
-# An article with more quotes than this opens at once and its quotes follow from a
-# worker (10,000 quotes take ~60 ms to read); fewer are read before it is shown.
+# An article with more quotes than this opens at once and its quotes follow, read a few
+# milliseconds at a time between keys (10,000 quotes take ~60 ms to read); fewer are read
+# before it is shown. Not in a thread: a thread busy in Python would make every key wait
+# for the GIL (each time the event loop lets go of it, it waits up to 5 ms to get it back).
 INLINE_QUOTES = 1000
+QUOTE_STEP_S = 0.004
 
 
 def _samples_dir() -> Path | None:
@@ -85,6 +90,7 @@ class NewsReaderApp(App):
         self.importing = False
         self._status_label = self._progress = None  # the import status line, made by the first import
         self._poll_failed = False
+        self._quote_batches: Generator[list[Q.QuoteRow], None, None] | None = None  # a large article's quotes being read
 
     # --- layout -------------------------------------------------------------------
 
@@ -195,6 +201,9 @@ class NewsReaderApp(App):
                 self.article_list.reload()  # it leaves the unread list; the cursor stays, on the next one
             else:
                 self.article_list.invalidate()
+        if self._quote_batches is not None:  # the last article's quotes were still being read
+            self._quote_batches.close()
+            self._quote_batches = None
         inline = detail.quote_count <= INLINE_QUOTES
         quotes = Q.article_quotes(self.db, article_id) if inline else []
         reader, sidebar = self.reader, self.sidebar
@@ -211,31 +220,28 @@ class NewsReaderApp(App):
         else:
             if offset is not None:
                 reader.scroll_to_offset(offset)
-            self.load_quotes(article_id, quote_id, offset)
+            # After the next frame: the article is on the screen first.
+            self._quote_batches = batches = Q.article_quote_batches(self.db, article_id)
+            self.call_after_refresh(self._step_quotes, batches, [], quote_id, offset)
         return True
 
-    @work(thread=True, exclusive=True, group="quotes")
-    def load_quotes(self, article_id: int, quote_id: int | None, offset: int | None) -> None:
-        """A large article's quotes, read on a connection of this thread's own."""
-        from textual.worker import get_current_worker
-
-        from tui.index.db import connect
-
-        conn = connect(self.db_path, read_only=True)
-        try:
-            quotes = Q.article_quotes(conn, article_id)
-        finally:
-            conn.close()
-        if not get_current_worker().is_cancelled:  # else another article was opened meanwhile
-            self._from_thread(self._quotes_loaded, article_id, quotes, quote_id, offset)
-
-    def _quotes_loaded(self, article_id: int, quotes: list, quote_id: int | None, offset: int | None) -> None:
+    def _read_quotes(self, batches, quotes: list, quote_id: int | None, offset: int | None) -> None:
+        """Read a large article's quotes for a few milliseconds, then let keys in and go on."""
+        deadline = time.perf_counter() + QUOTE_STEP_S
+        for batch in batches:
+            quotes.extend(batch)
+            if time.perf_counter() > deadline:
+                self.call_later(self._step_quotes, batches, quotes, quote_id, offset)
+                return
+        self._quote_batches = None
         reader = self.reader
-        if reader.article is None or reader.article.id != article_id:
-            return  # another article was opened meanwhile
         reader.set_quotes(quotes)
         self.sidebar.show(reader.quotes, reader.styles_for)
         self._go_to(quote_id, offset)
+
+    def _step_quotes(self, batches, quotes: list, quote_id: int | None, offset: int | None) -> None:
+        if self._quote_batches is batches:  # else another article was opened meanwhile
+            self._read_quotes(batches, quotes, quote_id, offset)
 
     def _go_to(self, quote_id: int | None, offset: int | None) -> None:
         """Make quote `quote_id`, else the quote at body `offset`, current; else scroll to `offset`."""

@@ -120,6 +120,7 @@ class Reader(ScrollView, can_focus=True):
         self._ends: list[int] = []
         self._wrapped = 0  # body offset of the first paragraph not wrapped yet
         self._wrap_done = True
+        self._estimated = False
         self._wrap_run = 0  # bumped when a wrap starts over: background steps of an older one stop
         self._width = 0
         self._line_cache: LRUCache[int, Content] = LRUCache(1024)
@@ -277,6 +278,7 @@ class Reader(ScrollView, can_focus=True):
         self._line_cache.clear()
         self._header = self._make_header(width)
         self._starts, self._ends = [], []
+        self._estimated = False  # the virtual size holds an estimate of the lines not wrapped yet
         self._wrapped = 0
         self._wrap_done = self.article is None
         self._wrap_run += 1
@@ -309,9 +311,13 @@ class Reader(ScrollView, can_focus=True):
             pos = end + 1
         self._wrapped = pos
         self._wrap_done = pos > n
-        # Lines not wrapped yet are estimated, so that the scroll bar is about right from the start.
-        rest = 0 if self._wrap_done else plain.count("\n", pos) + (n - pos) // width + 1
-        self.virtual_size = Size(width, len(self._header) + len(starts) + rest)
+        # Lines not wrapped yet are estimated, so that the scroll bar is about right from the start;
+        # the size changes (a layout of the screen) only when the estimate proves short, and at the end.
+        height = len(self._header) + len(starts)
+        if self._wrap_done or not self._estimated or height > self.virtual_size.height:
+            self._estimated = not self._wrap_done
+            rest = 0 if self._wrap_done else plain.count("\n", pos) + (n - pos) // width + 1
+            self.virtual_size = Size(width, height + rest)
 
     def _wrap_step(self, run: int) -> None:
         if run != self._wrap_run or self._wrap_done:

@@ -9,7 +9,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generator
 
 from tui.quotes import Mention
 
@@ -171,14 +171,23 @@ def _quote_rows(rows: list, at: int = 9) -> list[QuoteRow]:
     return [_quote_row(r, m) for r, m in zip(rows, mentions)]
 
 
+_ARTICLE_QUOTES = (f"SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
+                   "WHERE q.article_id = ? ORDER BY q.start")
+
+
 def article_quotes(db: Db, article_id: int) -> list[QuoteRow]:
     """An article's quotes in reading order."""
-    rows = db.execute(
-        f"SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "WHERE q.article_id = ? ORDER BY q.start",
-        [article_id],
-    ).fetchall()
-    return _quote_rows(rows)
+    return _quote_rows(db.execute(_ARTICLE_QUOTES, [article_id]).fetchall())
+
+
+def article_quote_batches(db: Db, article_id: int, size: int = 200) -> Generator[list[QuoteRow], None, None]:
+    """An article's quotes in reading order, `size` at a time (for reading them a little at a time)."""
+    cursor = db.execute(_ARTICLE_QUOTES, [article_id])
+    try:
+        while rows := cursor.fetchmany(size):
+            yield _quote_rows(rows)
+    finally:
+        cursor.close()
 
 
 _SPEAKER_QUOTE_COLUMNS = f"{_QUOTE_COLUMNS}, a.title, a.published"
