@@ -107,6 +107,7 @@ def main() -> None:
             await p.pause()
             type(lst).action_cursor_down = down
             waits = [(h - s) * 1000 for s, h in zip(sent, handled)]
+            if "TRACE" in __import__("os").environ: print([(round((s - t0) * 1000), round((h - s) * 1000)) for s, h in zip(sent, handled)], file=sys.stderr)
             out["keys_sent"], out["keys_handled"] = len(sent), len(handled)
             out["key_wait_max_ms"] = max(waits) if waits else None
             out["key_wait_p50_ms"] = statistics.median(waits) if waits else None

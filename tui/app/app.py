@@ -1,8 +1,10 @@
 """The newsreader app: article list, reader and quote sidebar."""
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
+from functools import partial
 from pathlib import Path
 from typing import Generator
 
@@ -32,11 +34,12 @@ class ImportCancelled(Exception):
     """Raised in the import thread to stop it when the app closes."""
 POLL_SECONDS = 2.0
 # An article with more quotes than this opens at once and its quotes follow, read a few
-# milliseconds at a time between keys (10,000 quotes take ~60 ms to read); fewer are read
-# before it is shown. Not in a thread: a thread busy in Python would make every key wait
-# for the GIL (each time the event loop lets go of it, it waits up to 5 ms to get it back).
+# milliseconds at a time between keys and frames (10,000 quotes take ~60 ms to read); fewer
+# are read before it is shown. On the event loop, not in a thread: a thread busy in Python
+# makes every key wait for the GIL (the loop waits up to 5 ms each time it takes it back).
 INLINE_QUOTES = 1000
 QUOTE_STEP_S = 0.004
+PAUSE_S = 0.002
 
 
 def _samples_dir() -> Path | None:
@@ -222,26 +225,28 @@ class NewsReaderApp(App):
                 reader.scroll_to_offset(offset)
             # After the next frame: the article is on the screen first.
             self._quote_batches = batches = Q.article_quote_batches(self.db, article_id)
-            self.call_after_refresh(self._step_quotes, batches, [], quote_id, offset)
+            self.call_after_refresh(
+                lambda: self.run_worker(partial(self._read_quotes, batches, quote_id, offset), group="quotes", exclusive=True))
         return True
 
-    def _read_quotes(self, batches, quotes: list, quote_id: int | None, offset: int | None) -> None:
-        """Read a large article's quotes for a few milliseconds, then let keys in and go on."""
+    async def _read_quotes(self, batches, quote_id: int | None, offset: int | None) -> None:
+        """Read a large article's quotes a few milliseconds at a time, letting keys and frames in between."""
+        quotes: list = []
         deadline = time.perf_counter() + QUOTE_STEP_S
         for batch in batches:
             quotes.extend(batch)
             if time.perf_counter() > deadline:
-                self.call_later(self._step_quotes, batches, quotes, quote_id, offset)
-                return
+                await asyncio.sleep(PAUSE_S)  # keys and frames first: a key passes several tasks
+                if self._quote_batches is not batches:
+                    return  # another article was opened meanwhile
+                deadline = time.perf_counter() + QUOTE_STEP_S
+        if self._quote_batches is not batches:
+            return
         self._quote_batches = None
         reader = self.reader
         reader.set_quotes(quotes)
         self.sidebar.show(reader.quotes, reader.styles_for)
         self._go_to(quote_id, offset)
-
-    def _step_quotes(self, batches, quotes: list, quote_id: int | None, offset: int | None) -> None:
-        if self._quote_batches is batches:  # else another article was opened meanwhile
-            self._read_quotes(batches, quotes, quote_id, offset)
 
     def _go_to(self, quote_id: int | None, offset: int | None) -> None:
         """Make quote `quote_id`, else the quote at body `offset`, current; else scroll to `offset`."""

@@ -11,9 +11,11 @@ into ranges sorted by start), and kept in an LRU cache.
 """
 from __future__ import annotations
 
+import asyncio
 import time
 from bisect import bisect_right
 from collections import Counter
+from functools import partial
 from itertools import accumulate
 
 from textual import events
@@ -36,6 +38,7 @@ from tui.text import printable
 UNNAMED = "(unnamed)"
 DISPLAY_LIMIT = 1_000_000  # characters of body shown
 WRAP_STEP_S = 0.004  # wrapping in the background: steps this long, so that keys wait no longer
+WRAP_PAUSE_S = 0.002
 MARK = Style(reverse=True, bold=True)
 QUOTE, MENTION = 0, 1
 
@@ -287,7 +290,7 @@ class Reader(ScrollView, can_focus=True):
         if anchor is not None:
             self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
         if not self._wrap_done:
-            self.call_later(self._wrap_step, self._wrap_run)
+            self.run_worker(partial(self._wrap_rest, self._wrap_run), group="wrap", exclusive=True)
         self.refresh()
 
     def _wrap_until(self, *, lines: int | None = None, offset: int | None = None, seconds: float | None = None) -> None:
@@ -319,12 +322,11 @@ class Reader(ScrollView, can_focus=True):
             rest = 0 if self._wrap_done else plain.count("\n", pos) + (n - pos) // width + 1
             self.virtual_size = Size(width, height + rest)
 
-    def _wrap_step(self, run: int) -> None:
-        if run != self._wrap_run or self._wrap_done:
-            return
-        self._wrap_until(seconds=WRAP_STEP_S)
-        if not self._wrap_done:
-            self.call_later(self._wrap_step, run)
+    async def _wrap_rest(self, run: int) -> None:
+        """Wrap the rest a few milliseconds at a time, letting keys and frames in between."""
+        while run == self._wrap_run and not self._wrap_done:
+            self._wrap_until(seconds=WRAP_STEP_S)
+            await asyncio.sleep(WRAP_PAUSE_S)  # keys and frames first: a key passes several tasks
 
     def _make_header(self, width: int) -> list[Content]:
         self._legend_hits = {}
