@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from functools import partial
 from pathlib import Path
 from typing import Generator
 
@@ -225,10 +224,10 @@ class NewsReaderApp(App):
                 reader.scroll_to_offset(offset)
             # After the next frame: the article is on the screen first.
             self._quote_batches = batches = Q.article_quote_batches(self.db, article_id)
-            self.call_after_refresh(
-                lambda: self.run_worker(partial(self._read_quotes, batches, quote_id, offset), group="quotes", exclusive=True))
+            self.call_after_refresh(self._read_quotes, batches, quote_id, offset)
         return True
 
+    @work(group="quotes", exclusive=True)
     async def _read_quotes(self, batches, quote_id: int | None, offset: int | None) -> None:
         """Read a large article's quotes a few milliseconds at a time, letting keys and frames in between."""
         quotes: list = []

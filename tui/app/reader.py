@@ -15,10 +15,9 @@ import asyncio
 import time
 from bisect import bisect_right
 from collections import Counter
-from functools import partial
 from itertools import accumulate
 
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color
@@ -290,7 +289,7 @@ class Reader(ScrollView, can_focus=True):
         if anchor is not None:
             self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
         if not self._wrap_done:
-            self.run_worker(partial(self._wrap_rest, self._wrap_run), group="wrap", exclusive=True)
+            self._wrap_rest(self._wrap_run)
         self.refresh()
 
     def _wrap_until(self, *, lines: int | None = None, offset: int | None = None, seconds: float | None = None) -> None:
@@ -322,6 +321,7 @@ class Reader(ScrollView, can_focus=True):
             rest = 0 if self._wrap_done else plain.count("\n", pos) + (n - pos) // width + 1
             self.virtual_size = Size(width, height + rest)
 
+    @work(group="wrap", exclusive=True)
     async def _wrap_rest(self, run: int) -> None:
         """Wrap the rest a few milliseconds at a time, letting keys and frames in between."""
         while run == self._wrap_run and not self._wrap_done:
