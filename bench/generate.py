@@ -254,3 +254,45 @@ class Collection:
                 if len(out.bodies) < 1000:
                     out.bodies.append(text.split("\n\n", 2)[2])
         return out
+
+
+def huge_article(quotes: int = 10_000, size: int = 1_000_000, seed: int = 7, people: list[Speaker] | None = None,
+                 day: str = "2001-01-01") -> str:
+    """One article of about `size` characters with `quotes` direct quotes (the reader's worst case),
+    in the seed format: each quote its own paragraph; by a dozen speakers, or by `people`."""
+    rng = random.Random(seed)
+    people = people or [Speaker(rng.choice(FIRST), rng.choice(SURNAMES), rng.choice(ROLES)) for _ in range(12)]
+    words = COMMON + PLACES
+    per_quote = size // quotes
+    paragraphs = [f"Officials from {len(people)} countries met in Baku as the long summit went on."]
+    introduced: set[str] = set()
+    for i in range(quotes):
+        sp = people[i % len(people)] if i % 3 else rng.choice(people)
+        who = sp.last if sp.name in introduced else f"{sp.role} {sp.name}"
+        introduced.add(sp.name)
+        tail = f",” {who} said."
+        n = max(4, per_quote - len(tail) - 3)
+        text = []
+        while sum(len(w) + 1 for w in text) < n:
+            text.append(rng.choice(words))
+        sentence = " ".join(text)[:n].rstrip()
+        paragraphs.append(f"“{sentence[0].upper()}{sentence[1:]}{tail}")
+    body = "\n\n".join(paragraphs)
+    title = f"The longest summit report on record, part {seed}"
+    return f" date {day} By Bench Wire\n\nBy Bench Writer\n\n{title}\n\n{body}\n"
+
+
+# The speaker of `write_huge`'s 100,000 quotes.
+PROLIFIC = Speaker("Ingrid", "Tarrowby", "spokesperson")
+
+
+def write_huge(folder: str, quotes: int = 10_000, articles: int = 10) -> None:
+    """The app's worst cases: a 1 MB article with 10,000 quotes, and ten articles with 10,000
+    quotes each by one speaker (100,000 quotes), all dated long ago (the end of the list).
+    Smaller with `quotes` (per article) and `articles`."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "huge.txt"), "w", encoding="utf-8") as f:
+        f.write(huge_article(quotes, size=100 * quotes))
+    for k in range(articles):
+        with open(os.path.join(folder, f"prolific{k}.txt"), "w", encoding="utf-8") as f:
+            f.write(huge_article(quotes, size=60 * quotes, seed=100 + k, people=[PROLIFIC], day=f"2000-01-{k + 1:02d}"))

@@ -183,7 +183,9 @@ async def test_a_new_article_has_no_current_quote(db_path, tmp_path):
         assert reader.current is None
         # Nothing in the body is drawn as the current quote (bold on the stronger tint).
         current_styles = {id(s.current) for s in reader._styles.values()}
-        assert not any(id(span.style) in current_styles for span in reader._body.spans)
+        lines = range(len(reader.visible_text()))
+        assert not any(id(style) in current_styles for y in lines for _, _, style in reader.line_styles(y))
+        assert any(reader.line_styles(y) for y in lines)  # the quotes are drawn, in their plain tint
 
 
 async def test_filter_sidebar_to_one_speaker(db_path, tmp_path):
@@ -294,7 +296,7 @@ async def test_speaker_view_from_a_search_hit(db_path, tmp_path):
         from tui.app.screens import SpeakerScreen
 
         assert isinstance(app.screen, SpeakerScreen)
-        assert app.screen.speaker == "Sergey Lavrov" and len(app.screen.quotes) == 2
+        assert app.screen.speaker == "Sergey Lavrov" and app.screen.count == 2
 
 
 async def test_search_escape_returns_and_stale_results_are_dropped(db_path, tmp_path):
@@ -336,7 +338,7 @@ async def test_speaker_view_lists_quotes_and_opens_one(db_path, tmp_path):
         screen = app.screen
         assert isinstance(screen, SpeakerScreen)
         assert screen.speaker == "Sergey Lavrov"
-        titles = [sq.article_title for sq in screen.quotes]
+        titles = [screen.quotes.quote_at(i).article_title for i in range(screen.count)]
         assert titles == ["Ministers meet ahead of Caspian summit", "Lavrov visits Baku"]  # newest first
         text = screen_text(app)
         assert "Sergey Lavrov — 2 quotes" in text and "we came as friends" in text

@@ -238,9 +238,7 @@ def test_only_a_direct_quote_is_shown_in_quotation_marks():
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_speaker_view_never_puts_reported_speech_in_quotation_marks(index_path, tmp_path, size):
-    from textual.widgets import OptionList
-
-    from tui.app.screens import SpeakerScreen
+    from tui.app.screens import SpeakerQuoteList, SpeakerScreen
 
     app = app_with_config(index_path, tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -249,11 +247,11 @@ async def test_the_speaker_view_never_puts_reported_speech_in_quotation_marks(in
         await pilot.press("n", "n", "s")  # Lavrov's quote, then his quotes everywhere
         await pilot.pause()
         assert isinstance(app.screen, SpeakerScreen)
-        options = app.screen.query_one(OptionList)
+        rows = app.screen.query_one(SpeakerQuoteList)
         shown = {}
-        for i in range(options.option_count):
-            head, body = options.get_option_at_index(i).prompt.plain.split("\n")
-            shown[body.strip()] = head
+        for i in range(rows.count):
+            head, *body = [line.plain.strip() for line in rows.render_row(i, 200, False)]
+            shown[" ".join(body)] = head
         mixed = 'Moscow "values the partnership" and wants it to grow'
         assert mixed in shown and "partly quoted" in shown[mixed]  # no “…” around the writer's words
         assert "“we came as friends”" in shown and "direct quote" in shown["“we came as friends”"]

@@ -15,6 +15,12 @@ KEYS = [
     "rss_mb",
     "db_mb",
     "fzf_ratio",
+    "open_article_ms",
+    "key_wait_max_ms",
+    "speaker_view_ms",
+    "search_first_ms",
+    "painted_p50_ms",
+    "painted_p95_ms",
 ]
 
 
@@ -38,6 +44,12 @@ def test_quick_benchmark_prints_one_json_object_with_every_figure(tmp_path):
     # The app and fzf may be missing from the tree or the machine: then null, else positive.
     for key in ("start_first_paint_s", "rss_mb", "fzf_ratio"):
         assert result[key] is None or result[key] > 0, (key, result[key])
+    # The app's waits: the largest article and speaker were added and opened, search was typed into.
+    assert result["timing_error"] is None and result["painted_error"] is None, (result["timing_error"], result["painted_error"])
+    for key in ("open_article_ms", "key_wait_max_ms", "speaker_view_ms", "search_first_ms", "painted_p50_ms", "painted_p95_ms"):
+        assert isinstance(result[key], (int, float)) and result[key] > 0, (key, result[key])
+    assert result["painted_p50_ms"] <= result["painted_p95_ms"]
+    assert result["speaker_view_count"] == result["speaker_quotes"] == 600
     # The searches the issue names find their targets.
     assert any("Lavrov" in h for h in result["found"]["lavorv"])
     assert any("Bayramov" in h for h in result["found"]["bayr"])

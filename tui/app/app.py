@@ -1,8 +1,10 @@
 """The newsreader app: article list, reader and quote sidebar."""
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
 
 from tui.app.article_list import ArticleList
 from tui.app.commands import NewsCommands
@@ -24,6 +26,7 @@ from tui.app.panes import Panes
 from tui.app.reader import Reader, safe_text, speaker_label
 from tui.app.searching import SearchService
 from tui.app.sidebar import QuoteSidebar
+from tui.app.vlist import VirtualList
 from tui.index import queries as Q
 from tui.quotes.model import explanation
 
@@ -44,6 +47,13 @@ class ImportCancelled(Exception):
 POLL_SECONDS = 2.0
 FAILURES_SHOWN = 5  # in the import's summary; the command line lists them all
 MAIN_PANES = {"Article list", "Reader", "Quote sidebar"}  # their keys shadow the app's while focused
+# An article with more quotes than this opens at once and its quotes follow, read a few
+# milliseconds at a time between keys and frames (10,000 quotes take ~60 ms to read); fewer
+# are read before it is shown. On the event loop, not in a thread: a thread busy in Python
+# makes every key wait for the GIL (the loop waits up to 5 ms each time it takes it back).
+INLINE_QUOTES = 1000
+QUOTE_STEP_S = 0.004
+PAUSE_S = 0.002
 
 
 def _samples_dir() -> Path | None:
@@ -58,11 +68,7 @@ def _samples_dir() -> Path | None:
 def hit_ranges(hit, reader: Reader) -> list[tuple[int, int]]:
     """A search hit's matched characters as ranges of the open article's body."""
     body = reader.article.body if reader.article else ""
-    base = None
-    if hit.kind == "quote" and hit.quote_id is not None:
-        base = next((q.start for q in reader.quotes if q.id == hit.quote_id), None)
-    elif hit.kind == "body" and hit.offset is not None:
-        base = hit.offset
+    base = hit.offset if hit.kind in ("quote", "body") else None  # a quote hit's offset is its start
     if base is None or body[base : base + len(hit.text)] != hit.text:
         return []  # titles and speaker names are not in the body; a stale hit is not marked
     return [(base + a, base + b) for a, b in hit.spans]
@@ -122,6 +128,7 @@ class NewsReaderApp(FeedActions, App):
         self._progress: ProgressBar | None = None
         self._poll_failed = False
         self._seen_version = self._data_version()  # what the list shows (it is read at mount)
+        self._quote_batches: Generator[list[Q.QuoteRow], None, None] | None = None  # a large article's quotes being read
 
     # --- layout -------------------------------------------------------------------
 
@@ -170,6 +177,25 @@ class NewsReaderApp(FeedActions, App):
             self.show_cursor_article()
         self.set_interval(POLL_SECONDS, self.poll_index)
         self.watch(self, "theme", self._theme_changed, init=False)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        import gc
+
+        # What start-up made lives as long as the app: out of the collector's full passes, which
+        # would otherwise walk it all now and then (a 50-190 ms pause in the middle of a key).
+        gc.freeze()
+        self.warm_search()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_search(self) -> None:
+        """Load search's caches in the background, so that the first keystroke of the first search is quick."""
+        from tui.index.db import IndexUnavailable
+
+        try:
+            self.search_service.warm()
+        except (sqlite3.Error, IndexUnavailable):
+            pass  # the index cannot be searched now: the search box says why when it is used
 
     def _theme_changed(self) -> None:
         if self.theme != self.saved_theme:
@@ -222,16 +248,20 @@ class NewsReaderApp(FeedActions, App):
             self.notify("That article is no longer in the index", severity="warning")
             return False
         if mark_read and not detail.read and not self.read_only and self._save_flag(article_id, "read", True):
-            detail = Q.get_article(self.db, article_id)
+            detail = Q.get_article(self.db, article_id) or detail
             self.poll_index()  # rows others added must not shift under the cursor when pages are re-read
             if self.article_list.unread_only:
                 self.article_list.reload()  # it leaves the unread list; the cursor stays, on the next one
             else:
                 self.article_list.invalidate()
-        quotes = Q.article_quotes(self.db, article_id)
+        if self._quote_batches is not None:  # the last article's quotes were still being read
+            self._quote_batches.close()
+            self._quote_batches = None
+        inline = detail.quote_count <= INLINE_QUOTES
+        quotes = Q.article_quotes(self.db, article_id) if inline else []
         reader, sidebar = self.reader, self.sidebar
         self.speaker_filter = None  # a filter is per article
-        reader.show(detail, quotes)
+        reader.show(detail, quotes, loading=not inline)
         sidebar.show(reader.quotes, reader.styles_for)
         self._title_reader()
         lst = self.article_list
@@ -239,6 +269,39 @@ class NewsReaderApp(FeedActions, App):
         if position is None and lst.unread_only:
             position = lst.cursor
         lst.set_open(article_id, position)
+        if inline:
+            self._go_to(quote_id, offset)
+        else:
+            if offset is not None:
+                reader.scroll_to_offset(offset)
+            # After the next frame: the article is on the screen first.
+            self._quote_batches = batches = Q.article_quote_batches(self.db, article_id)
+            self.call_after_refresh(self._read_quotes, batches, quote_id, offset)
+        return True
+
+    @work(group="quotes", exclusive=True)
+    async def _read_quotes(self, batches, quote_id: int | None, offset: int | None) -> None:
+        """Read a large article's quotes a few milliseconds at a time, letting keys and frames in between."""
+        quotes: list = []
+        deadline = time.perf_counter() + QUOTE_STEP_S
+        for batch in batches:
+            quotes.extend(batch)
+            if time.perf_counter() > deadline:
+                await asyncio.sleep(PAUSE_S)  # keys and frames first: a key passes several tasks
+                if self._quote_batches is not batches:
+                    return  # another article was opened meanwhile
+                deadline = time.perf_counter() + QUOTE_STEP_S
+        if self._quote_batches is not batches:
+            return
+        self._quote_batches = None
+        reader = self.reader
+        reader.set_quotes(quotes)
+        self.sidebar.show(reader.quotes, reader.styles_for)
+        self._go_to(quote_id, offset)
+
+    def _go_to(self, quote_id: int | None, offset: int | None) -> None:
+        """Make quote `quote_id`, else the quote at body `offset`, current; else scroll to `offset`."""
+        reader = self.reader
         index = None
         if quote_id is not None:
             index = next((i for i, q in enumerate(reader.quotes) if q.id == quote_id), None)
@@ -248,8 +311,7 @@ class NewsReaderApp(FeedActions, App):
                 reader.scroll_to_offset(offset)
         if index is not None:
             reader.select(index, notify=False)
-            sidebar.highlight_quote(index)
-        return True
+            self.sidebar.highlight_quote(index)
 
     def _title_reader(self) -> None:
         a = self.reader.article
@@ -266,19 +328,21 @@ class NewsReaderApp(FeedActions, App):
 
     # --- quote sync -----------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#quotes")
-    def _sidebar_moved(self, event: OptionList.OptionHighlighted) -> None:
-        if not self.sidebar.has_focus or event.option.id is None:
+    @on(VirtualList.Highlighted, "#quotes")
+    def _sidebar_moved(self, event: VirtualList.Highlighted) -> None:
+        if isinstance(event, VirtualList.Selected):
             return
-        index = int(event.option.id)
+        index = self.sidebar.current_index
+        if not self.sidebar.has_focus or index is None:
+            return
         if self.reader.current != index:
             self.reader.select(index, notify=False)
 
-    @on(OptionList.OptionSelected, "#quotes")
-    def _sidebar_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
+    @on(VirtualList.Selected, "#quotes")
+    def _sidebar_selected(self, event: VirtualList.Selected) -> None:
+        index = self.sidebar.current_index
+        if index is None:
             return
-        index = int(event.option.id)
         if self.reader.current != index:
             self.reader.select(index, notify=False)
         else:
@@ -350,6 +414,7 @@ class NewsReaderApp(FeedActions, App):
             ("Quote sidebar", QuoteSidebar),
             ("Search", screens.SearchScreen),
             ("Speaker view", screens.SpeakerScreen),
+            ("Speaker view", screens.SpeakerQuoteList),
             ("Help", screens.HelpScreen),
         ]
         rows = []
@@ -406,8 +471,6 @@ class NewsReaderApp(FeedActions, App):
         if name is None:
             self.notify("Unknown speaker", severity="warning")
             return
-        quotes = Q.speaker_quotes(self.db, speaker_id)
-
         def done(chosen: SpeakerQuote | None) -> None:
             if chosen is not None:
                 self.open_article(chosen.quote.article_id, quote_id=chosen.quote.id)
@@ -415,7 +478,7 @@ class NewsReaderApp(FeedActions, App):
 
         from tui.app.screens import SpeakerScreen
 
-        self.push_screen(SpeakerScreen(name, quotes), done)
+        self.push_screen(SpeakerScreen(name, speaker_id, self.db, self.db_path), done)
 
     def _target_article(self) -> int | None:
         if self.focused is self.article_list and self.article_list.cursor_row is not None:

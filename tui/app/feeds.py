@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.reader import safe_text
 from tui.index import queries as Q
+from tui.text import plural
 
 if TYPE_CHECKING:
     from tui.app.app import NewsReaderApp
@@ -61,10 +62,6 @@ class RefreshFinished(Message):
         super().__init__()
         self.results = results
         self.error = error
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class FeedsScreen(ModalScreen[ListFilter | None]):
@@ -145,13 +142,14 @@ class FeedsScreen(ModalScreen[ListFilter | None]):
         ol.add_options(options)
         current = next((i for i, f in enumerate(self.filters) if f == self.current), 0)
         ol.highlighted = ol.get_option_index(str(current))
-        status = f"{_plural(len(message.feeds), 'feed')}, {_plural(len(named), 'outlet')} of imported files"
+        status = f"{plural(len(message.feeds), 'feed')}, {plural(len(named), 'outlet')} of imported files"
         self.query_one("#feeds-status", Label).update(status + " · unread of all")
 
     def action_move(self, delta: int) -> None:
-        from tui.app.screens import move_highlight
-
-        move_highlight(self.query_one(OptionList), delta)
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else -1
+            options.highlighted = max(0, min(options.option_count - 1, current + delta))
 
     @on(OptionList.OptionSelected, "#feeds-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -262,7 +260,7 @@ class FeedActions:
         failed = [r for r in results if r.status == "failed"]
         added = sum(r.added for r in results)
         app.notify(
-            f"{_plural(len(results), 'feed')}: {added} new, {sum(r.updated for r in results)} updated, "
+            f"{plural(len(results), 'feed')}: {added} new, {sum(r.updated for r in results)} updated, "
             f"{len(failed)} failed",
             title="Refresh", severity="warning" if failed else "information", markup=False,
         )
@@ -313,7 +311,7 @@ class FeedActions:
             app.reader.article = Q.get_article(app.db, app.reader.article.id)
             app._title_reader()
         where = f" in {lst.filter_name}" if lst.filter_name else ""
-        app.notify(f"Marked {_plural(n, 'article')} read{where}", timeout=3, markup=False)
+        app.notify(f"Marked {plural(n, 'article')} read{where}", timeout=3, markup=False)
 
     # --- one article --------------------------------------------------------------------
 
@@ -327,7 +325,7 @@ class FeedActions:
         if detail is None:
             return
         title = safe_text(detail.title).replace("\n", " ")
-        question = f"Delete “{title}” and its {_plural(detail.quote_count, 'quote')} from the index?"
+        question = f"Delete “{title}” and its {plural(detail.quote_count, 'quote')} from the index?"
 
         def done(yes: bool | None) -> None:
             if yes:

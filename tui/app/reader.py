@@ -1,18 +1,23 @@
 """The reader: one article, its quotes tinted in their speakers' colours.
 
-A line-API widget: the body is one `Content` with styled ranges (offsets come
-from the index and point into the body; `printable` keeps lengths), wrapped
-here so that every screen line knows which body offset it starts at. That makes
-"scroll to this quote" and "which quote did the mouse click" exact.
+A line-API widget that draws only the lines on screen, however long the article.
+Every screen line knows the body offset it starts at (offsets come from the index
+and point into the body; `printable` keeps lengths): that makes "scroll to this
+quote" and "which quote did the mouse click" exact. Paragraphs are wrapped as far
+as the screen needs when an article opens, the rest in short steps between key
+presses (a jump ahead wraps up to there first: ~15 ms a megabyte). A line is
+styled when drawn, from the quote and mention ranges that overlap it (a bisect
+into ranges sorted by start), and kept in an LRU cache.
 """
 from __future__ import annotations
 
+import asyncio
+import time
 from bisect import bisect_right
 from collections import Counter
-from itertools import pairwise
+from itertools import accumulate
 
-from rich._wrap import divide_line
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color
@@ -25,6 +30,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from tui.app.colors import SpeakerStyles, assign_slots, over
+from tui.app.wrap import wrap
 from tui.index.queries import ArticleDetail, QuoteRow
 from tui.text import printable
 
@@ -33,6 +39,10 @@ DISPLAY_LIMIT = 1_000_000  # characters of body shown
 COMPACT_BELOW = 30  # a reader shorter than this many lines gets the compact header
 LEGEND_LINES, LEGEND_LINES_COMPACT = 4, 2  # legend lines shown before "+N more"
 LEGEND_TOGGLE = "\0legend"  # the click area of the legend's "+N more" / "fewer" chip
+WRAP_STEP_S = 0.004  # wrapping in the background: steps this long, so that keys wait no longer
+WRAP_PAUSE_S = 0.002
+MARK = Style(reverse=True, bold=True)
+QUOTE, MENTION = 0, 1
 
 
 def safe_text(text: str) -> str:
@@ -102,14 +112,24 @@ class Reader(ScrollView, can_focus=True):
         self.quotes: list[QuoteRow] = []
         self._plain = ""
         self.truncated = 0
+        self.loading = False  # the quotes are on their way (a large article)
         self.marks: list[tuple[int, int]] = []  # search matches shown in the body
         self._slots: dict[str, int] = {}
         self._styles: dict[str, SpeakerStyles] = {}
-        self._body = Content("")
+        self._speaker_counts: Counter[str] = Counter()
+        # Quote and mention ranges sorted by start: (start, end, order, kind, quote index);
+        # the running maximum of their ends finds the first that can overlap a line.
+        self._spans: list[tuple[int, int, int, int, int]] = []
+        self._span_starts: list[int] = []
+        self._span_max_end: list[int] = []
         self._header: list[Content] = []
         self._legend_hits: dict[int, list[tuple[int, int, str]]] = {}  # header line -> (x0, x1, speaker)
-        self._starts: list[int] = []  # body offset where each body line starts
+        self._starts: list[int] = []  # body offset where each wrapped body line starts
         self._ends: list[int] = []
+        self._wrapped = 0  # body offset of the first paragraph not wrapped yet
+        self._wrap_done = True
+        self._estimated = False
+        self._wrap_run = 0  # bumped when a wrap starts over: background steps of an older one stop
         self._width = 0
         self._was_compact = False
         self._legend_open = False  # the legend's speakers past its first lines are shown
@@ -117,30 +137,37 @@ class Reader(ScrollView, can_focus=True):
 
     # --- public -----------------------------------------------------------------
 
-    def show(self, article: ArticleDetail | None, quotes: list[QuoteRow]) -> None:
+    def show(self, article: ArticleDetail | None, quotes: list[QuoteRow], *, loading: bool = False) -> None:
+        """Open `article`; `loading`: its quotes come later (`set_quotes`), the body is shown now."""
         self.article = article
         body = article.body if article else ""
-        # A huge body (a book pasted as an article) is shown in part: wrapping costs ~0.6 s a megabyte.
+        # A huge body (a book pasted as an article) is shown in part.
         self.truncated = len(body) if len(body) > DISPLAY_LIMIT else 0
         body = body[:DISPLAY_LIMIT]
-        n = len(body)
-        self.quotes = [q for q in quotes if 0 <= q.start < q.end <= n]
-        self.marks = []
         self._plain = safe_text(body)
+        self.marks = []
+        self.set_quotes(quotes, loading=loading)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_quotes(self, quotes: list[QuoteRow], *, loading: bool = False) -> None:
+        """The open article's quotes (the legend, tints and mentions); the reading position stays."""
+        n = len(self._plain)
+        self.loading = loading
+        self.quotes = [q for q in quotes if 0 <= q.start < q.end <= n]
         counts = Counter(speaker_label(q) for q in self.quotes)
         self._slots = assign_slots(name for name, _ in counts.most_common())
         self._speaker_counts = counts
         self.set_reactive(Reader.current, None)  # before styling: no quote of the last article is current here
         self._legend_open = False
+        self._index_spans()
         self._make_styles()
-        self._width = 0
+        self._width = 0  # the legend changes the header: lay out again
         self._layout()
-        self.scroll_to(0, 0, animate=False, immediate=True)
 
     def mark(self, ranges: list[tuple[int, int]]) -> None:
         """Show these body ranges (search matches) in reverse video until another article opens."""
         self.marks = list(ranges)
-        self._style_body()
+        self._line_cache.clear()
         self.refresh()
 
     def styles_for(self, speaker: str) -> SpeakerStyles | None:
@@ -154,6 +181,7 @@ class Reader(ScrollView, can_focus=True):
 
     def line_of_offset(self, offset: int) -> int:
         """The virtual line (header included) that shows body offset `offset`."""
+        self._wrap_until(offset=offset)
         index = max(0, bisect_right(self._starts, offset) - 1)
         return len(self._header) + index
 
@@ -171,7 +199,14 @@ class Reader(ScrollView, can_focus=True):
     def visible_text(self) -> list[str]:
         """The plain text of every virtual line (for tests and debugging)."""
         self._layout()
+        self._wrap_until()
         return [self._line_content(i).plain for i in range(len(self._header) + len(self._starts))]
+
+    def line_styles(self, line_no: int) -> list[tuple[int, int, Style]]:
+        """The styled ranges (start, end, style) of virtual line `line_no` (for tests)."""
+        self._layout()
+        self._wrap_until(lines=line_no - len(self._header) + 1)
+        return [(span.start, span.end, span.style) for span in self._line_content(line_no).spans if isinstance(span.style, Style)]
 
     # --- styles -----------------------------------------------------------------
 
@@ -200,22 +235,45 @@ class Reader(ScrollView, can_focus=True):
             dark, background, foreground = True, None, None
         background = background or (Color(0, 0, 0) if dark else Color(255, 255, 255))
         foreground = foreground or (Color(224, 224, 224) if dark else Color(0, 0, 0))
-        self._styles = {name: SpeakerStyles(slot, background, foreground, dark) for name, slot in self._slots.items()}
-        self._style_body()
+        by_slot: dict[int, SpeakerStyles] = {}  # the styles depend on the slot alone: a dozen at most
+        for name, slot in self._slots.items():
+            if slot not in by_slot:
+                by_slot[slot] = SpeakerStyles(slot, background, foreground, dark)
+        self._styles = {name: by_slot[slot] for name, slot in self._slots.items()}
+        self._line_cache.clear()
 
-    def _style_body(self) -> None:
-        spans = []
+    def _index_spans(self) -> None:
+        """Every quote and mention range, sorted by start; drawn in this order (marks last)."""
         n = len(self._plain)
+        spans: list[tuple[int, int, int, int, int]] = []
         for i, q in enumerate(self.quotes):
-            st = self._styles[speaker_label(q)]
-            spans.append(Span(q.start, q.end, st.current if i == self.current else st.quote))
+            spans.append((q.start, q.end, len(spans), QUOTE, i))
             for m in q.mentions:
                 if 0 <= m.start < m.end <= n:
-                    spans.append(Span(m.start, m.end, st.mention))
-        mark = Style(reverse=True, bold=True)
-        spans.extend(Span(a, b, mark) for a, b in self.marks if 0 <= a < b <= n)
-        self._body = Content(self._plain, spans, strip_control_codes=False)  # printable() already made them visible
+                    spans.append((m.start, m.end, len(spans), MENTION, i))
+        spans.sort()
+        self._spans = spans
+        self._span_starts = [s[0] for s in spans]
+        self._span_max_end = list(accumulate((s[1] for s in spans), max))
         self._line_cache.clear()
+
+    def _line_spans(self, start: int, end: int) -> list[Span]:
+        """The styles of body range start:end, as spans relative to `start`."""
+        spans, starts = self._spans, self._span_starts
+        found = []
+        j = bisect_right(self._span_max_end, start)  # the spans before end at or before `start`
+        while j < len(spans) and starts[j] < end:
+            if spans[j][1] > start:
+                found.append(spans[j])
+            j += 1
+        found.sort(key=lambda s: s[2])
+        out = []
+        for s, e, _, kind, i in found:
+            st = self._styles[speaker_label(self.quotes[i])]
+            style = st.mention if kind == MENTION else st.current if i == self.current else st.quote
+            out.append(Span(max(s, start) - start, min(e, end) - start, style))
+        out.extend(Span(max(a, start) - start, min(b, end) - start, MARK) for a, b in self.marks if a < end and b > start)
+        return out
 
     # --- layout -----------------------------------------------------------------
 
@@ -229,6 +287,7 @@ class Reader(ScrollView, can_focus=True):
         self._layout()
 
     def _layout(self) -> None:
+        """Start wrapping over when the width changed, keeping the body offset at the top of the view."""
         width = self.scrollable_content_region.width
         if not width:
             return  # not laid out yet (an article shown at start): the first render wraps it
@@ -236,7 +295,6 @@ class Reader(ScrollView, can_focus=True):
         if width == self._width and self._compact() == self._was_compact:
             return
         self._was_compact = self._compact()
-        # Keep the reading position across a re-wrap: the body offset at the top of the view.
         anchor = None
         top = int(self.scroll_offset.y) - len(self._header)
         if self._width and self._starts and 0 < top < len(self._starts):
@@ -244,24 +302,54 @@ class Reader(ScrollView, can_focus=True):
         self._width = width
         self._line_cache.clear()
         self._header = self._make_header(width)
-        starts: list[int] = []
-        ends: list[int] = []
-        plain = self._plain
-        pos = 0
-        for para in plain.split("\n"):
-            cuts = divide_line(para, width, fold=True) if para else []
-            edges = [0, *cuts, len(para)]
-            for a, b in pairwise(edges):
-                starts.append(pos + a)
-                ends.append(pos + b)
-            pos += len(para) + 1
-        if not self.article:
-            starts, ends = [], []
-        self._starts, self._ends = starts, ends
-        self.virtual_size = Size(width, len(self._header) + len(starts))
+        self._starts, self._ends = [], []
+        self._estimated = False  # the virtual size holds an estimate of the lines not wrapped yet
+        self._wrapped = 0
+        self._wrap_done = self.article is None
+        self._wrap_run += 1
+        # What the screen shows now; the rest in the background.
+        self._wrap_until(lines=int(self.scroll_offset.y) + self.scrollable_content_region.height + 1)
         if anchor is not None:
             self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
+        if not self._wrap_done:
+            self._wrap_rest(self._wrap_run)
         self.refresh()
+
+    def _wrap_until(self, *, lines: int | None = None, offset: int | None = None, seconds: float | None = None) -> None:
+        """Wrap more paragraphs: until `lines` body lines exist, `offset` is wrapped, `seconds` passed, or all is."""
+        if self._wrap_done or not self._width:
+            return
+        plain, width, starts, ends = self._plain, self._width, self._starts, self._ends
+        pos, n = self._wrapped, len(plain)
+        deadline = time.perf_counter() + seconds if seconds is not None else None
+        while pos <= n:
+            if lines is not None and len(starts) >= lines:
+                break
+            if offset is not None and pos > offset:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+            end = plain.find("\n", pos)
+            if end < 0:
+                end = n
+            wrap(plain, pos, end, width, starts, ends)
+            pos = end + 1
+        self._wrapped = pos
+        self._wrap_done = pos > n
+        # Lines not wrapped yet are estimated, so that the scroll bar is about right from the start;
+        # the size changes (a layout of the screen) only when the estimate proves short, and at the end.
+        height = len(self._header) + len(starts)
+        if self._wrap_done or not self._estimated or height > self.virtual_size.height:
+            self._estimated = not self._wrap_done
+            rest = 0 if self._wrap_done else plain.count("\n", pos) + (n - pos) // width + 1
+            self.virtual_size = Size(width, height + rest)
+
+    @work(group="wrap", exclusive=True)
+    async def _wrap_rest(self, run: int) -> None:
+        """Wrap the rest a few milliseconds at a time, letting keys and frames in between."""
+        while run == self._wrap_run and not self._wrap_done:
+            self._wrap_until(seconds=WRAP_STEP_S)
+            await asyncio.sleep(WRAP_PAUSE_S)  # keys and frames first: a key passes several tasks
 
     def _make_header(self, width: int) -> list[Content]:
         self._legend_hits = {}
@@ -300,6 +388,8 @@ class Reader(ScrollView, can_focus=True):
             for hits, line in self._legend(width, LEGEND_LINES_COMPACT if compact else LEGEND_LINES):
                 self._legend_hits[len(lines)] = hits
                 lines.append(line)
+        elif self.loading:
+            lines.append(Content.styled("Finding the quotes…", meta_style))
         elif a is not None:
             lines.append(Content.styled("No quotes found in this article", meta_style))
         lines.append(Content.styled("─" * width, over(self, "reader--rule")))
@@ -365,7 +455,10 @@ class Reader(ScrollView, can_focus=True):
         index = line_no - len(self._header)
         cached = self._line_cache.get(index)
         if cached is None:
-            cached = self._body[self._starts[index] : self._ends[index]].rstrip()
+            start = self._starts[index]
+            text = self._plain[start : self._ends[index]].rstrip()
+            spans = [span for span in self._line_spans(start, start + len(text)) if span.start < span.end]
+            cached = Content(text, spans, strip_control_codes=False)  # printable() already made them visible
             self._line_cache[index] = cached
         return cached
 
@@ -374,6 +467,7 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.get_visual_style()
         line_no = int(self.scroll_offset.y) + y
+        self._wrap_until(lines=line_no - len(self._header) + 1)
         if line_no >= len(self._header) + len(self._starts):
             return Strip.blank(width, base.rich_style)
         content = self._line_content(line_no)
@@ -386,7 +480,7 @@ class Reader(ScrollView, can_focus=True):
         return [i for i, q in enumerate(self.quotes) if self.speaker_filter is None or speaker_label(q) == self.speaker_filter]
 
     def watch_current(self, old: int | None, new: int | None) -> None:
-        self._style_body()
+        self._line_cache.clear()
         self.refresh()
         if new is not None and 0 <= new < len(self.quotes):
             self.scroll_to_quote(new)
@@ -406,7 +500,7 @@ class Reader(ScrollView, can_focus=True):
         if self.current is None:
             # The first quote at or below the top of the view.
             top = int(self.scroll_offset.y) - len(self._header)
-            start = self._starts[max(0, top)] if top > 0 and self._starts else 0
+            start = self._starts[top] if 0 < top < len(self._starts) else 0
             after = [i for i in indices if self.quotes[i].start >= start]
             self.select(after[0] if after else indices[0])
             return
@@ -434,7 +528,8 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
 
     def action_scroll_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False)
+        self._wrap_until()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

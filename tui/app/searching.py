@@ -26,15 +26,24 @@ class SearchService:
         self.last_query = ""  # the search box opens with it again
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
+        with self._lock:
+            return list(self._open().search(query, limit=limit))
+
+    def warm(self) -> None:
+        """Open the index and load the searcher's caches (~0.2-0.3 s at 100,000 articles), so that
+        the first keystroke is as quick as the others. The app calls it in a worker after its first paint."""
+        with self._lock:
+            self._open().warm()
+
+    def _open(self) -> Searcher:
         from tui.index.db import open_index
         from tui.index.search import Searcher
 
-        with self._lock:
-            if self._db is None:
-                self._db, _ = open_index(self.db_path)
-            if self._searcher is None:
-                self._searcher = Searcher(self._db)
-            return list(self._searcher.search(query, limit=limit))
+        if self._db is None:
+            self._db, _ = open_index(self.db_path)
+        if self._searcher is None:
+            self._searcher = Searcher(self._db)
+        return self._searcher
 
     def forget(self) -> None:
         """Articles were deleted: the next search reloads what the searcher keeps in memory."""

@@ -1,21 +1,22 @@
-"""The quote sidebar: the open article's quotes in reading order."""
+"""The quote sidebar: the open article's quotes in reading order, a virtual list."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui.app.colors import SpeakerStyles
 from tui.app.reader import safe_text, speaker_label
+from tui.app.vlist import VirtualList
+from tui.app.wrap import wrap
 from tui.index.queries import QuoteRow
 
 EXCERPT = 140
-
 
 # What each kind of quote is called on screen. Only a direct quote is shown in quotation
 # marks: reported speech is the writer's words, and is never made to look verbatim.
@@ -38,11 +39,25 @@ def quote_excerpt(text: str, kind: str, limit: int = EXCERPT) -> Content:
     return Content(f"“{words}”") if kind == "direct" else Content.styled(words, REPORTED)
 
 
-class QuoteSidebar(OptionList):
-    """Each option: speaker (in colour) and type, then an excerpt. Option ids are quote indices.
+def excerpt_lines(text: Content, width: int, lines: int) -> list[Content]:
+    """`text` wrapped to `width`, at most `lines` lines, the last one ending in "…" if cut."""
+    starts: list[int] = []
+    ends: list[int] = []
+    plain = text.plain
+    wrap(plain, 0, len(plain), max(1, width), starts, ends)
+    out = [text[a:b].rstrip() for a, b in zip(starts[: lines - 1], ends, strict=False)]
+    if len(starts) >= lines:
+        out.append(text[starts[lines - 1] :].rstrip().truncate(width, ellipsis=True))
+    return out
+
+
+class QuoteSidebar(VirtualList):
+    """Each row: speaker (in colour) and type, then two lines of the quote. Rows map to quote indices.
 
     `speaker_filter` is the app's (bound with data_bind): only that speaker's quotes are listed.
     """
+
+    ROW_HEIGHT = 3
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Next quote", id="sidebar_down", show=False),
@@ -59,6 +74,7 @@ class QuoteSidebar(OptionList):
     def __init__(self, *, name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.quotes: list[QuoteRow] = []
+        self._indices: list[int] = []  # the quote index of each row (all, or one speaker's)
         self._styles_for: Callable[[str], SpeakerStyles | None] = lambda speaker: None
 
     def show(self, quotes: list[QuoteRow], styles_for: Callable[[str], SpeakerStyles | None]) -> None:
@@ -67,32 +83,24 @@ class QuoteSidebar(OptionList):
         self._rebuild()
 
     def restyle(self) -> None:
-        """Rebuild in the speakers' new colours (the theme changed), keeping the highlight."""
-        highlighted = self.current_index
-        self._rebuild()
-        self.highlight_quote(highlighted)
+        """Redraw in the speakers' new colours (the theme changed), keeping the highlight."""
+        self.redraw()
 
     def watch_speaker_filter(self) -> None:
         self._rebuild()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:  # VirtualList's own handler runs too
         self._title()
 
     def _rebuild(self) -> None:
-        self.clear_options()
-        options = []
-        for i, q in enumerate(self.quotes):
-            name = speaker_label(q)
-            if self.speaker_filter is not None and name != self.speaker_filter:
-                continue
-            st = self._styles_for(name)
-            head = Content.assemble(
-                Content.styled(safe_text(name).replace("\n", " "), st.name if st else Style(bold=True)),
-                Content.styled(f"  {type_label(q.type)}", Style(italic=True, dim=True)),
-            )
-            body = quote_excerpt(q.text, q.type)
-            options.append(Option(Content("\n").join([head, body]), id=str(i)))
-        self.add_options(options)
+        speaker = self.speaker_filter
+        if speaker is None:
+            self._indices = list(range(len(self.quotes)))
+        else:
+            self._indices = [i for i, q in enumerate(self.quotes) if speaker_label(q) == speaker]
+        self.set_reactive(VirtualList.highlighted, None)
+        self.set_count(len(self._indices))
+        self.scroll_to(y=0, animate=False, immediate=True)
         self._title()
 
     def _title(self) -> None:
@@ -111,21 +119,33 @@ class QuoteSidebar(OptionList):
         self.border_title = head + name.truncate(width, ellipsis=True) + count
 
     @property
+    def option_count(self) -> int:
+        return self.count
+
+    def render_row(self, index: int, width: int, highlighted: bool) -> list[Content]:
+        q = self.quotes[self._indices[index]]
+        name = speaker_label(q)
+        st = self._styles_for(name)
+        inner = max(1, width - 2)  # a cell of padding each side
+        head = Content.assemble(
+            Content.styled(safe_text(name).replace("\n", " "), st.name if st else Style(bold=True)),
+            Content.styled(f"  {type_label(q.type)}", Style(italic=True, dim=True)),
+        ).truncate(inner, ellipsis=True)
+        lines = [head, *excerpt_lines(quote_excerpt(q.text, q.type), inner, self.ROW_HEIGHT - 1)]
+        return [Content(" ") + line for line in lines]
+
+    @property
     def current_index(self) -> int | None:
         """The quote index (into `quotes`) under the highlight."""
-        if self.highlighted is None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self._indices):
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return int(option.id) if option.id is not None else None
+        return self._indices[self.highlighted]
 
     def highlight_quote(self, index: int | None) -> None:
         """Move the highlight to quote `index` (no-op if it is filtered out)."""
         if index is None:
             self.highlighted = None
             return
-        try:
-            position = self.get_option_index(str(index))
-        except Exception:
-            return
-        if self.highlighted != position:
+        position = bisect_left(self._indices, index)
+        if position < len(self._indices) and self._indices[position] == index and self.highlighted != position:
             self.highlighted = position

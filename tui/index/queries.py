@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generator
 
 from tui.index.db import DATED
 from tui.quotes import Mention
@@ -207,31 +207,101 @@ def get_article(db: Db, article_id: int) -> ArticleDetail | None:
 _QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, coalesce(s.name, q.speaker), q.text, q.type, q.cue, q.start, q.[end], q.mentions, q.rule, q.how"
 
 
-def _quote_row(r) -> QuoteRow:
-    mentions = tuple(Mention(*m) for m in json.loads(r[9] or "[]"))
-    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8], mentions,
-                    r[10] or "", r[11] or "")
+def _quote_row(r, mentions=None) -> QuoteRow:
+    if mentions is None:
+        mentions = json.loads(r[9] or "[]")
+    return QuoteRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7], r[8],
+                    tuple(Mention(*m) for m in mentions), r[10] or "", r[11] or "")
+
+
+def _quote_rows(rows: list, at: int = 9) -> list[QuoteRow]:
+    """Quote rows, their mentions (JSON column `at`) parsed in one call: 10,000 quotes in ~30 ms."""
+    mentions = json.loads("[" + ",".join(r[at] or "[]" for r in rows) + "]")
+    return [_quote_row(r, m) for r, m in zip(rows, mentions, strict=True)]
+
+
+_ARTICLE_QUOTES = (f"SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
+                   "WHERE q.article_id = ? ORDER BY q.start")
 
 
 def article_quotes(db: Db, article_id: int) -> list[QuoteRow]:
     """An article's quotes in reading order."""
-    rows = db.execute(
-        f"SELECT {_QUOTE_COLUMNS} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "WHERE q.article_id = ? ORDER BY q.start",
-        [article_id],
-    ).fetchall()
-    return [_quote_row(r) for r in rows]
+    return _quote_rows(db.execute(_ARTICLE_QUOTES, [article_id]).fetchall())
 
 
-def speaker_quotes(db: Db, speaker_id: int, limit: int = 1000) -> list[SpeakerQuote]:
-    """Everything one speaker said across the collection, newest first."""
+def article_quote_batches(db: Db, article_id: int, size: int = 200) -> Generator[list[QuoteRow], None, None]:
+    """An article's quotes in reading order, `size` at a time (for reading them a little at a time)."""
+    cursor = db.execute(_ARTICLE_QUOTES, [article_id])
+    try:
+        while rows := cursor.fetchmany(size):
+            yield _quote_rows(rows)
+    finally:
+        cursor.close()
+
+
+_SPEAKER_QUOTE_COLUMNS = f"{_QUOTE_COLUMNS}, a.title, a.published"
+_SPEAKER_ORDER = "ORDER BY a.published DESC, a.id DESC, q.start"
+# A speaker with more quotes than this: the first page is looked for in the newest
+# RECENT_ARTICLES articles first (a walk that stops when the page is full), and only
+# if it is not full there by sorting all the speaker's quotes (~40 ms for 100,000 quotes
+# in a few articles, ~0.3 s for 46,000 spread over 15,000).
+WALK_ARTICLES_FROM = 5000
+RECENT_ARTICLES = 1000
+
+
+def _speaker_quotes(rows: list) -> list[SpeakerQuote]:
+    return [SpeakerQuote(q, r[12], r[13] or "") for q, r in zip(_quote_rows(rows), rows, strict=True)]
+
+
+def speaker_quote_count(db: Db, speaker_id: int) -> int:
+    """How many quotes a speaker has (a count on the speaker index)."""
+    return db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
+
+
+def speaker_quotes(db: Db, speaker_id: int, limit: int = 100, count: int | None = None) -> list[SpeakerQuote]:
+    """The first `limit` quotes of a speaker across the collection, newest first."""
+    if count is None:
+        count = speaker_quote_count(db, speaker_id)
+    if count > WALK_ARTICLES_FROM:
+        cutoff = db.execute(f"SELECT published FROM articles ORDER BY {NEWEST_FIRST} LIMIT 1 OFFSET ?",
+                            [RECENT_ARTICLES]).fetchone()
+        # CROSS JOIN keeps the articles the outer loop, walked newest first on their (published, id)
+        # index; `+`: the speaker's index is not used here (it would be searched once per article).
+        rows = db.execute(
+            f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM articles a CROSS JOIN quotes q ON q.article_id = a.id "
+            f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE +q.speaker_id = ? AND a.published >= ? "
+            f"{_SPEAKER_ORDER} LIMIT ?",
+            [speaker_id, cutoff[0] if cutoff else "", limit],
+        ).fetchall()
+        if len(rows) == limit:  # full: no older article can come before these
+            return _speaker_quotes(rows)
     rows = db.execute(
-        f"SELECT {_QUOTE_COLUMNS}, a.title, a.published FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "WHERE q.speaker_id = ? ORDER BY a.published DESC, a.id DESC, q.start LIMIT ?",
+        f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.speaker_id = ? {_SPEAKER_ORDER} LIMIT ?",
         [speaker_id, limit],
     ).fetchall()
-    return [SpeakerQuote(_quote_row(r), r[12], r[13] or "") for r in rows]
+    return _speaker_quotes(rows)
+
+
+def speaker_quote_ids(db: Db, speaker_id: int) -> list[int]:
+    """The ids of all a speaker's quotes, newest first (100,000 in ~0.3 s: read it in a worker)."""
+    rows = db.execute(
+        f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? {_SPEAKER_ORDER}",
+        [speaker_id],
+    )
+    return [r[0] for r in rows]
+
+
+def speaker_quotes_by_id(db: Db, ids: list[int]) -> list[SpeakerQuote]:
+    """These quotes (a page of `speaker_quote_ids`), in the order given."""
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id IN ({marks})",
+        ids,
+    ).fetchall()
+    by_id = {sq.quote.id: sq for sq in _speaker_quotes(rows)}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def speaker_name(db: Db, speaker_id: int) -> str | None:
