@@ -227,6 +227,30 @@ async def test_a_quote_search_hit_in_a_huge_article_is_made_current_when_its_quo
         assert "Quote number 1999 says" in screen_text(app)
 
 
+async def test_the_reading_position_stays_when_the_quotes_arrive(tmp_path):
+    path = build_index(tmp_path / "index.db")
+    article_id, _ = add_huge_article(path, quotes=3000)
+    app = make_app(path, config=tmp_path / "none.toml", import_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_article(article_id)
+        await quotes_read(pilot)
+        reader = app.reader
+        quotes = reader.quotes
+        reader.scroll_to(y=300, animate=False, immediate=True)
+        await pilot.pause()
+        assert reader.scroll_offset.y > 100
+        top_offset = reader._starts[int(reader.scroll_offset.y) - len(reader._header)]
+        reader.set_quotes([], loading=True)  # as while a large article's quotes are read: no legend
+        await pilot.pause()
+        assert reader._starts[int(reader.scroll_offset.y) - len(reader._header)] == top_offset
+        header = len(reader._header)
+        reader.set_quotes(quotes)  # the quotes arrive: the legend grows the header
+        await pilot.pause()
+        assert len(reader._header) > header
+        assert reader._starts[int(reader.scroll_offset.y) - len(reader._header)] == top_offset
+
+
 # --- a speaker with many quotes ----------------------------------------------------------------
 
 

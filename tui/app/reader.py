@@ -146,6 +146,7 @@ class Reader(ScrollView, can_focus=True):
         body = body[:DISPLAY_LIMIT]
         self._plain = safe_text(body)
         self.marks = []
+        self._width = 0  # a new body: wrap it anew
         self.set_quotes(quotes, loading=loading)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -161,8 +162,22 @@ class Reader(ScrollView, can_focus=True):
         self._legend_open = False
         self._index_spans()
         self._make_styles()
-        self._width = 0  # the legend changes the header: lay out again
-        self._layout()
+        if self._width:
+            self._rebuild_header()  # the body stays wrapped as it is
+        else:
+            self._layout()
+
+    def _rebuild_header(self) -> None:
+        """Make the header (legend) again; the body lines move with it, the view stays on them."""
+        old = len(self._header)
+        self._header = self._make_header(self._width)
+        delta = len(self._header) - old
+        if delta:
+            self.virtual_size = Size(self._width, self.virtual_size.height + delta)
+            y = int(self.scroll_offset.y)
+            if y >= old:
+                self.scroll_to(y=y + delta, animate=False, immediate=True, force=True)
+        self.refresh()
 
     def mark(self, ranges: list[tuple[int, int]]) -> None:
         """Show these body ranges (search matches) in reverse video until another article opens."""
@@ -310,7 +325,7 @@ class Reader(ScrollView, can_focus=True):
         # What the screen shows now; the rest in the background.
         self._wrap_until(lines=int(self.scroll_offset.y) + self.scrollable_content_region.height + 1)
         if anchor is not None:
-            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True)
+            self.scroll_to(y=self.line_of_offset(anchor), animate=False, immediate=True, force=True)
         if not self._wrap_done:
             self._wrap_rest(self._wrap_run)
         self.refresh()
