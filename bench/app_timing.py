@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import sys
 import threading
@@ -106,8 +107,10 @@ def main() -> None:
             feeder.join()
             await p.pause()
             type(lst).action_cursor_down = down
-            waits = [(h - s) * 1000 for s, h in zip(sent, handled)]
-            if "TRACE" in __import__("os").environ: print([(round((s - t0) * 1000), round((h - s) * 1000)) for s, h in zip(sent, handled)], file=sys.stderr)
+            pairs = list(zip(sent, handled, strict=False))  # a key sent last may not be handled yet
+            waits = [(h - s) * 1000 for s, h in pairs]
+            if "TRACE" in os.environ:
+                print([(round((s - t0) * 1000), round((h - s) * 1000)) for s, h in pairs], file=sys.stderr)
             out["keys_sent"], out["keys_handled"] = len(sent), len(handled)
             out["key_wait_max_ms"] = max(waits) if waits else None
             out["key_wait_p50_ms"] = statistics.median(waits) if waits else None

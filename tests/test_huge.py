@@ -115,7 +115,7 @@ def test_wrap_keeps_every_character_within_the_width(text, width):
     ends: list[int] = []
     wrap(text, 0, len(text), width, starts, ends)
     covered = set()
-    for a, b in zip(starts, ends):
+    for a, b in zip(starts, ends, strict=True):
         assert cell_len(text[a:b]) <= width
         covered.update(range(a, b))
     assert all(i in covered for i, ch in enumerate(text) if ch != " ")  # only spaces at breaks are dropped
@@ -127,7 +127,7 @@ def test_wrap_breaks_at_the_last_space_that_fits():
     starts: list[int] = []
     ends: list[int] = []
     wrap(text, 0, len(text), 10, starts, ends)
-    assert [text[a:b] for a, b in zip(starts, ends)] == ["hello", "world this", "is a test", "of", "wrapping"]
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == ["hello", "world this", "is a test", "of", "wrapping"]
     starts, ends = [], []
     wrap("ab\nxy", 3, 3, 10, starts, ends)  # an empty paragraph is one empty line
     assert (starts, ends) == ([3], [3])
@@ -227,7 +227,7 @@ async def test_a_quote_search_hit_in_a_huge_article_is_made_current_when_its_quo
         assert "Quote number 1999 says" in screen_text(app)
 
 
-async def test_the_reading_position_stays_when_the_quotes_arrive(tmp_path):
+async def test_the_reading_position_stays_when_the_quotes_arrive(tmp_path, build_index):
     path = build_index(tmp_path / "index.db")
     article_id, _ = add_huge_article(path, quotes=3000)
     app = make_app(path, config=tmp_path / "none.toml", import_samples=False)

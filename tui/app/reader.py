@@ -251,7 +251,7 @@ class Reader(ScrollView, can_focus=True):
         background = background or (Color(0, 0, 0) if dark else Color(255, 255, 255))
         foreground = foreground or (Color(224, 224, 224) if dark else Color(0, 0, 0))
         by_slot: dict[int, SpeakerStyles] = {}  # the styles depend on the slot alone: a dozen at most
-        for name, slot in self._slots.items():
+        for slot in self._slots.values():
             if slot not in by_slot:
                 by_slot[slot] = SpeakerStyles(slot, background, foreground, dark)
         self._styles = {name: by_slot[slot] for name, slot in self._slots.items()}
