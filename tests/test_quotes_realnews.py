@@ -238,3 +238,33 @@ def test_a_passive_with_an_agent_reports_nothing_without_a_that_clause():
     assert extract("Lena Holt was reported by a plumber who had been called to the house.") == []
     [q] = extract("It was reported by the ministry that the plant would close.")
     assert q.text == "the plant would close"
+
+
+# --- subjects with long appositions, and what may follow the cue ------------
+
+def test_a_time_after_the_cue_then_a_clause_is_a_forward_report():
+    text = "Mona Greeley, the chair of the budget committee, said Sunday a long standoff only hurts everyone."
+    assert speakers(text) == [("a long standoff only hurts everyone", "Mona Greeley")]
+
+
+def test_an_adverbial_phrase_after_the_cue_then_a_clause_is_a_forward_report():
+    text = ("Ivo Marsh, who was stunned by the anger after he backed the motion, "
+            "said in hindsight he thinks backing it was an error.")
+    [(quote, speaker)] = speakers(text)
+    assert quote.endswith("he thinks backing it was an error") and speaker == "Ivo Marsh"
+
+
+def test_a_conjunction_before_a_subject_with_an_apposition_is_no_part_of_it():
+    text = "But Ms. Velde, a councillor since 2014, said the budget could not carry another cut."
+    assert speakers(text) == [("the budget could not carry another cut", "Velde")]
+
+
+def test_a_where_clause_inside_the_apposition_belongs_to_the_subject():
+    text = ("Dana Pike, a former pupil and a councillor in Dalton County, where the school stands, "
+            "said the video “badly distorts the spirit” of the place.")
+    assert speakers(text) == [("the video “badly distorts the spirit” of the place", "Dana Pike")]
+
+
+def test_an_inverted_speaker_may_be_followed_by_a_time():
+    text = "The bridge will cost far more than planned, said Tom Ruddle on Monday."
+    assert speakers(text) == [("The bridge will cost far more than planned", "Tom Ruddle")]

@@ -464,8 +464,11 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     rstrip0 = right.strip()
     right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
+    if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right)) or _CLAUSE_AFTER_PP.match(right)):
+        right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
     if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
-        if not right_adj and cs - ss < 400 and np_region_ok(text, ss, cs):
+        cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
+        if not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs):
             pass  # "Tomas Brekke, head of X, said his office …": forward, below
         else:
             # inverted trailing: "…, said X." / "…, says X, the …"
@@ -473,7 +476,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
             if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
                 tail = text[np.end:cend]
-                if not tail.strip() or _rx(r"\s*,").match(tail):
+                tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
+                if not tail.strip(" \t.") or _rx(r"\s*,").match(tail):
                     s, e = _trim(text, ss, cs)
                     if _words(text[s:e]) >= 3:
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
@@ -544,6 +548,17 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             and bisect_left(doc.span_opens, s) == bisect_left(doc.span_opens, cend):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
+
+
+# after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
+_CLAUSE_AFTER_TIME = re.compile(r"\s*(?:a|an|the|he|she|it|they|we|there|his|her|its|their)\s+\S+\s+\S+\s+\S+")
+
+
+_CLAUSE_AFTER_PP = re.compile(r"\s*(?:in|on|at|after|before|during|over|with|by)\s+(?:[\w\-]+\s+){1,3}?"
+                              r"(?:he|she|they|it|we|there)\s+[a-z]")
+
+
+_CONJ_OPEN = re.compile(r"(?:But|And|Yet|So)\s+(?=[A-Z])")
 
 
 _NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")

@@ -689,7 +689,8 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
             chunks[-1].append(t)
     chunks = [c for c in chunks if c]
     # skip relative clauses and participles at the end
-    while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)):
+    while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)
+                               or _where_clause(chunks[-1])):
         chunks.pop()
     if not chunks:
         return None
@@ -759,7 +760,7 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
     if not chunks:
         return False
     for i, c in enumerate(chunks):
-        if i > 0 and (_is_skippable(c) or _place_tail(chunks, i)):
+        if i > 0 and (_is_skippable(c) or _place_tail(chunks, i) or _where_clause(c)):
             continue
         w0 = c[0][2]
         if i == 0 and len(chunks) > 1 and (w0.lower() in PREPS or w0.lower() in ("asked", "speaking", "after",
@@ -815,6 +816,11 @@ def _place_tail(chunks, i: int) -> bool:
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.\-]*")  # "Ada Lund, R-Ore., said"
+
+
+def _where_clause(chunk) -> bool:
+    """'…, a councillor in Kenton County, where the school is, said': a clause about the place, no subject."""
+    return len(chunk) > 2 and chunk[0][2] == "where"
 
 
 def _is_skippable(chunk) -> bool:
