@@ -268,3 +268,12 @@ def test_a_where_clause_inside_the_apposition_belongs_to_the_subject():
 def test_an_inverted_speaker_may_be_followed_by_a_time():
     text = "The bridge will cost far more than planned, said Tom Ruddle on Monday."
     assert speakers(text) == [("The bridge will cost far more than planned", "Tom Ruddle")]
+
+
+@pytest.mark.parametrize(("org", "desc"), [("Valley Power", "the utility"), ("Harbour Radio", "the broadcaster"),
+                                          ("Lakeside Insurance", "the insurer")])
+def test_an_organisation_described_by_its_trade_is_the_one_that_spoke_last(org, desc):
+    text = (f"{org} said in a statement that 40,000 customers were affected by the storm.\n\n"
+            "Mayor Ann Brill said the town was struggling.\n\n"
+            f"More than 300 crews will work through the night, {desc} said.")
+    assert [q.speaker for q in extract(text)] == [org, "Ann Brill", org]

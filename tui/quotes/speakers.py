@@ -86,6 +86,10 @@ ORG_HEADS = {
     "embassy": {"embassy"}, "parliament": {"parliament", "assembly"}, "senate": {"senate"},
     "airline": {"airlines", "airways", "air"}, "carrier": {"airlines", "airways", "air"},
     "hospital": {"hospital", "trust"}, "school": {"school", "college", "academy"},
+    "utility": {"hydro", "power", "energy", "electric", "gas", "utilities", "utility"},
+    "broadcaster": {"broadcasting", "television", "tv", "radio", "network", "news"},
+    "league": {"league"}, "automaker": {"motors", "motor", "auto", "automotive"},
+    "retailer": {"stores", "store", "mart", "retail"}, "insurer": {"insurance", "assurance", "life"},
 }
 ROLE_SYNONYMS = {
     "diplomat": {"diplomat", "minister", "ambassador", "envoy", "counterpart"},
