@@ -277,3 +277,25 @@ def test_an_organisation_described_by_its_trade_is_the_one_that_spoke_last(org, 
             "Mayor Ann Brill said the town was struggling.\n\n"
             f"More than 300 crews will work through the night, {desc} said.")
     assert [q.speaker for q in extract(text)] == [org, "Ann Brill", org]
+
+
+# --- photo captions and links to other stories ------------------------------
+
+def test_a_photo_caption_reports_nothing_and_names_no_subject():
+    text = ("Author Lea Morrow spent ten years on her history of the ferry crews.\n\n"
+            "Tomas Brekke, a retired deckhand, looks at old photos at the harbour museum. (Ann Lutz/Coast Press)\n\n"
+            "The crews changed the town for good. “These men were braver than anyone knew,” she says.\n\n"
+            "Ivo Marsh said the ferry would sail again. (CBC)")
+    assert speakers(text) == [("These men were braver than anyone knew,", "Lea Morrow")]
+
+
+def test_a_credit_in_parentheses_is_not_any_parenthesis():
+    text = "Ivo Marsh said the ferry would sail again (weather permitting)."
+    assert speakers(text) == [("the ferry would sail again (weather permitting)", "Ivo Marsh")]
+
+
+def test_a_link_to_another_story_names_no_subject():
+    text = ("The claim was filed in May against the league.\n\n"
+            "READ MORE: Former Harbour Hawk sues over head injuries\n\n"
+            "The legal document said that the league ignored the risks.")
+    assert speakers(text) == [("the league ignored the risks", "the legal document")]
