@@ -299,3 +299,13 @@ def test_a_link_to_another_story_names_no_subject():
             "READ MORE: Former Harbour Hawk sues over head injuries\n\n"
             "The legal document said that the league ignored the risks.")
     assert speakers(text) == [("the league ignored the risks", "the legal document")]
+
+
+def test_a_name_and_its_apposition_after_the_cue_are_the_speaker_not_the_report():
+    text = "It’s too soon to measure the effect on bakeries, said Tom Ruddle, executive director of the Ohio Bakers Guild."
+    assert speakers(text) == [("It’s too soon to measure the effect on bakeries", "Tom Ruddle")]
+
+
+def test_a_name_with_an_apposition_and_a_verb_after_the_cue_is_reported():
+    text = "Tomas Brekke, head of the union, said Mary Holt, the new chair, would lead the talks."
+    assert speakers(text) == [("Mary Holt, the new chair, would lead the talks", "Tomas Brekke")]

@@ -468,20 +468,24 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
     if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
         cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
-        if not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs):
-            pass  # "Tomas Brekke, head of X, said his office …": forward, below
-        else:
-            # inverted trailing: "…, said X." / "…, says X, the …"
-            # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
-            np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
-            if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
-                tail = text[np.end:cend]
-                tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
-                if not tail.strip(" \t.") or _rx(r"\s*,").match(tail):
-                    s, e = _trim(text, ss, cs)
-                    if _words(text[s:e]) >= 3:
-                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
+        forward = not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs)
+        # inverted trailing: "…, said X." / "…, says X, the …"
+        # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
+        np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
+        if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")) \
+                and not (forward and (np.kind != "name" or text[ce:np.start].strip())):
+            tail = text[np.end:cend]
+            tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
+            if not tail.strip(" \t.") or (_rx(r"\s*,").match(tail) and not (
+                    forward and (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend)))):
+                # (with a possible subject before the cue as well, only a name closing the sentence, or a
+                # name and an apposition without a verb: "…, said Mark Holt, director of the guild.")
+                s, e = _trim(text, ss, cs)
+                if _words(text[s:e]) >= 3:
+                    return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
+        if not forward:
             return None
+        # "Tomas Brekke, head of X, said his office …": forward, below
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
     lc = left.rfind(",")
     if lc >= 0:
