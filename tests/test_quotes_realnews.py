@@ -309,3 +309,8 @@ def test_a_name_and_its_apposition_after_the_cue_are_the_speaker_not_the_report(
 def test_a_name_with_an_apposition_and_a_verb_after_the_cue_is_reported():
     text = "Tomas Brekke, head of the union, said Mary Holt, the new chair, would lead the talks."
     assert speakers(text) == [("Mary Holt, the new chair, would lead the talks", "Tomas Brekke")]
+
+
+def test_a_stop_inside_a_word_of_the_apposition_does_not_end_the_attribution():
+    text = "“We built it ourselves,” Lena Varga, e.Volt’s founder and its chief engineer, said at the plant."
+    assert speakers(text) == [("We built it ourselves,", "Lena Varga")]
