@@ -314,3 +314,8 @@ def test_a_name_with_an_apposition_and_a_verb_after_the_cue_is_reported():
 def test_a_stop_inside_a_word_of_the_apposition_does_not_end_the_attribution():
     text = "“We built it ourselves,” Lena Varga, e.Volt’s founder and its chief engineer, said at the plant."
     assert speakers(text) == [("We built it ourselves,", "Lena Varga")]
+
+
+def test_a_report_ends_where_a_coordinated_cue_opens_its_own_quotation():
+    text = "Pike said “nobody knows the full story,” and added: “I promise you, they were spoken to.”"
+    assert speakers(text) == [("“nobody knows the full story,”", "Pike"), ("I promise you, they were spoken to.", "Pike")]

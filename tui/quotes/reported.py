@@ -699,11 +699,19 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
     """Other cues inside r's content: a coordinated cue splits it, a nested one is left inside."""
     text = doc.text
     for hj in doc.hits_in(r.start, r.end):
-        if hj == hi or hj in doc.used_hits:
+        if hj == hi:
             continue
         h2 = doc.hits[hj]
         pre = text[r.start:h2[0]]
         m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
+        if hj in doc.used_hits:
+            if m and h2[4] != CueClass.PHRASE:
+                # 'said "…," and added: "…"': the second cue has its own quotation; the report ends before it
+                s, e = _trim(text, r.start, h2[0] - len(m.group(1)))
+                if e - s >= 3:
+                    r.end = e
+                    return
+            continue
         if m and h2[4] != CueClass.PHRASE:
             first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", CueClass.CLAUSE)
             if first_cls in (CueClass.OBJECT, CueClass.EVALUATIVE) or first_lemma == h2[3]:
