@@ -319,3 +319,10 @@ def test_a_stop_inside_a_word_of_the_apposition_does_not_end_the_attribution():
 def test_a_report_ends_where_a_coordinated_cue_opens_its_own_quotation():
     text = "Pike said “nobody knows the full story,” and added: “I promise you, they were spoken to.”"
     assert speakers(text) == [("“nobody knows the full story,”", "Pike"), ("I promise you, they were spoken to.", "Pike")]
+
+
+def test_the_person_the_writer_asks_answers_next():
+    text = ("Oswin Hale sells razors and creams online.\n\n"
+            "Is the trend over? I asked master barber Tom Ruddle, who owns a shop in Harlem. "
+            "“The craze seems to have faded in big cities,” he explains.")
+    assert speakers(text) == [("The craze seems to have faded in big cities,", "Tom Ruddle")]
