@@ -326,3 +326,9 @@ def test_the_person_the_writer_asks_answers_next():
             "Is the trend over? I asked master barber Tom Ruddle, who owns a shop in Harlem. "
             "“The craze seems to have faded in big cities,” he explains.")
     assert speakers(text) == [("The craze seems to have faded in big cities,", "Tom Ruddle")]
+
+
+def test_a_relative_clause_about_the_subject_may_run_over_several_commas():
+    text = ("Sara Lindqvist, who attended a girls’ school across the road, played in the band at games "
+            "and graduated in 2013, said the school has “a culture of entitlement.”")
+    assert speakers(text) == [("the school has “a culture of entitlement.”", "Sara Lindqvist")]
