@@ -332,3 +332,10 @@ def test_a_relative_clause_about_the_subject_may_run_over_several_commas():
     text = ("Sara Lindqvist, who attended a girls’ school across the road, played in the band at games "
             "and graduated in 2013, said the school has “a culture of entitlement.”")
     assert speakers(text) == [("the school has “a culture of entitlement.”", "Sara Lindqvist")]
+
+
+@pytest.mark.parametrize("attribution", ["Brill said", "said Brill"])
+def test_a_participle_after_a_trailing_attribution_belongs_to_its_speaker(attribution):
+    text = (f"Each of the charges against Morrow carries a penalty of 30 years in prison, {attribution}, "
+            "adding that more charges are possible.")
+    assert [q.speaker for q in extract(text)] == ["Brill", "Brill"]

@@ -295,6 +295,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         doc.used_hits.add(hi)
         recs.append(r)
+        if r.rule in (Rule.TRAILING, Rule.TRAILING_INVERTED, Rule.INTERRUPTING_BEFORE):
+            by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
 
 
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
@@ -476,8 +478,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 and not (forward and (np.kind != "name" or text[ce:np.start].strip())):
             tail = text[np.end:cend]
             tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
+            ptc = _rx(r"\s*,\s*([a-z]+ing)\b").match(tail)  # "…, said Brill, adding that …"
             if not tail.strip(" \t.") or (_rx(r"\s*,").match(tail) and not (
-                    forward and (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend)))):
+                    forward and (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend))
+                    and not (ptc and ptc.group(1) in _PARTICIPLE_CUES))):
                 # (with a possible subject before the cue as well, only a name closing the sentence, or a
                 # name and an apposition without a verb: "…, said Mark Holt, director of the guild.")
                 s, e = _trim(text, ss, cs)
