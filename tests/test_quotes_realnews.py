@@ -339,3 +339,10 @@ def test_a_participle_after_a_trailing_attribution_belongs_to_its_speaker(attrib
     text = (f"Each of the charges against Morrow carries a penalty of 30 years in prison, {attribution}, "
             "adding that more charges are possible.")
     assert [q.speaker for q in extract(text)] == ["Brill", "Brill"]
+
+
+def test_an_ambiguous_plural_after_a_bare_common_noun_is_a_noun():
+    text = "Ivo Marsh voted yes. City requests to the province to change the charter are often rebuffed, he says."
+    assert speakers(text) == [("City requests to the province to change the charter are often rebuffed", "Ivo Marsh")]
+    assert speakers("Greta Lind requests to the board that the vote be held again.") == [
+        ("the vote be held again", "Greta Lind")]

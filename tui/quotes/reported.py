@@ -440,6 +440,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "called a strike", "called a snap election": an event, not words
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
         return None  # "called into a radio show", "called to service"
+    if form.lower() in _AMBIG_S and _rx(r"[A-Z][a-z]+\s+$").fullmatch(left) and common_word(left.strip()) \
+            and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
+        return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
     if form.lower() in _AMBIG_S:
         w = pw.group(1) if pw else ""
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
