@@ -346,3 +346,8 @@ def test_an_ambiguous_plural_after_a_bare_common_noun_is_a_noun():
     assert speakers(text) == [("City requests to the province to change the charter are often rebuffed", "Ivo Marsh")]
     assert speakers("Greta Lind requests to the board that the vote be held again.") == [
         ("the vote be held again", "Greta Lind")]
+
+
+def test_an_adverb_between_the_subject_and_an_ambiguous_cue():
+    text = "Ivo Marsh voted yes in May. He now calls it a rookie mistake."
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Ivo Marsh", "calls")]

@@ -100,6 +100,10 @@ def _masked(text: str) -> str:
     return "".join(parts)
 
 
+# the word before a cue, over one adverb ("He now calls it …")
+_SUBJ_BEFORE = re.compile(r"([\w’'\-]+)(?:\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly))?[\s\"”’']*$")
+
+
 def _hit_ok(doc: Doc, h) -> bool:
     """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline.
 
@@ -107,7 +111,7 @@ def _hit_ok(doc: Doc, h) -> bool:
     low = h[2].lower()
     if low in _AMBIG_S or low in _AMBIG_BASE:
         text = doc.text
-        pw = _rx(r"([\w’'\-]+)[\s\"”’']*$").search(text, max(0, h[0] - 40), h[0])
+        pw = _SUBJ_BEFORE.search(text, max(0, h[0] - 40), h[0])
         w = pw.group(1) if pw else ""
         lw = w.lower()
         if lw in _NOUN_BEFORE or w[:1].isdigit() or lw in _NUMBER_WORDS or "-" in lw and lw.split("-")[-1] in _NUMBER_WORDS:

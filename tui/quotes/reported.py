@@ -444,7 +444,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
         return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
     if form.lower() in _AMBIG_S:
-        w = pw.group(1) if pw else ""
+        mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt)
+        w = mw.group(1) if mw and pw and not pw.group(1)[:1].isupper() else pw.group(1) if pw else ""  # "He now calls"
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
