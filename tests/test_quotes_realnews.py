@@ -238,3 +238,116 @@ def test_a_passive_with_an_agent_reports_nothing_without_a_that_clause():
     assert extract("Lena Holt was reported by a plumber who had been called to the house.") == []
     [q] = extract("It was reported by the ministry that the plant would close.")
     assert q.text == "the plant would close"
+
+
+# --- subjects with long appositions, and what may follow the cue ------------
+
+def test_a_time_after_the_cue_then_a_clause_is_a_forward_report():
+    text = "Mona Greeley, the chair of the budget committee, said Sunday a long standoff only hurts everyone."
+    assert speakers(text) == [("a long standoff only hurts everyone", "Mona Greeley")]
+
+
+def test_an_adverbial_phrase_after_the_cue_then_a_clause_is_a_forward_report():
+    text = ("Ivo Marsh, who was stunned by the anger after he backed the motion, "
+            "said in hindsight he thinks backing it was an error.")
+    [(quote, speaker)] = speakers(text)
+    assert quote.endswith("he thinks backing it was an error") and speaker == "Ivo Marsh"
+
+
+def test_a_conjunction_before_a_subject_with_an_apposition_is_no_part_of_it():
+    text = "But Ms. Velde, a councillor since 2014, said the budget could not carry another cut."
+    assert speakers(text) == [("the budget could not carry another cut", "Velde")]
+
+
+def test_a_where_clause_inside_the_apposition_belongs_to_the_subject():
+    text = ("Dana Pike, a former pupil and a councillor in Dalton County, where the school stands, "
+            "said the video “badly distorts the spirit” of the place.")
+    assert speakers(text) == [("the video “badly distorts the spirit” of the place", "Dana Pike")]
+
+
+def test_an_inverted_speaker_may_be_followed_by_a_time():
+    text = "The bridge will cost far more than planned, said Tom Ruddle on Monday."
+    assert speakers(text) == [("The bridge will cost far more than planned", "Tom Ruddle")]
+
+
+@pytest.mark.parametrize(("org", "desc"), [("Valley Power", "the utility"), ("Harbour Radio", "the broadcaster"),
+                                          ("Lakeside Insurance", "the insurer")])
+def test_an_organisation_described_by_its_trade_is_the_one_that_spoke_last(org, desc):
+    text = (f"{org} said in a statement that 40,000 customers were affected by the storm.\n\n"
+            "Mayor Ann Brill said the town was struggling.\n\n"
+            f"More than 300 crews will work through the night, {desc} said.")
+    assert [q.speaker for q in extract(text)] == [org, "Ann Brill", org]
+
+
+# --- photo captions and links to other stories ------------------------------
+
+def test_a_photo_caption_reports_nothing_and_names_no_subject():
+    text = ("Author Lea Morrow spent ten years on her history of the ferry crews.\n\n"
+            "Tomas Brekke, a retired deckhand, looks at old photos at the harbour museum. (Ann Lutz/Coast Press)\n\n"
+            "The crews changed the town for good. “These men were braver than anyone knew,” she says.\n\n"
+            "Ivo Marsh said the ferry would sail again. (CBC)")
+    assert speakers(text) == [("These men were braver than anyone knew,", "Lea Morrow")]
+
+
+def test_a_credit_in_parentheses_is_not_any_parenthesis():
+    text = "Ivo Marsh said the ferry would sail again (weather permitting)."
+    assert speakers(text) == [("the ferry would sail again (weather permitting)", "Ivo Marsh")]
+
+
+def test_a_link_to_another_story_names_no_subject():
+    text = ("The claim was filed in May against the league.\n\n"
+            "READ MORE: Former Harbour Hawk sues over head injuries\n\n"
+            "The legal document said that the league ignored the risks.")
+    assert speakers(text) == [("the league ignored the risks", "the legal document")]
+
+
+def test_a_name_and_its_apposition_after_the_cue_are_the_speaker_not_the_report():
+    text = "It’s too soon to measure the effect on bakeries, said Tom Ruddle, executive director of the Ohio Bakers Guild."
+    assert speakers(text) == [("It’s too soon to measure the effect on bakeries", "Tom Ruddle")]
+
+
+def test_a_name_with_an_apposition_and_a_verb_after_the_cue_is_reported():
+    text = "Tomas Brekke, head of the union, said Mary Holt, the new chair, would lead the talks."
+    assert speakers(text) == [("Mary Holt, the new chair, would lead the talks", "Tomas Brekke")]
+
+
+def test_a_stop_inside_a_word_of_the_apposition_does_not_end_the_attribution():
+    text = "“We built it ourselves,” Lena Varga, e.Volt’s founder and its chief engineer, said at the plant."
+    assert speakers(text) == [("We built it ourselves,", "Lena Varga")]
+
+
+def test_a_report_ends_where_a_coordinated_cue_opens_its_own_quotation():
+    text = "Pike said “nobody knows the full story,” and added: “I promise you, they were spoken to.”"
+    assert speakers(text) == [("“nobody knows the full story,”", "Pike"), ("I promise you, they were spoken to.", "Pike")]
+
+
+def test_the_person_the_writer_asks_answers_next():
+    text = ("Oswin Hale sells razors and creams online.\n\n"
+            "Is the trend over? I asked master barber Tom Ruddle, who owns a shop in Harlem. "
+            "“The craze seems to have faded in big cities,” he explains.")
+    assert speakers(text) == [("The craze seems to have faded in big cities,", "Tom Ruddle")]
+
+
+def test_a_relative_clause_about_the_subject_may_run_over_several_commas():
+    text = ("Sara Lindqvist, who attended a girls’ school across the road, played in the band at games "
+            "and graduated in 2013, said the school has “a culture of entitlement.”")
+    assert speakers(text) == [("the school has “a culture of entitlement.”", "Sara Lindqvist")]
+
+
+@pytest.mark.parametrize("attribution", ["Brill said", "said Brill"])
+def test_a_participle_after_a_trailing_attribution_belongs_to_its_speaker(attribution):
+    text = (f"Each of the charges against Morrow carries a penalty of 30 years in prison, {attribution}, "
+            "adding that more charges are possible.")
+    assert [q.speaker for q in extract(text)] == ["Brill", "Brill"]
+
+
+def test_an_ambiguous_plural_after_a_bare_common_noun_is_a_noun():
+    text = "Ivo Marsh voted yes. City requests to the province to change the charter are often rebuffed, he says."
+    assert speakers(text) == [("City requests to the province to change the charter are often rebuffed", "Ivo Marsh")]
+    assert speakers("Greta Lind requests to the board that the vote be held again.") == [
+        ("the vote be held again", "Greta Lind")]
+
+
+def test_an_adverb_between_the_subject_and_an_ambiguous_cue():
+    text = "Ivo Marsh voted yes in May. He now calls it a rookie mistake."
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Ivo Marsh", "calls")]

@@ -103,7 +103,8 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         between = text[after:h[0]]
         if h[2].lower() in _AMBIG_BASE and between.strip() and _a_noun(between.split()[-1]):
             return None  # '"…" against a coordinated attack': a noun
-        if _rx(r"[.!?;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
+        # a stop inside a word ("e.GO’s founder") ends nothing
+        if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
             return None
         b = between.strip()
         if (not b or b == ",") and h[2].lower() in _PARTICIPLE_CUES:

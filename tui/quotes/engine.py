@@ -75,6 +75,35 @@ def _link_lines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
 
 
+# a photo caption: a short paragraph closed by a credit in parentheses ("(Jane Roe/Canadian Press)",
+# "( THE CANADIAN PRESS FILE PHOTO )", "(CBC)")
+_CAPTION = re.compile(r"^[ \t]*[^\n]{1,600}\([ \t]*(?=[^()\n]*(?:/|\b(?:[Pp]hotos?|PHOTOS?|[Ii]mages|IMAGES|[Pp]ress|PRESS|"
+                      r"[Cc]ontributed|[Aa]rchives|[Hh]andout|[Ff]ile|FILE|Reuters|REUTERS|CBC|AP|AFP|Getty)\b))"
+                      r"[^()\n.]{2,80}\)[ \t]*\.?[ \t]*$", re.M)
+
+
+def _masked(text: str) -> str:
+    """The text with photo captions and links to other stories blanked out (their lengths kept): their
+    sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
+    cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text else _link_lines(text)
+    if not cut:
+        return text
+    parts = []
+    last = 0
+    for s, e in sorted(cut):
+        if s < last:
+            continue
+        parts.append(text[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# the word before a cue, over one adverb ("He now calls it …")
+_SUBJ_BEFORE = re.compile(r"([\w’'\-]+)(?:\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly))?[\s\"”’']*$")
+
+
 def _hit_ok(doc: Doc, h) -> bool:
     """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline.
 
@@ -82,7 +111,7 @@ def _hit_ok(doc: Doc, h) -> bool:
     low = h[2].lower()
     if low in _AMBIG_S or low in _AMBIG_BASE:
         text = doc.text
-        pw = _rx(r"([\w’'\-]+)[\s\"”’']*$").search(text, max(0, h[0] - 40), h[0])
+        pw = _SUBJ_BEFORE.search(text, max(0, h[0] - 40), h[0])
         w = pw.group(1) if pw else ""
         lw = w.lower()
         if lw in _NOUN_BEFORE or w[:1].isdigit() or lw in _NUMBER_WORDS or "-" in lw and lw.split("-")[-1] in _NUMBER_WORDS:
@@ -106,7 +135,8 @@ def _hit_ok(doc: Doc, h) -> bool:
     return len(words) >= 4 and caps >= 0.7 * len(words)
 
 
-def _extract(text: str) -> list[Quote]:
+def _extract(original: str) -> list[Quote]:
+    text = _masked(original)
     spans = find_spans(text)
     sents = sentences(text, spans)
     hits = []
@@ -129,7 +159,7 @@ def _extract(text: str) -> list[Quote]:
     _indirect_quotes(doc, recs, direct)
     _fallback_direct(doc, recs)
     _resolve(doc, reg, recs, name_mentions)
-    return _finish(text, recs)
+    return _finish(original, recs)
 
 
 def _finish(text: str, recs: list[Rec]) -> list[Quote]:

@@ -295,6 +295,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         doc.used_hits.add(hi)
         recs.append(r)
+        if r.rule in (Rule.TRAILING, Rule.TRAILING_INVERTED, Rule.INTERRUPTING_BEFORE):
+            by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
 
 
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
@@ -438,8 +440,12 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "called a strike", "called a snap election": an event, not words
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
         return None  # "called into a radio show", "called to service"
+    if form.lower() in _AMBIG_S and _rx(r"[A-Z][a-z]+\s+$").fullmatch(left) and common_word(left.strip()) \
+            and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
+        return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
     if form.lower() in _AMBIG_S:
-        w = pw.group(1) if pw else ""
+        mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt)
+        w = mw.group(1) if mw and pw and not pw.group(1)[:1].isupper() else pw.group(1) if pw else ""  # "He now calls"
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
@@ -464,20 +470,30 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     rstrip0 = right.strip()
     right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                       and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
+    if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right)) or _CLAUSE_AFTER_PP.match(right)):
+        right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
     if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
-        if not right_adj and cs - ss < 400 and np_region_ok(text, ss, cs):
-            pass  # "Tomas Brekke, head of X, said his office …": forward, below
-        else:
-            # inverted trailing: "…, said X." / "…, says X, the …"
-            # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
-            np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
-            if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")):
-                tail = text[np.end:cend]
-                if not tail.strip() or _rx(r"\s*,").match(tail):
-                    s, e = _trim(text, ss, cs)
-                    if _words(text[s:e]) >= 3:
-                        return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
+        cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
+        forward = not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs)
+        # inverted trailing: "…, said X." / "…, says X, the …"
+        # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
+        np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
+        if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")) \
+                and not (forward and (np.kind != "name" or text[ce:np.start].strip())):
+            tail = text[np.end:cend]
+            tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
+            ptc = _rx(r"\s*,\s*([a-z]+ing)\b").match(tail)  # "…, said Brill, adding that …"
+            if not tail.strip(" \t.") or (_rx(r"\s*,").match(tail) and not (
+                    forward and (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend))
+                    and not (ptc and ptc.group(1) in _PARTICIPLE_CUES))):
+                # (with a possible subject before the cue as well, only a name closing the sentence, or a
+                # name and an apposition without a verb: "…, said Mark Holt, director of the guild.")
+                s, e = _trim(text, ss, cs)
+                if _words(text[s:e]) >= 3:
+                    return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
+        if not forward:
             return None
+        # "Tomas Brekke, head of X, said his office …": forward, below
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
     lc = left.rfind(",")
     if lc >= 0:
@@ -544,6 +560,17 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             and bisect_left(doc.span_opens, s) == bisect_left(doc.span_opens, cend):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
+
+
+# after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
+_CLAUSE_AFTER_TIME = re.compile(r"\s*(?:a|an|the|he|she|it|they|we|there|his|her|its|their)\s+\S+\s+\S+\s+\S+")
+
+
+_CLAUSE_AFTER_PP = re.compile(r"\s*(?:in|on|at|after|before|during|over|with|by)\s+(?:[\w\-]+\s+){1,3}?"
+                              r"(?:he|she|they|it|we|there)\s+[a-z]")
+
+
+_CONJ_OPEN = re.compile(r"(?:But|And|Yet|So)\s+(?=[A-Z])")
 
 
 _NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
@@ -680,11 +707,19 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
     """Other cues inside r's content: a coordinated cue splits it, a nested one is left inside."""
     text = doc.text
     for hj in doc.hits_in(r.start, r.end):
-        if hj == hi or hj in doc.used_hits:
+        if hj == hi:
             continue
         h2 = doc.hits[hj]
         pre = text[r.start:h2[0]]
         m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
+        if hj in doc.used_hits:
+            if m and h2[4] != CueClass.PHRASE:
+                # 'said "…," and added: "…"': the second cue has its own quotation; the report ends before it
+                s, e = _trim(text, r.start, h2[0] - len(m.group(1)))
+                if e - s >= 3:
+                    r.end = e
+                    return
+            continue
         if m and h2[4] != CueClass.PHRASE:
             first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", CueClass.CLAUSE)
             if first_cls in (CueClass.OBJECT, CueClass.EVALUATIVE) or first_lemma == h2[3]:

@@ -117,6 +117,11 @@ column op-ed essay blog website lawsuit suit complaint submission affidavit test
 _DOC_HEADS = frozenset("statement letter release filing memo email e-mail post tweet message note".split())
 
 
+# "I asked barber Tom Ruddle, who …": the one the writer interviews is the next to answer
+_WRITER_ASKED = re.compile(r"\b(?:I|[Ww]e)\s+(?:asked|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|turned\s+to|"
+                           r"called|reached)\s+(?:[\w\-’']+\s+){0,4}$")
+
+
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
     # events in text order: subject mentions, name mentions, quotes to resolve
@@ -135,8 +140,10 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     for pos, _, ev in events:
         if ev[0] == "mention":
             _, ent, k, e = ev
-            if (ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower()) \
-                    and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos]) and not _inside(content, pos):
+            lead = text[max(doc.sents[k][0], pos - 160):pos]
+            if ((ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower())
+                    and _subject_lead(lead) and not _inside(content, pos)) \
+                    or (ent.kind != "org" and _WRITER_ASKED.search(text, max(0, pos - 80), pos)):
                 reg.touch(ent, pos, True)
             else:
                 reg.touch(ent, pos, False)

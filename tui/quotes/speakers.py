@@ -86,6 +86,10 @@ ORG_HEADS = {
     "embassy": {"embassy"}, "parliament": {"parliament", "assembly"}, "senate": {"senate"},
     "airline": {"airlines", "airways", "air"}, "carrier": {"airlines", "airways", "air"},
     "hospital": {"hospital", "trust"}, "school": {"school", "college", "academy"},
+    "utility": {"hydro", "power", "energy", "electric", "gas", "utilities", "utility"},
+    "broadcaster": {"broadcasting", "television", "tv", "radio", "network", "news"},
+    "league": {"league"}, "automaker": {"motors", "motor", "auto", "automotive"},
+    "retailer": {"stores", "store", "mart", "retail"}, "insurer": {"insurance", "assurance", "life"},
 }
 ROLE_SYNONYMS = {
     "diplomat": {"diplomat", "minister", "ambassador", "envoy", "counterpart"},
@@ -689,7 +693,8 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
             chunks[-1].append(t)
     chunks = [c for c in chunks if c]
     # skip relative clauses and participles at the end
-    while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)):
+    while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)
+                               or _where_clause(chunks[-1]) or _rel_continued(chunks, len(chunks) - 1)):
         chunks.pop()
     if not chunks:
         return None
@@ -759,7 +764,7 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
     if not chunks:
         return False
     for i, c in enumerate(chunks):
-        if i > 0 and (_is_skippable(c) or _place_tail(chunks, i)):
+        if i > 0 and (_is_skippable(c) or _place_tail(chunks, i) or _where_clause(c) or _rel_continued(chunks, i)):
             continue
         w0 = c[0][2]
         if i == 0 and len(chunks) > 1 and (w0.lower() in PREPS or w0.lower() in ("asked", "speaking", "after",
@@ -815,6 +820,23 @@ def _place_tail(chunks, i: int) -> bool:
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.\-]*")  # "Ada Lund, R-Ore., said"
+
+
+def _rel_continued(chunks, i: int) -> bool:
+    """'X, who attended the school, played in the band and graduated in 2013, said': a relative clause
+    going on after a comma with another verb of its own."""
+    k = i - 1
+    while k > 0 and chunks[k][0][2].islower() and chunks[k][0][2] not in ("who", "whose"):
+        k -= 1  # earlier continuations of the same clause
+    w = chunks[i][0][2]
+    return k > 0 and chunks[k][0][2] in ("who", "whose") and w.islower() and w.isalpha() \
+        and w not in DETERMINERS and w not in PRONOUN_WORDS and w not in PREPS and w not in SUBORD \
+        and w not in ("and", "or", "but")
+
+
+def _where_clause(chunk) -> bool:
+    """'…, a councillor in Kenton County, where the school is, said': a clause about the place, no subject."""
+    return len(chunk) > 2 and chunk[0][2] == "where"
 
 
 def _is_skippable(chunk) -> bool:
