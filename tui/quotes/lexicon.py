@@ -11,7 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 _HERE = Path(__file__).resolve().parent
 
@@ -130,4 +130,20 @@ COMMON_ZIPF = 4.0
 def common_word(word: str) -> bool:
     """'Watch', 'Mostly', 'Energy' (but not 'Okafor', nor a known given name like 'Rose')."""
     w = word.lower().strip(".’'")
-    return zipf_frequency(w, "en") >= COMMON_ZIPF and first_name(w) is None
+    return _zipf(w) >= COMMON_ZIPF and first_name(w) is None
+
+
+_ZIPF_BY_FREQ: dict[float | None, float] = {}
+
+
+def _zipf(w: str) -> float:
+    """zipf_frequency(w, "en"). Most of its time goes to tokenizing the word; a word of plain letters a-z
+    is one token, so its value depends only on its frequency in wordfreq's table: asked once per
+    distinct frequency (a few hundred), not once per word."""
+    if not (w.isascii() and w.isalpha() and w.islower()):
+        return zipf_frequency(w, "en")
+    f = get_frequency_dict("en", "best").get(w)  # the table zipf_frequency reads (memoised by wordfreq)
+    z = _ZIPF_BY_FREQ.get(f)
+    if z is None:
+        z = _ZIPF_BY_FREQ[f] = zipf_frequency(w, "en")
+    return z

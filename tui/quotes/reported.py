@@ -390,6 +390,14 @@ _FUTURE = re.compile(r"\b(?:will|shall|[’']ll|(?:is|are|am)\s+going\s+to)(?:\s
                      re.I)
 
 
+def _tail_from(s: str, words: int) -> int:
+    """Where the last `words` whitespace-separated words of s start (or the spaces before them). A pattern
+    anchored at the end that spans no more words can be searched from there: the same match, without
+    trying every position of the text before."""
+    parts = s.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
+
+
 def _a_noun(before: str) -> bool:
     """Is a base form that is also a noun ("attack", "signal") a noun after this word? A verb follows a
     pronoun, an auxiliary or a plural subject ("they attack", "officials warn")."""
@@ -406,14 +414,15 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # the patterns anchored at the cue need only the last words before it (from a space on, so that
     # `^` cannot match inside the sentence)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
-    pw = _LAST_WORD.search(lt)
+    t4 = _tail_from(lt, 4)
+    pw = _LAST_WORD.search(lt, t4)
     if pw and inh is None and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and form.lower()
                                                             not in _AMBIG_S and form.lower() not in _AMBIG_BASE))
                or (pw.group(1).endswith(("’s", "'s")) and pw.group(1).lower() not in _PRONOUN_IS)):
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
-    if _NEGATED.search(lt):
+    if _NEGATED.search(lt, t4):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
-    if _FUTURE.search(lt) and form.lower() == lemma:
+    if _FUTURE.search(lt, t4) and form.lower() == lemma:
         return None  # "the Greens will argue that …": not said yet
     if pw and pw.group(1).lower() == "worth":
         return None  # "it is worth noting that …": the writer's own aside

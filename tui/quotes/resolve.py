@@ -4,6 +4,7 @@ records how its speaker was reached."""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
 from tui.quotes.lexicon import (
@@ -133,16 +134,15 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         events.append((s, 0, ("mention", ent, k, e)))
     for rec in recs:
         events.append((rec.pos, 1, ("rec", rec)))
-    events.sort(key=lambda x: (x[0], x[1]))
+    events.sort(key=itemgetter(0, 1))
     last_speaker: Entity | None = None
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
     for pos, _, ev in events:
         if ev[0] == "mention":
             _, ent, k, e = ev
-            lead = text[max(doc.sents[k][0], pos - 160):pos]
             if ((ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower())
-                    and _subject_lead(lead) and not _inside(content, pos)) \
+                    and not _inside(content, pos) and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])) \
                     or (ent.kind != "org" and _WRITER_ASKED.search(text, max(0, pos - 80), pos)):
                 reg.touch(ent, pos, True)
             else:
