@@ -419,6 +419,12 @@ SAMPLES_DUE = "samples_due"  # newsreader_meta key: the bundled samples are stil
 DATED = "coalesce(nullif(published, ''), imported_at, '')"
 
 
+def samples_not_due(conn: sqlite3.Connection) -> None:
+    """The user fills the index (an import, a subscription): the bundled samples are never
+    imported into it, even once it is emptied. Call inside a transaction."""
+    conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])
+
+
 def _migrate_v3(db: sqlite_utils.Database) -> None:
     """v3: feed subscriptions, each article's feed, the list's date order, a meta table; why an
     article's extraction failed and how each quote was found."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from tui.index.db import SAMPLES_DUE, transaction
+from tui.index.db import samples_not_due, transaction
 from tui.sources.model import Article, SourceError
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def subscribe(db, url: str, title: str = "", site_url: str = "", full_text: bool
             "ON CONFLICT (url) DO NOTHING",
             [url, title, site_url, now(), int(full_text)],
         )
-        db.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])  # the user fills the index
+        samples_not_due(db.conn)
     return cursor.rowcount == 1
 
 

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from tui.index.db import SAMPLES_DUE, defer_fts, finish_pending_fts, import_lock_path, transaction
+from tui.index.db import defer_fts, finish_pending_fts, import_lock_path, samples_not_due, transaction
 from tui.index.search import terms_of
 from tui.index.speakers import SpeakerRegistry
 from tui.quotes import Quote, extract
@@ -202,8 +202,8 @@ def import_sources(
                 progress(done, len(sources))
         _commit(db, ids, speakers, batch, summary, bulk, last=True)
         if summary.added:
-            with transaction(db.conn):  # the user fills the index: the samples are no longer due
-                db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])
+            with transaction(db.conn):
+                samples_not_due(db.conn)
     finally:
         _known = {}
         _bulk = False
@@ -240,12 +240,8 @@ def _commit(
     index: index what waits for full-text indexing (a large import), and, unless `last`,
     start waiting again; the last step also counts the vocabulary's words afresh.
     """
-    terms: Counter[str] = Counter()  # articles per word, for the vocabulary
     with transaction(db.conn):
-        for p in batch:
-            _write(db.conn, ids, speakers, p, summary)
-            terms.update(p.terms)
-        _add_terms(db, terms)
+        _write_batch(db, ids, speakers, batch, summary)
         if index:
             finish_pending_fts(db, count_words=last)
             if not last:
@@ -271,18 +267,25 @@ def import_articles(db: sqlite_utils.Database, articles: list[Article], feed_id:
         prepared = _prepare_articles(articles)
     finally:
         _known = {}
-    terms: Counter[str] = Counter()
     with transaction(db.conn):
-        speakers = SpeakerRegistry(db)
-        for p in prepared:
-            _write(db.conn, ids, speakers, p, summary)
-            terms.update(p.terms)
-        _add_terms(db, terms)
+        _write_batch(db, ids, SpeakerRegistry(db), prepared, summary)
         if feed_id is not None:
             db.conn.executemany("UPDATE articles SET feed_id = ? WHERE id = ? AND feed_id IS NOT ?",
                                 [(feed_id, ids[uid], feed_id) for uid in dict.fromkeys(uids) if uid in ids])
-        db.conn.execute("DELETE FROM newsreader_meta WHERE key = ?", [SAMPLES_DUE])
+        samples_not_due(db.conn)
     return summary
+
+
+def _write_batch(
+    db: sqlite_utils.Database, ids: dict[str, int], speakers: SpeakerRegistry, batch: list[Prepared],
+    summary: ImportSummary,
+) -> None:
+    """Write prepared articles with their quotes and their words for the vocabulary (in a transaction)."""
+    terms: Counter[str] = Counter()  # articles per word
+    for p in batch:
+        _write(db.conn, ids, speakers, p, summary)
+        terms.update(p.terms)
+    _add_terms(db, terms)
 
 
 def _add_terms(db: sqlite_utils.Database, terms: Counter[str]) -> None:
