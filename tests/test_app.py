@@ -526,24 +526,6 @@ async def test_keymap_file_from_the_environment(db_path, tmp_path, monkeypatch):
     assert app.return_code == 0
 
 
-async def test_switch_theme_command(db_path, tmp_path):
-    app = app_for(db_path, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        # The theme picker lists themes; choose a light one.
-        await pilot.press(*"textual-light")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.theme == "textual-light"
-
-
 async def test_bad_config_file_warns_but_runs(db_path, tmp_path):
     app = app_for(db_path, tmp_path, keymap="[keymap\nbroken")
     async with app.run_test(size=SIZE) as pilot:
