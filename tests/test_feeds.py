@@ -57,7 +57,9 @@ def test_a_v2_index_made_by_the_previous_code_upgrades_in_place(tmp_path):
                  "VALUES ('u1', 's', 'Harbour cranes arrive', 'The cranes arrived on Monday.', 'h', '')")
     conn.close()
     db, _ = open_index(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    indexes = {i.name for i in db["quotes"].indexes}
+    assert "idx_quotes_speaker_article" in indexes and "idx_quotes_speaker_id" not in indexes
     columns = {c.name for c in db["articles"].columns}
     assert {"feed_id", "error"} <= columns
     assert db["feeds"].exists() and Q.article_count(db) == 1

@@ -217,7 +217,7 @@ def test_an_older_schema_migrates_and_keeps_its_articles(tmp_path, fts_in_sync):
     )
     conn.close()
     db, _ = open_index(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert db["articles"].columns_dict["error"] is str and db["quotes"].columns_dict["rule"] is str
     assert queries.article_count(db) == 1
     hits = Searcher(db).search("crnaes")

@@ -284,7 +284,7 @@ class SpeakerScreen(Screen[SpeakerQuote | None]):
             self.quotes.highlighted = 0
         self.quotes.focus()
         if n > len(self.quotes.first):
-            self.read_keys()
+            self.call_after_refresh(self.read_keys)  # after the first frame: the worker holds the GIL often
 
     @work(thread=True, exclusive=True, group="speaker")
     def read_keys(self) -> None:

