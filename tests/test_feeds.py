@@ -145,6 +145,16 @@ def test_refresh_imports_entries_with_quotes_and_feeds_lists_unread(server, db_p
     assert count(db_path, "SELECT count(*) FROM articles") == 2
 
 
+def test_relative_entry_links_are_resolved_against_the_feed_url(server, db_path):
+    body = rss("Harbour News", [story(1), story(2)], link="/news/").replace(
+        b"<link>/news/story-2</link>", b"<link>https://elsewhere.example/story-2</link>")
+    feed = server.route("/feeds/news.xml", body)
+    run(db_path, "add", feed)
+    assert run(db_path, "refresh").exit_code == 0
+    sources = [r[0] for r in open_index(db_path)[0].execute("SELECT source FROM articles ORDER BY uid")]
+    assert sources == [server.url("/news/story-1"), "https://elsewhere.example/story-2"]
+
+
 def test_etag_brings_a_304_and_nothing_is_downloaded_again(server, db_path):
     feed = server.route("/news.xml", rss("Harbour News", [story(1)]), etag='"v1"')
     run(db_path, "add", feed)

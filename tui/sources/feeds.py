@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from urllib.parse import urljoin
 
 from .htmltext import html_to_text
 from .model import SourceError
@@ -53,8 +54,10 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def parse_feed(text: str) -> tuple[str, list[tuple[str, str, Parsed]]]:
-    """(feed title, [(entry key, entry link, Parsed)]) or SourceError."""
+def parse_feed(text: str, base_url: str = "") -> tuple[str, list[tuple[str, str, Parsed]]]:
+    """(feed title, [(entry key, entry link, Parsed)]) or SourceError. Relative entry links
+    are resolved against `base_url`, the feed's own URL. (Not by feedparser's base URL: that
+    would also rewrite relative entry ids, the keys of articles already imported.)"""
     import feedparser
 
     data = _XML_DECL_ENCODING.sub(r"\1", text, count=1).encode("utf-8")
@@ -84,7 +87,7 @@ def parse_feed(text: str) -> tuple[str, list[tuple[str, str, Parsed]]]:
             title = lede_title(body)
         author = clean_title(entry.get("author") or "") or feed_author
         published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
-        link = entry.get("link") or ""
+        link = urljoin(base_url, entry.get("link") or "") if base_url else entry.get("link") or ""
         key = entry.get("id") or link or title or str(n)
         out.append((key, link, Parsed(title=title, body=body, author=author,
                                       outlet=outlet, published=published)))

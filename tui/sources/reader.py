@@ -62,7 +62,7 @@ def _articles(parsed_items, uid_base: str, source: str, entry_source: bool) -> l
 def _feed_articles(text: str, uid_base: str, source: str) -> list[Article]:
     from .feeds import parse_feed
 
-    _, entries = parse_feed(text)
+    _, entries = parse_feed(text, source if source.lower().startswith(("http://", "https://")) else "")
     seen: dict[str, int] = {}
     items = []
     for key, link, p in entries:
