@@ -552,6 +552,21 @@ async def test_picks_up_articles_added_by_another_process(db_path, tmp_path):
         assert "Fresh news" in screen_text(app)
 
 
+async def test_the_open_articles_marks_follow_a_change_made_by_another_process(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.reader.article
+        assert article is not None and not article.starred
+        db, _ = open_index(db_path)
+        db.execute("UPDATE articles SET starred = 1, read = 0 WHERE id = ?", [article.id])
+        db.close()
+        app.poll_index()
+        await pilot.pause()
+        assert app.reader.article.starred and not app.reader.article.read
+        assert str(app.reader.border_title).startswith("★ ● ")
+
+
 async def test_large_index_scrolls_fast(tmp_path, build_index):
     import time
 

@@ -5,6 +5,7 @@ import asyncio
 import sqlite3
 import time
 from collections.abc import Generator, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -563,6 +564,7 @@ class NewsReaderApp(FeedActions, App):
             version = self._data_version()
             if version != self._seen_version:
                 self._reload_list()  # new articles, and flags or articles changed by others
+                self._refresh_reader_flags()
                 self._seen_version = version
         except sqlite3.Error as e:  # the file went away or is busy: say so once, keep what is shown
             if not self._poll_failed:
@@ -570,6 +572,14 @@ class NewsReaderApp(FeedActions, App):
                 self.notify(f"Cannot read the index: {e}", severity="error", markup=False)
             return
         self._poll_failed = False
+
+    def _refresh_reader_flags(self) -> None:
+        """The open article's ★ and ● as the index has them now (another process may have changed them)."""
+        a = self.reader.article
+        flags = Q.article_flags(self.db, a.id) if a is not None else None
+        if a is not None and flags is not None and flags != (bool(a.read), bool(a.starred)):
+            self.reader.article = replace(a, read=flags[0], starred=flags[1])
+            self._title_reader()
 
     def _data_version(self) -> int:
         return self.db.execute("PRAGMA data_version").fetchone()[0]

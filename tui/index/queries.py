@@ -345,6 +345,12 @@ def speakers(db: Db, name: str | None = None) -> list[SpeakerRow]:
     return [SpeakerRow(*r) for r in rows]
 
 
+def article_flags(db: Db, article_id: int) -> tuple[bool, bool] | None:
+    """(read, starred) of an article; None when it is gone."""
+    row = db.execute("SELECT read, starred FROM articles WHERE id = ?", [article_id]).fetchone()
+    return (bool(row[0]), bool(row[1])) if row else None
+
+
 def set_flag(db: Db, article_id: int, flag: str, value: bool) -> None:
     """Mark an article read/unread or starred/unstarred."""
     if flag not in ("read", "starred"):
