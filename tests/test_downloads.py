@@ -68,12 +68,12 @@ def closed_port():
 
 def test_fetch_names_the_http_status_refusal_and_timeout(server, closed_port, monkeypatch):
     assert b"Lighthouse keeper" in web.fetch(f"{server}/page")
-    with pytest.raises(SourceError, match=r"^HTTP status 404 \(Not Found\)$"):
+    with pytest.raises(SourceError, match=r"^HTTP 404 Not Found$"):
         web.fetch(f"{server}/missing")
     with pytest.raises(SourceError, match=r"^connection refused by 127\.0\.0\.1:\d+$"):
         web.fetch(closed_port)
     monkeypatch.setattr(web, "TIMEOUT", 0.3)
-    with pytest.raises(SourceError, match=r"^timeout: 127\.0\.0\.1 sent nothing for 0\.3 s$"):
+    with pytest.raises(SourceError, match=r"^timed out: 127\.0\.0\.1 sent nothing for 0\.3 s$"):
         web.fetch(f"{server}/slow")
 
 
@@ -104,7 +104,7 @@ def test_cli_import_lists_each_failed_download_with_its_reason(tmp_path, server,
     )
     assert out.returncode == 1
     assert "1 added, 0 updated, 0 unchanged, 2 failed" in out.stdout
-    assert f"failed: {server}/missing: HTTP status 404 (Not Found)" in out.stderr
+    assert f"failed: {server}/missing: HTTP 404 Not Found" in out.stderr
     assert f"failed: {closed_port}: connection refused by" in out.stderr
     assert "Traceback" not in out.stderr
 
@@ -122,9 +122,9 @@ async def test_app_import_summary_explains_each_failure(tmp_path, server, closed
         assert len(summary) == 1
         lines = summary[0].splitlines()
         assert lines[0] == "1 added, 0 updated, 0 unchanged, 4 failed"
-        assert f"failed: {server}/missing: HTTP status 404 (Not Found)" in lines
+        assert f"failed: {server}/missing: HTTP 404 Not Found" in lines
         assert any(line.startswith(f"failed: {closed_port}: connection refused by") for line in lines)
-        assert f"failed: {server}/slow: timeout: 127.0.0.1 sent nothing for 0.3 s" in lines
+        assert f"failed: {server}/slow: timed out: 127.0.0.1 sent nothing for 0.3 s" in lines
         assert f"failed: {missing}: no such file or directory" in lines
         assert app.article_list.count == 1
 

@@ -1,6 +1,6 @@
 """Feeds on the web: conditional downloads, feed discovery, and OPML subscription lists.
 
-    fetch_feed(url, etag, last_modified) -> Fetched (304s, redirects, size cap, timeout)
+    fetch(url, etag, last_modified)       -> Fetched (web.get with a feed's Accept and limits)
     find_feed(url)                        -> (feed URL, title, site URL): the URL itself, or the
                                              feed a web page links to (<link rel="alternate">)
     read_opml(data) / write_opml(feeds)   -> subscription lists in and out
@@ -10,112 +10,27 @@ one-line reason.
 """
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
-from time import monotonic
 from urllib.parse import urljoin
 
 from .decode import decode_bytes
 from .feeds import looks_like_feed, parse_feed
 from .model import Article, SourceError
+from .web import Fetched, get
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
 TIMEOUT = 20.0  # seconds, per feed
-USER_AGENT = "newsreader/0.1 (feed reader)"
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 # Content types a feed may come with; a page (text/html) is accepted only when it holds a feed.
 _TEXTUAL = ("xml", "rss", "atom", "rdf", "text/plain", "text/html", "application/octet-stream")
-PERMANENT = (301, 308)
-
-
-@dataclass
-class Fetched:
-    url: str  # where the content came from, after redirects
-    status: int  # 200, or 304 (not modified: no content)
-    moved_to: str | None = None  # the new address after permanent redirects only
-    etag: str | None = None
-    last_modified: str | None = None
-    content_type: str = ""
-    data: bytes = b""
-    redirects: list[tuple[int, str]] = field(default_factory=list)
-
-
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects as urllib does, and remembers each one (code, new URL)."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[int, str]] = []
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        self.seen.append((code, newurl))
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    http_error_308 = urllib.request.HTTPRedirectHandler.http_error_302
+ACCEPT = ", ".join(FEED_TYPES) + ", application/xml, text/xml, */*;q=0.5"
 
 
 def fetch(url: str, etag: str | None = None, last_modified: str | None = None,
           *, timeout: float = TIMEOUT, max_bytes: int = MAX_FEED_BYTES) -> Fetched:
-    """GET url (conditionally, when etag/last_modified are known); SourceError on any failure."""
-    headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(FEED_TYPES) + ", application/xml, text/xml, */*;q=0.5"}
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
-    redirects = _Redirects()
-    opener = urllib.request.build_opener(redirects)
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            fetched = Fetched(
-                url=response.geturl(), status=response.status,
-                etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"),
-                content_type=(response.headers.get_content_type() or "").lower(),
-            )
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise SourceError(f"too large: {_size(int(length))} (the limit is {_size(max_bytes)})")
-            fetched.data = _read(response, max_bytes, monotonic() + timeout, timeout)
-    except urllib.error.HTTPError as e:
-        if e.code == 304:
-            fetched = Fetched(url=e.geturl() or url, status=304, etag=etag, last_modified=last_modified)
-        else:
-            raise SourceError(f"HTTP {e.code} {e.reason}".rstrip()) from None
-    except urllib.error.URLError as e:
-        reason = e.reason
-        if isinstance(reason, TimeoutError):
-            raise SourceError(f"timed out after {timeout:g} s") from None
-        if isinstance(reason, OSError) and reason.strerror:
-            reason = reason.strerror.lower()  # "connection refused", not "[Errno 111] Connection refused"
-        raise SourceError(f"cannot connect: {reason}") from None
-    except TimeoutError:
-        raise SourceError(f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as e:  # a reset connection, a malformed URL or response
-        raise SourceError(f"download failed: {e}") from None
-    fetched.redirects = redirects.seen
-    if redirects.seen and all(code in PERMANENT for code, _ in redirects.seen):
-        fetched.moved_to = fetched.url
-    return fetched
-
-
-def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
-    """The body, in chunks: at most max_bytes, and within the timeout as a whole (a server
-    trickling bytes would otherwise keep each read alive)."""
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := response.read(64 * 1024):
-        size += len(chunk)
-        if size > max_bytes:
-            raise SourceError(f"too large: over {_size(max_bytes)}")
-        if monotonic() > deadline:
-            raise SourceError(f"timed out after {timeout:g} s")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+    """A feed (or the page that links to it) through the one downloader, with a feed's limits."""
+    return get(url, etag, last_modified, accept=ACCEPT, timeout=timeout, max_bytes=max_bytes)
 
 
 def feed_text(fetched: Fetched) -> str:
