@@ -482,3 +482,20 @@ def test_an_opening_phrase_without_a_comma_before_the_pronoun():
 def test_a_song_title_after_anthem_is_not_a_quote():
     text = "At the end of her rendition of the anthem “A Change Is Gonna Come,” Ms. Hale waved to the crowd."
     assert extract(text) == []
+
+
+# --- descriptions no one in the article holds -----------------------------
+
+@pytest.mark.parametrize("text,part,speaker", [
+    # a public office with its portfolio is not whoever spoke last
+    ("Grower Lena Ostrow said the frost had ruined her orchard.\n\n"
+     "The agriculture minister said the province would help growers this spring.", "province would help",
+     "the agriculture minister"),
+    ("Nils Varga, who runs the ferry, said the crossing would close.\n\n"
+     "The transport secretary said a new boat was on order.", "new boat", "the transport secretary"),
+    # a description that could be anyone's is the person just quoted
+    ("Mira Halloway scored twice on Sunday. \"We were ready,\" she said.\n\n"
+     "The 24-year-old said she would sign a new contract.", "new contract", "Mira Halloway"),
+])
+def test_a_description_no_named_person_holds(text, part, speaker):
+    assert one(text, part).speaker == speaker

@@ -61,6 +61,9 @@ def _load_cues() -> dict[str, tuple[str, CueClass]]:
 CUES = _load_cues()
 
 ROLE_WORDS = frozenset(w for ln in _lines("roles.txt") for w in ln.lower().split())
+# Public offices one named person holds ("the agriculture minister"): never a guess at whoever spoke last
+OFFICES = frozenset("""president minister secretary premier chancellor governor mayor senator congressman
+congresswoman ambassador commissioner attorney-general""".split())
 ORG_WORDS = frozenset(w for ln in _lines("orgwords.txt") for w in ln.lower().split())
 DEMONYMS = frozenset(w for ln in _lines("demonyms.txt") for w in ln.lower().split())
 

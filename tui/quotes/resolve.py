@@ -10,6 +10,7 @@ from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
 from tui.quotes.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    OFFICES,
     ROLE_SUFFIX,
     ROLE_WORDS,
     STOP_CAPS,
@@ -358,8 +359,11 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if best is None and possessive and np.text[:1].isupper():
         return None, np.text  # "Varga's lawyers", "Holm's office": a source in its own right
     definite = first in ("the", "this", "that") or possessive
-    if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
-                         or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
+    # no one has this role: the latest person, when the description could be anyone's ("the coach",
+    # "the 34-year-old"), but not a public office with its portfolio ("the agriculture minister")
+    if best is None and not (np.mods and head in OFFICES) and (
+            head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
+            or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
         best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
     if best is not None:
         return best, best.name
