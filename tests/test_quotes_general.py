@@ -499,3 +499,13 @@ def test_a_song_title_after_anthem_is_not_a_quote():
 ])
 def test_a_description_no_named_person_holds(text, part, speaker):
     assert one(text, part).speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Grower Lena Ostrow said the frost had ruined her orchard.", "Lena Ostrow"),
+    ("Rancher Tom Elkin said the river was low all summer.", "Tom Elkin"),
+    ("Fisherman Ivo Brask said the season was over.", "Ivo Brask"),
+    ("Mason Lee Varga said the vote would be close.", "Mason Lee Varga"),  # a given name, not a trade
+])
+def test_an_occupation_before_a_name_is_no_part_of_it(text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]

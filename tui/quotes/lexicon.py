@@ -136,6 +136,13 @@ def common_word(word: str) -> bool:
     return _zipf(w) >= COMMON_ZIPF and first_name(w) is None
 
 
+def occupation_word(word: str) -> bool:
+    """'Grower', 'Rancher', 'Fisherman': an English noun for what someone does (a role-like ending on a
+    word English uses at least once per million words), and no given name ('Hunter', 'Mason')."""
+    w = word.lower()
+    return bool(ROLE_SUFFIX.search(w)) and _zipf(w) >= 3.0 and first_name(w) is None
+
+
 _ZIPF_BY_FREQ: dict[float | None, float] = {}
 
 

@@ -22,6 +22,7 @@ from tui.quotes.lexicon import (
     common_word,
     first_name,
     is_demonym,
+    occupation_word,
 )
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
 
@@ -298,9 +299,11 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     if _ROLE_OR_DEMONYM.issuperset(low) or (
             not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks, strict=False))):
         return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
-    if first_name(low[0]) is None and (not _JOINED_TITLE.isdisjoint(low) or common_word(toks[0])):
-        # "of Crown Relations Carolyn Bennett", "Coastal Development Navin Batra": the tail of a title
-        # (words of English, not names), then a person named from a given name on
+    if first_name(low[0]) is None and (not _JOINED_TITLE.isdisjoint(low) or common_word(toks[0])
+                                       or occupation_word(toks[0])):
+        # "of Crown Relations Carolyn Bennett", "Coastal Development Navin Batra", "Grower Lena Ostrow":
+        # the tail of a title or an occupation (words of English, not names), then a person named from
+        # a given name on
         k = _given_name_at(toks)
         if k > 0:
             return low[:k], " ".join(toks[k:]), "person"
