@@ -65,6 +65,16 @@ def test_text_headline_becomes_title_and_leaves_body(tmp_path):
     assert (a.outlet, a.author, a.published) == ("The Ledger", "Ann Lee", "2026-02-01")
 
 
+def test_text_with_title_author_and_date_lines(tmp_path):
+    text = "Title: Frost hits the orchards\nAuthor: Ann Lee\nDate: 2026-02-01\nSource: The Ledger\n\nThe frost came early.\n"
+    a = read_one(write(tmp_path, "t.txt", text))
+    assert (a.title, a.author, a.published, a.outlet) == ("Frost hits the orchards", "Ann Lee", "2026-02-01", "The Ledger")
+    assert a.body == "The frost came early."
+    # a body that merely opens with "Note: …" keeps it: it is no header block
+    b = read_one(write(tmp_path, "n.txt", "Note: the figures are provisional.\nThe council met.\n\nMore text."))
+    assert b.body.startswith("Note: the figures are provisional.")
+
+
 def test_text_without_header_or_extension(tmp_path):
     a = read_one(write(tmp_path, "README", "Short lede sentence here. Then more text follows.\n\nSecond paragraph."))
     assert a.title == "Short lede sentence here"

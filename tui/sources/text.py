@@ -151,11 +151,17 @@ def _take_byline(lines: "_Lines", line: str, after: int) -> str:
 
 
 def parse_text(text: str) -> Parsed:
-    """Parse the seed format: `date YYYY-MM-DD By Outlet`, `By Author`, body."""
+    """Parse the seed format: `date YYYY-MM-DD By Outlet`, `By Author`, body; or a block of
+    `Title: …`, `Author: …`, `Date: …` lines, then a blank line, then the body."""
     lines = _Lines(text)
     lines.skip_blank()
     published = outlet = author = title = ""
     item = lines.peek()
+    meta = _header_block(lines)
+    if meta:
+        title, author, outlet, published = _meta_fields(meta)
+        lines.skip_blank()
+        item = None
     if item:
         m = _DATE_HEADER.match(item[0])
         if m:
@@ -186,6 +192,39 @@ def parse_text(text: str) -> Parsed:
 
 
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_-]+)\s*:\s*(.*?)\s*$")
+_META_KEYS = {"title", "author", "by", "date", "published", "outlet", "source", "site", "publication"}
+
+
+def _meta_fields(meta: dict[str, str]) -> tuple[str, str, str, str]:
+    """(title, author, outlet, published) from header or front matter keys (lower-cased)."""
+    title = clean_title(meta.get("title", ""))
+    author = meta.get("author", "") or meta.get("by", "")
+    outlet = meta.get("outlet", "") or meta.get("source", "") or meta.get("site", "") or meta.get("publication", "")
+    date = meta.get("date", "") or meta.get("published", "")
+    return title, author, outlet, _valid_date(date[:10]) if date else ""
+
+
+def _header_block(lines: _Lines) -> dict[str, str]:
+    """`Title: …` / `Author: …` / `Date: …` lines opening a text file, up to a blank line; moves past
+    them. {} (and nothing moved) unless every line of the block is such a header."""
+    probe = _Lines(lines.text, lines.pos)
+    found: dict[str, str] = {}
+    for _ in range(len(_META_KEYS)):
+        item = probe.peek()
+        if item is None or not item[0].strip():
+            break
+        m = _FRONT_MATTER_KEY.match(item[0])
+        if not m or m.group(1).lower() not in _META_KEYS:
+            return {}
+        found[m.group(1).lower()] = m.group(2).strip().strip("\"'")
+        probe.pos = item[1]
+    else:
+        if (item := probe.peek()) is not None and item[0].strip():
+            return {}  # more header-like lines than there are keys: not a header
+    if "title" not in found and "date" not in found and "author" not in found:
+        return {}
+    lines.pos = probe.pos
+    return found
 _MD_H1 = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)[ \t#]*$")
 _MD_SETEXT = re.compile(r"^[ \t]{0,3}=+[ \t]*$")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -224,10 +263,7 @@ def parse_markdown(text: str) -> Parsed:
             if m:
                 found[m.group(1).lower()] = m.group(2).strip().strip("\"'")
     lines.skip_blank()
-    title = meta.get("title", "")
-    author = meta.get("author", "") or meta.get("by", "")
-    outlet = meta.get("outlet", "") or meta.get("source", "") or meta.get("site", "") or meta.get("publication", "")
-    published = _valid_date(meta.get("date", "")[:10]) if meta.get("date") else ""
+    title, author, outlet, published = _meta_fields(meta)
     for _ in range(4):
         item = lines.peek()
         if not item:
