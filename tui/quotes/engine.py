@@ -70,9 +70,12 @@ _LINK_LINE = re.compile(r"^[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|L
 
 def _link_lines(text: str) -> list[tuple[int, int]]:
     """Lines that point to other stories ("READ MORE: …", "WATCH: …"): their headlines report nothing here."""
-    if ":" not in text:
-        return []
+    if ":" not in text or not any(w in text for w in _LINK_WORDS):
+        return []  # (the regex tries every position of the text; a word search is a fraction of that)
     return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+
+
+_LINK_WORDS = ("MORE", "WATCH", "RELATED", "VIDEO", "PHOTO", "LISTEN", "SEE ALSO", "ALSO READ")  # one is in every link line
 
 
 # a photo caption: a short paragraph closed by a credit in parentheses ("(Jane Roe/Canadian Press)",
