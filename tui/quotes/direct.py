@@ -17,6 +17,7 @@ from tui.quotes.doc import (
     _np_after_cue,
     _rx,
     _words,
+    _words_upto,
 )
 from tui.quotes.lexicon import CueClass
 from tui.quotes.reported import _a_noun, _subject_np
@@ -45,7 +46,7 @@ def _a_title(text: str, sp: Span) -> bool:
 
 def _speechlike(text: str, sp: Span) -> bool:
     c = text[sp.start:sp.end]
-    n = _words(c)
+    n = _words_upto(c, 10)  # (no test below looks past 10)
     if n <= 6 and _a_title(text, sp):
         return False
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):

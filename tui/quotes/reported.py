@@ -19,6 +19,7 @@ from tui.quotes.doc import (
     _np_after_cue,
     _rx,
     _words,
+    _words_upto,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
@@ -274,7 +275,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
+        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
