@@ -122,6 +122,15 @@ _DOC_HEADS = frozenset("statement letter release filing memo email e-mail post t
 _WRITER_ASKED = re.compile(r"\b(?:I|[Ww]e)\s+(?:asked|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|turned\s+to|"
                            r"called|reached)\s+(?:[\w\-’']+\s+){0,4}$")
 
+_ASKED_VERBS = ("asked", "interviewed", "spoke", "talked", "turned", "called", "reached")  # _WRITER_ASKED's
+
+
+def _writer_asked(text: str, pos: int) -> bool:
+    """_WRITER_ASKED ends at pos. Its verbs are looked for first: the regex tries each of 80 positions."""
+    s = max(0, pos - 80)
+    w = text[s:pos]
+    return any(v in w for v in _ASKED_VERBS) and _WRITER_ASKED.search(text, s, pos) is not None
+
 
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
@@ -143,7 +152,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             _, ent, k, e = ev
             if ((ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower())
                     and not _inside(content, pos) and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])) \
-                    or (ent.kind != "org" and _WRITER_ASKED.search(text, max(0, pos - 80), pos)):
+                    or (ent.kind != "org" and _writer_asked(text, pos)):
                 reg.touch(ent, pos, True)
             else:
                 reg.touch(ent, pos, False)
