@@ -574,7 +574,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if owner_his and ("counterpart" in pre or "colleague" in pre):
             ent.roles.add("counterpart")
     # apposition after: "X, a political scientist at Y," / "X, 58," / "X, who ..." / "X, the private company that"
-    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text[e:se]) if text[e:e + 1] == "," else None
+    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text, e, se) if text[e:e + 1] == "," else None
     if m:
         app = m.group(1).strip()
         if CUE_RE.search(app):
@@ -588,7 +588,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             ph = " ".join(w.lower() for w in words)
             ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
-    m2 = _rx(r",\s+(who|which)\b").match(text[e:se]) if m is not None or text[e:e + 1] == "," else None
+    m2 = _rx(r",\s+(who|which)\b").match(text, e, se) if m is not None or text[e:e + 1] == "," else None
     if m2:
         if m2.group(1) == "who" and ent.kind == "unknown":
             ent.kind = "person"
