@@ -309,10 +309,24 @@ ABSTRACT CLAIM FACT TOP STORIES WASHINGTON EDITOR'S EDITOR’S FULL TEXT SOURCE 
 WARNING ALERT EXCLUSIVE LIVE OPINION ANALYSIS ADVERTISEMENT SUMMARY TRANSCRIPT""".split())
 
 
+def _colon_after_caps(text: str) -> bool:
+    """Is there a colon after a capital letter, full stop or apostrophe, as after every _TRANSCRIPT name?
+    (A few colons are looked at; the regex tries every position of the text for a line start.)"""
+    i = text.find(":")
+    while i >= 0:
+        if i > 0 and text[i - 1] in _NAME_END:
+            return True
+        i = text.find(":", i + 1)
+    return False
+
+
+_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’-.")
+
+
 def _transcript(doc: Doc, recs: list[Rec]) -> None:
     """Interview transcripts: `PENCE: Well, look, …` (a capitalised name and a colon opening a paragraph)."""
     text = doc.text
-    if ":" not in text:
+    if not _colon_after_caps(text):
         return
     found = list(_TRANSCRIPT.finditer(text))
     turns = Counter(m.group(1) for m in found)

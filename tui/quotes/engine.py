@@ -83,12 +83,16 @@ _LINK_WORDS = ("MORE", "WATCH", "RELATED", "VIDEO", "PHOTO", "LISTEN", "SEE ALSO
 _CAPTION = re.compile(r"^[ \t]*[^\n]{1,600}\([ \t]*(?=[^()\n]*(?:/|\b(?:[Pp]hotos?|PHOTOS?|[Ii]mages|IMAGES|[Pp]ress|PRESS|"
                       r"[Cc]ontributed|[Aa]rchives|[Hh]andout|[Ff]ile|FILE|Reuters|REUTERS|CBC|AP|AFP|Getty)\b))"
                       r"[^()\n.]{2,80}\)[ \t]*\.?[ \t]*$", re.M)
+# how every caption ends: looked for first (it starts with a literal, which re scans for fast; _CAPTION's
+# line starts make it try every position of the text)
+_CAPTION_END = re.compile(r"\)[ \t]*\.?[ \t]*$", re.M)
 
 
 def _masked(text: str) -> str:
     """The text with photo captions and links to other stories blanked out (their lengths kept): their
     sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
-    cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text else _link_lines(text)
+    cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text \
+        and _CAPTION_END.search(text) else _link_lines(text)
     if not cut:
         return text
     parts = []
