@@ -387,11 +387,30 @@ def _a_common_word(doc: Doc, name: str, at: int) -> bool:
     ss = doc.sent_of(at)[0]
     if doc.text[ss:at].strip(" \t\n\"“‘'«(—–-"):
         return False  # not at the start
-    for m in _rx(r"\b" + re.escape(word) + r"\b").finditer(doc.text):
-        before = doc.text[max(0, m.start() - 3):m.start()].rstrip(" \"“‘'«(")
-        if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(m.start())[0] < m.start() - 2:
+    for i in _whole_word_at(doc.text, word):
+        before = doc.text[max(0, i - 3):i].rstrip(" \"“‘'«(")
+        if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(i)[0] < i - 2:
             return False  # written capitalised mid-sentence elsewhere: a name there, a name here
     return True
+
+
+def _whole_word_at(text: str, word: str):
+    """Where word occurs as a whole word (as the regex \\b word \\b matches, left to right), found by str.find:
+    the regex, with no literal first, would try every position of the text."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if _is_word_char(text[i - 1:i]) != _is_word_char(word[0]) and _is_word_char(word[-1]) != _is_word_char(text[j:j + 1]):
+            yield i
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    """Is c (one character, or none) a \\w character?"""
+    return c.isalnum() or c == "_"
 
 
 def _lower_first(s: str) -> str:
