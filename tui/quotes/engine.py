@@ -111,6 +111,20 @@ def _masked(text: str) -> str:
 _SUBJ_BEFORE = re.compile(r"([\w’'\-]+)(?:\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly))?[\s\"”’']*$")
 
 
+def _subj_before(text: str, end: int) -> re.Match | None:
+    """_SUBJ_BEFORE.search(text, end - 40, end), searched from where a match can start: its word and adverb
+    are the last two chunks (between spaces) before any quotation marks that close the window. (Searched
+    from end - 40, the regex tries every position, and each backtracks over the rest.)"""
+    lo = max(0, end - 40)
+    window = text[lo:end]
+    chunks = window.split()
+    k = 2  # chunks the match can span: the word, an adverb, and the quotation marks after them
+    while k - 2 < len(chunks) and not chunks[1 - k].strip("\"”’'"):
+        k += 1
+    parts = window.rsplit(None, k)
+    return _SUBJ_BEFORE.search(text, lo + len(parts[0]) if len(parts) > k else lo, end)
+
+
 def _hit_ok(doc: Doc, h) -> bool:
     """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline.
 
@@ -118,7 +132,7 @@ def _hit_ok(doc: Doc, h) -> bool:
     low = h[2].lower()
     if low in _AMBIG_S or low in _AMBIG_BASE:
         text = doc.text
-        pw = _SUBJ_BEFORE.search(text, max(0, h[0] - 40), h[0])
+        pw = _subj_before(text, h[0])
         w = pw.group(1) if pw else ""
         lw = w.lower()
         if lw in _NOUN_BEFORE or w[:1].isdigit() or lw in _NUMBER_WORDS or "-" in lw and lw.split("-")[-1] in _NUMBER_WORDS:
