@@ -122,14 +122,12 @@ _DOC_HEADS = frozenset("statement letter release filing memo email e-mail post t
 _WRITER_ASKED = re.compile(r"\b(?:I|[Ww]e)\s+(?:asked|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|turned\s+to|"
                            r"called|reached)\s+(?:[\w\-’']+\s+){0,4}$")
 
-_ASKED_VERBS = ("asked", "interviewed", "spoke", "talked", "turned", "called", "reached")  # _WRITER_ASKED's
-
-
 def _writer_asked(text: str, pos: int) -> bool:
     """_WRITER_ASKED ends at pos. Its verbs are looked for first: the regex tries each of 80 positions."""
     s = max(0, pos - 80)
     w = text[s:pos]
-    return any(v in w for v in _ASKED_VERBS) and _WRITER_ASKED.search(text, s, pos) is not None
+    return ("asked" in w or "interviewed" in w or "spoke" in w or "talked" in w or "turned" in w or "called" in w
+            or "reached" in w) and _WRITER_ASKED.search(text, s, pos) is not None
 
 
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
