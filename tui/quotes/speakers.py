@@ -407,8 +407,9 @@ def name_seq(raw: str) -> tuple:
             c = (None,)
         else:
             seq = raw[r[0]:r[1]]
-            parts = split_name(seq)
-            c = (r, seq, parts, gender_of_first(parts[1]))
+            roles, name, kind = split_name(seq)
+            # all immutable (the roles a tuple): the collector stops tracking the cached entries
+            c = (r, seq, (tuple(roles), name, kind), gender_of_first(name))
         if len(_SEQ_CACHE) > 50000:
             _SEQ_CACHE.clear()
         _SEQ_CACHE[raw] = c
@@ -957,9 +958,9 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 if name:
                     nstart = ns2 + seq.rfind(name)
                     return NP("name", nstart, nstart + len(name), name, name=name,
-                              roles=[" ".join(prefix + roles)] if (prefix or roles) else [])
+                              roles=[" ".join(prefix + list(roles))] if (prefix or roles) else [])
                 if not name and roles and j == 0 and all(w[:1].isupper() for w in words):
-                    return NP("desc", s, e, txt, head=roles[-1], mods=roles[:-1])
+                    return NP("desc", s, e, txt, head=roles[-1], mods=list(roles[:-1]))
     # a description: determiner ... head
     # two noun phrases side by side ("a result their manager described as …": a relative clause without
     # "that"): the speaker is the second
