@@ -17,6 +17,7 @@ from tui.quotes.doc import (
     _np_after_cue,
     _rx,
     _words,
+    _words_upto,
 )
 from tui.quotes.lexicon import CueClass
 from tui.quotes.reported import _a_noun, _subject_np
@@ -45,7 +46,7 @@ def _a_title(text: str, sp: Span) -> bool:
 
 def _speechlike(text: str, sp: Span) -> bool:
     c = text[sp.start:sp.end]
-    n = _words(c)
+    n = _words_upto(c, 10)  # (no test below looks past 10)
     if n <= 6 and _a_title(text, sp):
         return False
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
@@ -308,10 +309,24 @@ ABSTRACT CLAIM FACT TOP STORIES WASHINGTON EDITOR'S EDITOR’S FULL TEXT SOURCE 
 WARNING ALERT EXCLUSIVE LIVE OPINION ANALYSIS ADVERTISEMENT SUMMARY TRANSCRIPT""".split())
 
 
+def _colon_after_caps(text: str) -> bool:
+    """Is there a colon after a capital letter, full stop or apostrophe, as after every _TRANSCRIPT name?
+    (A few colons are looked at; the regex tries every position of the text for a line start.)"""
+    i = text.find(":")
+    while i >= 0:
+        if i > 0 and text[i - 1] in _NAME_END:
+            return True
+        i = text.find(":", i + 1)
+    return False
+
+
+_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’-.")
+
+
 def _transcript(doc: Doc, recs: list[Rec]) -> None:
     """Interview transcripts: `PENCE: Well, look, …` (a capitalised name and a colon opening a paragraph)."""
     text = doc.text
-    if ":" not in text:
+    if not _colon_after_caps(text):
         return
     found = list(_TRANSCRIPT.finditer(text))
     turns = Counter(m.group(1) for m in found)

@@ -156,6 +156,16 @@ def _words(s: str) -> int:
     return len(_WORDS.findall(s))
 
 
+def _words_upto(s: str, cap: int) -> int:
+    """min(_words(s), cap), counting in a prefix first: a long quotation need not be read to know it
+    has cap words (the words of a prefix start where the whole string's do, so never more of them)."""
+    if len(s) > 12 * cap:
+        n = len(_WORDS.findall(s, 0, 12 * cap))
+        if n >= cap:
+            return cap
+    return min(len(_WORDS.findall(s)), cap)
+
+
 _AFTER_NAME = re.compile(r"\s+(?:before|after|during|in|at|on|while|when|outside|inside|from|to|with|"
                          r"as|earlier|later|last|this|yesterday|today|on)\s")
 

@@ -70,9 +70,12 @@ _LINK_LINE = re.compile(r"^[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|L
 
 def _link_lines(text: str) -> list[tuple[int, int]]:
     """Lines that point to other stories ("READ MORE: …", "WATCH: …"): their headlines report nothing here."""
-    if ":" not in text:
-        return []
+    if ":" not in text or not any(w in text for w in _LINK_WORDS):
+        return []  # (the regex tries every position of the text; a word search is a fraction of that)
     return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+
+
+_LINK_WORDS = ("MORE", "WATCH", "RELATED", "VIDEO", "PHOTO", "LISTEN", "SEE ALSO", "ALSO READ")  # one is in every link line
 
 
 # a photo caption: a short paragraph closed by a credit in parentheses ("(Jane Roe/Canadian Press)",
@@ -80,12 +83,16 @@ def _link_lines(text: str) -> list[tuple[int, int]]:
 _CAPTION = re.compile(r"^[ \t]*[^\n]{1,600}\([ \t]*(?=[^()\n]*(?:/|\b(?:[Pp]hotos?|PHOTOS?|[Ii]mages|IMAGES|[Pp]ress|PRESS|"
                       r"[Cc]ontributed|[Aa]rchives|[Hh]andout|[Ff]ile|FILE|Reuters|REUTERS|CBC|AP|AFP|Getty)\b))"
                       r"[^()\n.]{2,80}\)[ \t]*\.?[ \t]*$", re.M)
+# how every caption ends: looked for first (it starts with a literal, which re scans for fast; _CAPTION's
+# line starts make it try every position of the text)
+_CAPTION_END = re.compile(r"\)[ \t]*\.?[ \t]*$", re.M)
 
 
 def _masked(text: str) -> str:
     """The text with photo captions and links to other stories blanked out (their lengths kept): their
     sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
-    cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text else _link_lines(text)
+    cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text \
+        and _CAPTION_END.search(text) else _link_lines(text)
     if not cut:
         return text
     parts = []
@@ -104,6 +111,20 @@ def _masked(text: str) -> str:
 _SUBJ_BEFORE = re.compile(r"([\w’'\-]+)(?:\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly))?[\s\"”’']*$")
 
 
+def _subj_before(text: str, end: int) -> re.Match | None:
+    """_SUBJ_BEFORE.search(text, end - 40, end), searched from where a match can start: its word and adverb
+    are the last two chunks (between spaces) before any quotation marks that close the window. (Searched
+    from end - 40, the regex tries every position, and each backtracks over the rest.)"""
+    lo = max(0, end - 40)
+    window = text[lo:end]
+    chunks = window.split()
+    k = 2  # chunks the match can span: the word, an adverb, and the quotation marks after them
+    while k - 2 < len(chunks) and not chunks[1 - k].strip("\"”’'"):
+        k += 1
+    parts = window.rsplit(None, k)
+    return _SUBJ_BEFORE.search(text, lo + len(parts[0]) if len(parts) > k else lo, end)
+
+
 def _hit_ok(doc: Doc, h) -> bool:
     """A capitalised cue counts at a sentence start (`Said Ellis: …`) or inside a title-case headline.
 
@@ -111,7 +132,7 @@ def _hit_ok(doc: Doc, h) -> bool:
     low = h[2].lower()
     if low in _AMBIG_S or low in _AMBIG_BASE:
         text = doc.text
-        pw = _SUBJ_BEFORE.search(text, max(0, h[0] - 40), h[0])
+        pw = _subj_before(text, h[0])
         w = pw.group(1) if pw else ""
         lw = w.lower()
         if lw in _NOUN_BEFORE or w[:1].isdigit() or lw in _NUMBER_WORDS or "-" in lw and lw.split("-")[-1] in _NUMBER_WORDS:

@@ -19,6 +19,7 @@ from tui.quotes.doc import (
     _np_after_cue,
     _rx,
     _words,
+    _words_upto,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
@@ -274,7 +275,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words(text[r.start:r.end]) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
+        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
@@ -459,7 +460,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
-    coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
+    coord = inh is None and ("and" in lt or "but" in lt) \
+        and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
             r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != CueClass.DIRECT):
         if inh is None:

@@ -123,6 +123,13 @@ _DOC_HEADS = frozenset("statement letter release filing memo email e-mail post t
 _WRITER_ASKED = re.compile(r"\b(?:I|[Ww]e)\s+(?:asked|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|turned\s+to|"
                            r"called|reached)\s+(?:[\w\-’']+\s+){0,4}$")
 
+def _writer_asked(text: str, pos: int) -> bool:
+    """_WRITER_ASKED ends at pos. Its verbs are looked for first: the regex tries each of 80 positions."""
+    s = max(0, pos - 80)
+    w = text[s:pos]
+    return ("asked" in w or "interviewed" in w or "spoke" in w or "talked" in w or "turned" in w or "called" in w
+            or "reached" in w) and _WRITER_ASKED.search(text, s, pos) is not None
+
 
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
@@ -144,7 +151,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             _, ent, k, e = ev
             if ((ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower())
                     and not _inside(content, pos) and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])) \
-                    or (ent.kind != "org" and _WRITER_ASKED.search(text, max(0, pos - 80), pos)):
+                    or (ent.kind != "org" and _writer_asked(text, pos)):
                 reg.touch(ent, pos, True)
             else:
                 reg.touch(ent, pos, False)
@@ -382,11 +389,30 @@ def _a_common_word(doc: Doc, name: str, at: int) -> bool:
     ss = doc.sent_of(at)[0]
     if doc.text[ss:at].strip(" \t\n\"“‘'«(—–-"):
         return False  # not at the start
-    for m in _rx(r"\b" + re.escape(word) + r"\b").finditer(doc.text):
-        before = doc.text[max(0, m.start() - 3):m.start()].rstrip(" \"“‘'«(")
-        if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(m.start())[0] < m.start() - 2:
+    for i in _whole_word_at(doc.text, word):
+        before = doc.text[max(0, i - 3):i].rstrip(" \"“‘'«(")
+        if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(i)[0] < i - 2:
             return False  # written capitalised mid-sentence elsewhere: a name there, a name here
     return True
+
+
+def _whole_word_at(text: str, word: str):
+    """Where word occurs as a whole word (as the regex \\b word \\b matches, left to right), found by str.find:
+    the regex, with no literal first, would try every position of the text."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if _is_word_char(text[i - 1:i]) != _is_word_char(word[0]) and _is_word_char(word[-1]) != _is_word_char(text[j:j + 1]):
+            yield i
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    """Is c (one character, or none) a \\w character?"""
+    return c.isalnum() or c == "_"
 
 
 def _lower_first(s: str) -> str:

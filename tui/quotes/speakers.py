@@ -410,8 +410,9 @@ def name_seq(raw: str) -> tuple:
             c = (None,)
         else:
             seq = raw[r[0]:r[1]]
-            parts = split_name(seq)
-            c = (r, seq, parts, gender_of_first(parts[1]))
+            roles, name, kind = split_name(seq)
+            # all immutable (the roles a tuple): the collector stops tracking the cached entries
+            c = (r, seq, (tuple(roles), name, kind), gender_of_first(name))
         if len(_SEQ_CACHE) > 50000:
             _SEQ_CACHE.clear()
         _SEQ_CACHE[raw] = c
@@ -577,7 +578,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if owner_his and ("counterpart" in pre or "colleague" in pre):
             ent.roles.add("counterpart")
     # apposition after: "X, a political scientist at Y," / "X, 58," / "X, who ..." / "X, the private company that"
-    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text[e:se]) if text[e:e + 1] == "," else None
+    m = _rx(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )").match(text, e, se) if text[e:e + 1] == "," else None
     if m:
         app = m.group(1).strip()
         if CUE_RE.search(app):
@@ -591,7 +592,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
             ph = " ".join(w.lower() for w in words)
             ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
-    m2 = _rx(r",\s+(who|which)\b").match(text[e:se]) if m is not None or text[e:e + 1] == "," else None
+    m2 = _rx(r",\s+(who|which)\b").match(text, e, se) if m is not None or text[e:e + 1] == "," else None
     if m2:
         if m2.group(1) == "who" and ent.kind == "unknown":
             ent.kind = "person"
@@ -960,9 +961,9 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 if name:
                     nstart = ns2 + seq.rfind(name)
                     return NP("name", nstart, nstart + len(name), name, name=name,
-                              roles=[" ".join(prefix + roles)] if (prefix or roles) else [])
+                              roles=[" ".join(prefix + list(roles))] if (prefix or roles) else [])
                 if not name and roles and j == 0 and all(w[:1].isupper() for w in words):
-                    return NP("desc", s, e, txt, head=roles[-1], mods=roles[:-1])
+                    return NP("desc", s, e, txt, head=roles[-1], mods=list(roles[:-1]))
     # a description: determiner ... head
     # two noun phrases side by side ("a result their manager described as …": a relative clause without
     # "that"): the speaker is the second

@@ -202,12 +202,18 @@ def _cap(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens of text[s:e] with offsets."""
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, s, e)]
+    if text.find(".", s, e) < 0:
+        return toks  # no word can end in a full stop
     out = []
-    for m in _WORD_RE.finditer(text, s, e):
-        t = m.group()
-        if len(t) > 1 and t.endswith(".") and t[:-1].lower() not in ABBREV and not _rx(r"(?:\w\.)+").fullmatch(t):
-            out.append((m.start(), m.end() - 1, t[:-1]))
-            out.append((m.end() - 1, m.end(), "."))
+    for t in toks:
+        w = t[2]
+        if len(w) > 1 and w.endswith(".") and w[:-1].lower() not in ABBREV and not _ABBR_DOTS.fullmatch(w):
+            out.append((t[0], t[1] - 1, w[:-1]))
+            out.append((t[1] - 1, t[1], "."))
         else:
-            out.append((m.start(), m.end(), t))
+            out.append(t)
     return out
+
+
+_ABBR_DOTS = re.compile(r"(?:\w\.)+")
