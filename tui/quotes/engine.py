@@ -82,10 +82,17 @@ _CAPTION = re.compile(r"^[ \t]*[^\n]{1,600}\([ \t]*(?=[^()\n]*(?:/|\b(?:[Pp]hoto
                       r"[^()\n.]{2,80}\)[ \t]*\.?[ \t]*$", re.M)
 
 
+# a photo caption opened by its credit: "The Canadian Press Syrian refugee Ali Haddad watches as …"
+_CREDIT_CAPTION = re.compile(r"^[ \t]*(?:The Canadian Press|THE CANADIAN PRESS)"
+                             r"[ \t]+[A-Z][^\n]*", re.M)
+
+
 def _masked(text: str) -> str:
     """The text with photo captions and links to other stories blanked out (their lengths kept): their
     sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
     cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text else _link_lines(text)
+    if "Press " in text or "PRESS " in text:
+        cut += [(m.start(), m.end()) for m in _CREDIT_CAPTION.finditer(text)]
     if not cut:
         return text
     parts = []

@@ -62,6 +62,8 @@ def _name_like(name: str) -> bool:
     """Could this be a person's name? None of its words is a common English word ('Keller' could;
     'Lake Cowichan', 'Canada', 'EU' are places and things)."""
     words = name.split()
+    if len(words) == 1 and name.isupper() and len(name) <= 5 and first_name(name) is None:
+        return False  # "EU", "NATO", "RCMP": an acronym, no person
     return bool(words) and not any(common_word(w) for w in words)
 
 
@@ -79,9 +81,14 @@ _REL_WORDS = frozenset("who which whose whom".split())
 _REL_EXCEPT = frozenset("those anyone someone people".split())
 
 
+_PLACE_TAIL = re.compile(r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*,\s*$")
+
+
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
+    if _PLACE_TAIL.search(lead):
+        return False  # "at her home in Mississauga, Ont.": the rest of a place
     words = lead.rsplit(None, 6)[-6:]
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
     k = len(words) - 1
@@ -303,6 +310,14 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             author = _resolve_np(reg, NP("name", np.start, np.start + len(base), base, name=base), pos, text, doc)
         if author[1]:
             return author
+    if head in _AUTHORED and len(words) >= 3 and first in ("the", "a", "an", "this", "that") \
+            and all(w[:1].isupper() for w in words[1:-1]) and not (len(words) == 3 and is_demonym(words[1])):
+        # "the RCMP statement", "a Norvik Shipping release": the named body speaks through it
+        owner = " ".join(words[1:-1])
+        at = np.start + np.text.index(owner)
+        author = _resolve_np(reg, NP("name", at, at + len(owner), owner, name=owner), pos, text, doc)
+        if author[1]:
+            return author
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
     if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
                                                   and not np.text[:1].isupper() and "'" not in first
@@ -342,6 +357,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         return any(head in p.split() for p in e.phrases)
 
     possessive = "’" in first or "'" in first
+    if _plural_people(head) and not possessive:
+        # "the officials said": people, never one named person; the unnamed group the article described
+        group = _pick(reg, pos, lambda e: e.unnamed and e.gender == "p" and head in e.roles, any_mention=True)
+        return (group, group.name) if group is not None else (None, _lower_first(np.text))
     best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
@@ -364,6 +383,14 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if best is not None:
         return best, best.name
     return None, _lower_first(np.text)
+
+
+def _plural_people(head: str) -> bool:
+    """'officials', 'analysts', 'spokesmen': the plural of a noun for a person."""
+    if head.endswith("men"):
+        return head[:-3] + "man" in ROLE_WORDS
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and (
+        head[:-1] in ROLE_WORDS or bool(ROLE_SUFFIX.search(head[:-1])))
 
 
 _IMPERATIVE_OBJECT = frozenset("the a an his her their our this these those".split())

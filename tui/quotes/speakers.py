@@ -250,6 +250,14 @@ class Registry:
                 if cand.kind == "org" and ct[0] == toks[0]:
                     best = cand
                     break
+        if best is None and len(toks) == 1:
+            # "Kim" after "Kim Jong-un" (a family name written first) or "Tomas" after "Tomas Brekke": the
+            # person whose name opens with it, the most mentioned if two do ("Kim Yong-chol")
+            for cand in self.by_token.get(toks[0], ()):
+                ct = _key_toks(cand.name)
+                if cand.kind == "person" and len(ct) >= 2 and ct[0] == toks[0] and (
+                        best is None or cand.count > best.count):
+                    best = cand
         return best
 
 
@@ -264,7 +272,10 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         for i, t in enumerate(low):
             if t in ("of", "at", "from") and i > 0:
                 before = low[:i]
-                if ORG_WORDS.isdisjoint(before) and not ROLE_WORDS.issuperset(before):
+                # "U.S. Secretary of State X", "British Minister of Y X": a title, its country before it
+                title = t == "of" and not ROLE_WORDS.isdisjoint(before) and all(
+                    w in ROLE_WORDS or is_demonym(tk) or _COUNTRY_ABBR.fullmatch(tk) for w, tk in zip(before, toks, strict=False))
+                if ORG_WORDS.isdisjoint(before) and not ROLE_WORDS.issuperset(before) and not title:
                     return split_name(" ".join(toks[:i]))
                 break
     if not ORG_WORDS.isdisjoint(low):
@@ -279,6 +290,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
             return low[:k], " ".join(toks[k:]), "person"
         while toks and low[0] in ("the",):
             toks, low = toks[1:], low[1:]
+        if len(toks) > 1 and low[-1] in _LEGAL_FORMS:
+            toks = toks[:-1]  # "TransCanada Corp.": the company is TransCanada
         return [], " ".join(toks), "org"
     j = -1
     if not ROLE_WORDS.isdisjoint(low):
@@ -308,7 +321,9 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     return [], seq, kind  # "San Jose Sharks" is a team, not a person called San
 
 
-_JOINED_TITLE = frozenset(("of", "for", "and", "&"))
+_LEGAL_FORMS = frozenset("corp inc ltd llc plc".split())
+_JOINED_TITLE = frozenset(("of", "for", "and", "&", "to"))
+_COUNTRY_ABBR = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")  # "U.S.", "U.K.", "UN", "EU"
 
 
 def _plural_noun(word: str) -> bool:
@@ -432,6 +447,23 @@ def _name_pieces(text: str):
         yield m.start() + pos, m.end(), raw[pos:], m.start()
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_ACR_SEP = r"(?:,?[ \t]+(?:(?:of|the|and|for|on|&)[ \t]+)*)"
+
+
+def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
+    """'IRCC' and 'Immigration, Refugees and Citizenship Canada' in one article: (start, end, full name,
+    acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
+    out: list[tuple[int, int, str, str]] = []
+    for acr in sorted(set(_ACRONYM.findall(text))):
+        words = _ACR_SEP.join(c + r"[a-z][\w’'\-]*" for c in acr)
+        m = _rx(r"\b" + words + r"\b").search(text)
+        if m:
+            out.append((m.start(), m.end(), m.group(), acr))
+    out.sort()
+    return out
+
+
 def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tuple[Registry, list]:
     """First pass: every capitalised name sequence -> entity; roles and gender from context.
 
@@ -454,12 +486,31 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         sp = spans[q]
         return sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close)
 
+    # an organisation named in full with its acronym: the acronym names it too, by its full name
+    acr = _acronyms(text)
+    acr_ents = []
+    for a_s, _a_e, full, short in acr:
+        whole = reg.entity_for(full, "org")
+        whole.first = a_s if whole.first < 0 else whole.first
+        reg.by_full[_key(short)] = whole
+        acr_ents.append(whole)
+    acr_starts = [a[0] for a in acr]
+
     for s0, _e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
         s = s0
         while k + 1 < nsent and sents[k + 1][0] <= s:
             k += 1  # mentions come in text order: walk the sentences along
+        if acr:
+            j = bisect_right(acr_starts, s) - 1
+            if j >= 0 and s < acr[j][1]:
+                # a piece of a full name given with its acronym ("Refugees and Citizenship Canada")
+                whole = acr_ents[j]
+                whole.count += 1
+                mentions.append((acr[j][0], acr[j][1], whole, not in_quote(s), k))
+                reg.by_full.setdefault(_key(raw.strip()), whole)
+                continue
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or (s - ss < 4 and text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "("))
@@ -779,8 +830,11 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
     return True
 
 
-def _org_before(lws) -> bool:
-    return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws)
+def _org_before(lws, words) -> bool:
+    """Words before 'of' that an 'of' phrase continues: an organisation's, or a title's ("U.S. Secretary")."""
+    return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws) or (
+        not ROLE_WORDS.isdisjoint(lws) and all(w in ROLE_WORDS or is_demonym(tk) or _COUNTRY_ABBR.fullmatch(tk)
+                                               for w, tk in zip(lws, words, strict=True)))
 
 
 _RESTART_DETS = frozenset("their his her its our".split())
@@ -904,7 +958,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     for i in range(1, len(chunk)):
         if lws[i] in PREPS and i + 1 < len(chunk):
             prev_cap = words[i - 1][:1].isupper() and lws[i - 1] not in DETERMINERS and lws[i - 1] not in STOP_CAPS
-            if not prev_cap or not _org_before(lws[:i]):
+            if not prev_cap or not _org_before(lws[:i], words[:i]):
                 if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(
                         w in ORG_WORDS for w in lws[:i]):
                     core = _np_from_chunk(text, chunk[:i], sent_start)
