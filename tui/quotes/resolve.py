@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
+from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _inside, _rx
 from tui.quotes.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
@@ -39,7 +39,8 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
             by_sent.setdefault(m[4], []).append(m)
     for k, ms in by_sent.items():
         s0, e0, ent, _, _ = ms[0]
-        if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)):
+        if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
+                or _acronym(ent.name):
             continue
         ss, se = doc.sents[k]
         stop = ms[1][0] if len(ms) > 1 else se
@@ -58,12 +59,17 @@ def _org_like(e: Entity) -> bool:
                                and first_name(e.name.split()[0]) is None)
 
 
+def _acronym(name: str) -> bool:
+    """'EU', 'NATO', 'RCMP': an acronym, no person."""
+    return name.isupper() and " " not in name and len(name) <= 5 and first_name(name) is None
+
+
 def _name_like(name: str) -> bool:
     """Could this be a person's name? None of its words is a common English word ('Keller' could;
     'Lake Cowichan', 'Canada', 'EU' are places and things)."""
     words = name.split()
-    if len(words) == 1 and name.isupper() and len(name) <= 5 and first_name(name) is None:
-        return False  # "EU", "NATO", "RCMP": an acronym, no person
+    if _acronym(name):
+        return False
     return bool(words) and not any(common_word(w) for w in words)
 
 
@@ -265,14 +271,22 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         if g == "they":
             if doc is not None:
                 # "About fifty supporters waved flags. They said …": a plural subject just before
+                # "Republican senators are eager to leave, and they say …": the plural subject of its own
+                # sentence, before it
                 k = doc.sent_index(np.start)
-                if k > 0 and doc.sents[k][0] == np.start:
+                ss = doc.sents[k][0]
+                sub = None
+                if k > 0 and ss == np.start:
                     ps, pe = doc.sents[k - 1]
                     sub = _subject_np(doc, ps, pe)
-                    if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
-                            and not sub.head.endswith(("ss", "us")):
-                        return _unnamed(reg, sub, pos)
+                elif _rx(r",\s+(?:and|but|so)\s+$").search(text, ss, np.start):
+                    sub = _subject_np(doc, ss, np.start)
+                if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
+                        and not sub.head.endswith(("ss", "us")):
+                    return _unnamed(reg, sub, pos)
             best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
+            if best is not None and doc is not None and doc.sent_index(pos) - doc.sent_index(best.last_subj) > 3:
+                best = None  # a group last the subject paragraphs ago: "they" means someone else
             return (best, best.name) if best else (None, "")
         if g == "it":
             # "BC Tram said … It said …": the organisation that spoke last, else the one last named
@@ -377,8 +391,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if best is None and possessive and np.text[:1].isupper():
         return None, np.text  # "Varga's lawyers", "Holm's office": a source in its own right
     definite = first in ("the", "this", "that") or possessive
-    if best is None and (head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
-                         or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
+    if best is None and head not in _DOC_SUBJECTS and head not in _AUTHORED and (
+            head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
+            or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
+        # a role fits the latest person; "the legal document" (no role: "-ent") is no person
         best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
     if best is not None:
         return best, best.name

@@ -194,6 +194,8 @@ class Registry:
             # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
             first, last = key.split(" ", 1)
             solo = self.by_full.get(first)
+            if solo is not None and any(_key_toks(o.name)[0] == first for o in self.by_token.get(first, ()) if o is not solo):
+                solo = None  # "Kim" after "Kim Jong-un": not "Kim Yong-chol" now; the bare name stays as written
             if solo is not None and solo.kind == "person" and " " not in solo.name and first_name(first) is not None \
                     and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
                     and last not in NAME_JOINERS:
@@ -250,14 +252,6 @@ class Registry:
                 if cand.kind == "org" and ct[0] == toks[0]:
                     best = cand
                     break
-        if best is None and len(toks) == 1:
-            # "Kim" after "Kim Jong-un" (a family name written first) or "Tomas" after "Tomas Brekke": the
-            # person whose name opens with it, the most mentioned if two do ("Kim Yong-chol")
-            for cand in self.by_token.get(toks[0], ()):
-                ct = _key_toks(cand.name)
-                if cand.kind == "person" and len(ct) >= 2 and ct[0] == toks[0] and (
-                        best is None or cand.count > best.count):
-                    best = cand
         return best
 
 
@@ -318,6 +312,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         if k > 0:
             return low[:k], " ".join(toks[k:]), "person"
     kind = "person" if first_name(low[0]) is not None and not _plural_noun(toks[-1]) else "unknown"
+    if kind == "unknown" and first_name(low[0]) is None and _plural_noun(toks[-1]):
+        kind = "group"  # "the Conservatives", "Toronto Maple Leafs": a party, a team, a people
     return [], seq, kind  # "San Jose Sharks" is a team, not a person called San
 
 
@@ -459,7 +455,8 @@ def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
         words = _ACR_SEP.join(c + r"[a-z][\w’'\-]*" for c in acr)
         m = _rx(r"\b" + words + r"\b").search(text)
         if m:
-            out.append((m.start(), m.end(), m.group(), acr))
+            full = _rx(r"[’']s?$").sub("", m.group())  # "… Affairs Committee's": the name, not its possessive
+            out.append((m.start(), m.start() + len(full), full, acr))
     out.sort()
     return out
 
@@ -509,7 +506,8 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
                 whole = acr_ents[j]
                 whole.count += 1
                 mentions.append((acr[j][0], acr[j][1], whole, not in_quote(s), k))
-                reg.by_full.setdefault(_key(raw.strip()), whole)
+                if " " in raw.strip():
+                    reg.by_full.setdefault(_key(raw.strip()), whole)  # not "Manafort" of "Black, Manafort, Stone"
                 continue
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
@@ -537,7 +535,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
             continue
         # a single sentence-initial capitalised word is a name only if seen elsewhere
         if at_start and s == m_start and " " not in name and not roles:
-            kind = kind if kind != "unknown" else "unknown"
+            kind = kind if kind != "group" else "unknown"  # "Schools stayed shut": a plural noun, no group
         ns = s + seq.rfind(name) if name else s
         ent = reg.entity_for(name, kind)
         if kind == "person" and ent.kind == "unknown":
@@ -635,7 +633,8 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if _rx(r"\d{1,3}").fullmatch(app):
             ent.roles.add(f"{app}-year-old")
             ent.kind = "person" if ent.kind == "unknown" else ent.kind
-        elif lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and words[0].islower()):
+        elif (lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and words[0].islower())) \
+                and VERBISH.isdisjoint(w.lower() for w in words):  # "…, the government is": a clause
             ph = " ".join(w.lower() for w in words)
             ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
