@@ -119,3 +119,30 @@ def test_a_clause_after_a_comma_is_no_apposition_of_the_name_before_it():
             "Down the road, Tom Ridley cheered with friends. He thinks Ostria should leave the NFU at once.\n\n"
             "\"We are better off alone,\" he said.")
     assert speaker_of(text, "better off alone") == "Tom Ridley"
+
+
+# --- a source described first, named just after ---------------------------------------------
+
+def test_a_described_source_named_by_its_role_in_the_next_sentence():
+    text = ("A district court judge criticised the port authority on Friday, saying its lawyers had been "
+            "\"wasting everyone's time\".\n\n"
+            "Justice Ana Holm ordered the authority to pay the costs of the case.")
+    assert speaker_of(text, "wasting") == "Ana Holm"
+
+
+def test_a_described_source_named_as_the_speaker_of_the_next_quote():
+    text = ("A spokeswoman for the mayor said she would not attend the hearing.\n\n"
+            "\"The mayor has answered every question already,\" said Lina Osei.")
+    assert speaker_of(text, "not attend") == "Lina Osei"
+
+
+def test_a_person_named_next_with_another_role_is_someone_else():
+    text = ("A spokesperson for the retailer Hollin & Marsh said all units had been removed from its shelves.\n\n"
+            "Shares fell 6 percent. Ivo Marten, an analyst at Baltic Bank, wrote that the recall would be costly.")
+    assert speaker_of(text, "removed from its shelves") == "a spokesperson for the retailer Hollin & Marsh"
+
+
+def test_an_official_is_not_the_minister_named_next():
+    text = ("A foreign ministry official said the talks would resume in June.\n\n"
+            "Foreign Minister Ada Brisk arrived in Velm on Sunday.")
+    assert speaker_of(text, "resume in June") == "a foreign ministry official"

@@ -333,6 +333,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         if author[1]:
             return author
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
+    if first in ("a", "an") and doc is not None:
+        named = _named_next(reg, np, pos, doc)
+        if named is not None:
+            return named, named.name
     if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
                                                   and not np.text[:1].isupper() and "'" not in first
                                                   and "’" not in first)):
@@ -399,6 +403,43 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if best is not None:
         return best, best.name
     return None, _lower_first(np.text)
+
+
+_CUE_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|explained)\s+(?:[\w.\-]+\s+){0,3}$")
+_CUE_AFTER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:,[^,.;\n]{1,80},)?\s+"
+                        r"(?:said|says|added|told|wrote|explained)\b")
+
+
+def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
+    """'A Superior Court judge criticised …' then 'Justice Ana Holm directed …': a source described first
+    and named in the next sentences, by its role ("judge" ~ "Justice") or as the next quote's speaker
+    ("A spokeswoman for the minister said …" then '"…," said Ann Lee.'). None when no such name follows."""
+    head = np.head
+    last = np.text.rsplit(None, 1)[-1].lower()
+    if last in ROLE_WORDS:
+        head = last  # "A Superior Court of Ontario judge"
+    if head.endswith("s") or head in _DOC_SUBJECTS or head in _AUTHORED \
+            or not (head in ROLE_WORDS or ROLE_SUFFIX.search(head)):
+        return None
+    # "judge" ~ "Justice"; but "an official" is no minister named next (the synonyms of a broad word are too many)
+    heads = {head} | (ROLE_SYNONYMS.get(head, set()) if head not in ("official", "executive", "boss") else set())
+    k = doc.sent_index(pos)
+    text = doc.text
+    for e in reg.upcoming(pos, 3):
+        if e.unnamed or e.kind != "person":
+            continue
+        d = doc.sent_index(e.first) - k
+        if d < 1:
+            continue
+        if d > 2:
+            break
+        roles = e.roles | {w for p in e.phrases for w in p.split()}
+        if roles & heads:
+            return e
+        if not (roles & ROLE_WORDS) and (_CUE_BEFORE.search(text, max(0, e.first - 40), e.first)
+                                         or _CUE_AFTER.match(text, e.first)):
+            return e  # named as the next speaker, with no other role ("an analyst" would be someone else)
+    return None
 
 
 def _plural_people(head: str) -> bool:
