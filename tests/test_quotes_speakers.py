@@ -146,3 +146,17 @@ def test_an_official_is_not_the_minister_named_next():
     text = ("A foreign ministry official said the talks would resume in June.\n\n"
             "Foreign Minister Ada Brisk arrived in Velm on Sunday.")
     assert speaker_of(text, "resume in June") == "a foreign ministry official"
+
+
+def test_the_official_is_the_unnamed_official_not_the_minister_named_since():
+    text = ("\"The minister decides in the end,\" a justice official said at the briefing.\n\n"
+            "The file then goes to Justice Minister Ada Brisk, who makes the final call.\n\n"
+            "The justice official told reporters that most requests succeed.")
+    assert speaker_of(text, "most requests succeed") == "a justice official"
+
+
+def test_the_company_is_the_firm_the_sentence_before_is_about():
+    text = ("Rail maker Tarrow Technologies fell 3 per cent on Friday.\n\n"
+            "Watch and camera maker Hollin & Marsh rallied 6 per cent after its profit beat forecasts. "
+            "The company said its annual sales could be stronger than expected.")
+    assert speaker_of(text, "annual sales") == "Hollin & Marsh"

@@ -347,6 +347,16 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return _unnamed(reg, np, pos)
     if head in ORG_HEADS and not any(m in ROLE_WORDS for m in np.mods if m not in ORG_HEADS):
         words_ok = ORG_HEADS[head]
+        if first == "the" and doc is not None:
+            # "Maker Hollin & Marsh rallied after its results. The company said …": the organisation
+            # the sentence before is about
+            k = doc.sent_index(np.start)
+            if k > 0 and doc.sents[k][0] == np.start:
+                ps = doc.sents[k - 1][0]
+                ent = _pick(reg, pos, lambda e: _org_like(e) and not e.unnamed and e.last_subj >= ps
+                            and not (e.name.isupper() and common_word(e.name)), subj_only=True)  # not "ABSTRACT."
+                if ent is not None:
+                    return ent, ent.name
         best = _pick(reg, pos, lambda e: e.kind == "org" and (
             any(t.lower() in words_ok for t in e.name.split()) or head in e.roles), any_mention=True)
         if best is None and head in ("company", "firm", "group", "organisation", "organization"):
@@ -384,8 +394,12 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
     unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
     if unnamed is not None and (best is None or max(unnamed.last_subj, unnamed.last_mention)
-                                > max(best.last_subj, best.last_mention)):
-        best = unnamed  # "the negotiator" after "a negotiator from a donor country said …"
+                                > max(best.last_subj, best.last_mention)
+                                or (head not in best.roles | {w for p in best.phrases for w in p.split()}
+                                    and set(np.mods) <= unnamed.roles)):
+        # "the negotiator" after "a negotiator from a donor country said …"; "the official" after "a justice
+        # official said …" is that official, not the minister a synonym would fit
+        best = unnamed
     if best is None:
         # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
         for e in reg.upcoming(pos, 30):

@@ -314,6 +314,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     kind = "person" if first_name(low[0]) is not None and not _plural_noun(toks[-1]) else "unknown"
     if kind == "unknown" and first_name(low[0]) is None and _plural_noun(toks[-1]):
         kind = "group"  # "the Conservatives", "Toronto Maple Leafs": a party, a team, a people
+    if "&" in toks:
+        kind = "org"  # "Procter & Gamble", "Hollin & Marsh": a firm
     return [], seq, kind  # "San Jose Sharks" is a team, not a person called San
 
 
@@ -380,7 +382,7 @@ def clean_seq(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 STOP_RAW = frozenset(w.capitalize() for w in STOP_CAPS) | frozenset(w.upper() for w in STOP_CAPS if len(w) > 1)
-_AND_RE = re.compile(r" (?:and|&) ")
+_AND_RE = re.compile(r" and ")  # "Hollin & Marsh" is one firm
 
 
 def _name_scan_re() -> re.Pattern:
@@ -430,7 +432,7 @@ def _name_pieces(text: str):
     """Name sequences; 'Nadia Orlov and Peter Hahn' is two names, 'Ministry of Energy and Mines' one."""
     for m in _NAME_SCAN.finditer(text):
         raw = m.group()
-        if " and " not in raw and " & " not in raw:
+        if " and " not in raw:
             yield m.start(), m.end(), raw, m.start()
             continue
         pos = 0
