@@ -353,10 +353,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             k = doc.sent_index(np.start)
             if k > 0 and doc.sents[k][0] == np.start:
                 ps = doc.sents[k - 1][0]
-                ent = _pick(reg, pos, lambda e: _org_like(e) and not e.unnamed and e.last_subj >= ps
-                            and not (e.name.isupper() and common_word(e.name)), subj_only=True)  # not "ABSTRACT."
-                if ent is not None:
-                    return ent, ent.name
+                about = _pick(reg, pos, lambda e: _org_like(e) and not e.unnamed and e.last_subj >= ps
+                              and not (e.name.isupper() and common_word(e.name)), subj_only=True)  # not "ABSTRACT."
+                if about is not None:
+                    return about, about.name
         best = _pick(reg, pos, lambda e: e.kind == "org" and (
             any(t.lower() in words_ok for t in e.name.split()) or head in e.roles), any_mention=True)
         if best is None and head in ("company", "firm", "group", "organisation", "organization"):
