@@ -160,3 +160,9 @@ def test_the_company_is_the_firm_the_sentence_before_is_about():
             "Watch and camera maker Hollin & Marsh rallied 6 per cent after its profit beat forecasts. "
             "The company said its annual sales could be stronger than expected.")
     assert speaker_of(text, "annual sales") == "Hollin & Marsh"
+
+
+def test_a_quote_then_a_name_with_a_long_apposition_and_the_cue():
+    text = ("\"The port will reopen soon,\" Peter K. Lind, director of trade studies at the U.S.-based Centre "
+            "for Shipping Policy, said in an e-mailed statement.")
+    assert speaker_of(text, "reopen soon") == "Peter K. Lind"
