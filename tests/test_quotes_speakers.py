@@ -166,3 +166,15 @@ def test_a_quote_then_a_name_with_a_long_apposition_and_the_cue():
     text = ("\"The port will reopen soon,\" Peter K. Lind, director of trade studies at the U.S.-based Centre "
             "for Shipping Policy, said in an e-mailed statement.")
     assert speaker_of(text, "reopen soon") == "Peter K. Lind"
+
+
+def test_a_name_whose_apposition_holds_a_clause_naming_someone_else():
+    text = ("Tom Ridley, the student seen smiling in the video as he stood next to activist Ada Brisk, has said "
+            "he meant no harm.")
+    assert speaker_of(text, "meant no harm") == "Tom Ridley"
+
+
+def test_an_unnamed_source_ends_before_but_not_authorized():
+    text = ("The mayor will sign the deal on Friday, according to a person familiar with the talks but not "
+            "authorized to speak publicly.")
+    assert speaker_of(text, "sign the deal") == "a person familiar with the talks"

@@ -855,8 +855,8 @@ _NOUN_ING_BEFORE = frozenset("of for at from in on with to about over under betw
 def _desc_end(chunk, lws, words) -> int:
     end_i = len(chunk)
     for i in range(1, len(lws)):
-        if lws[i] in REL_START or _gerund(lws, words, i):
-            end_i = i
+        if lws[i] in REL_START or _gerund(lws, words, i) or lws[i] == "but":
+            end_i = i  # "a person familiar with the talks but not authorized to speak": the source ends at "but"
             break
     return chunk[end_i - 1][1]
 
@@ -937,6 +937,10 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 stop = i  # a relative clause on the phrase before: "the company that built X"
                 break
             cut = i + 1
+    if cut > 1 and chunk[0][2].lower() in ("the", "a", "an") and chunk[cut][2].lower() in PRONOUN_WORDS \
+            and chunk[cut - 1][2].lower() in SUBORD:
+        # "the student seen in the video as he stood next to X": a description, then a clause of its own
+        stop, cut = cut - 1, 0
     chunk = chunk[cut:stop]
     if not chunk:
         return None
