@@ -178,3 +178,9 @@ def test_an_unnamed_source_ends_before_but_not_authorized():
     text = ("The mayor will sign the deal on Friday, according to a person familiar with the talks but not "
             "authorized to speak publicly.")
     assert speaker_of(text, "sign the deal") == "a person familiar with the talks"
+
+
+def test_a_named_persons_family_or_campaign_speaks_as_written():
+    text = ("Lawyer Justin Varga met reporters outside the court in Tarrow City on Monday.\n\n"
+            "Holm's family said they were relieved by the verdict.")
+    assert speaker_of(text, "relieved by the verdict") == "Holm's family"

@@ -125,6 +125,8 @@ def _subject_lead(lead: str) -> bool:
 _THIRD_PERSON = frozenset("he she they it".split())
 _TITLE_ONLY = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
 _OWNERS = frozenset("his her their its".split())
+# the people around a person, who speak as a body: "Scott's family", "Lund's campaign"
+_COLLECTIVE = frozenset("family team campaign camp office staff relatives friends".split())
 # what a person or a body writes or files, and so speaks for them
 _AUTHORED = frozenset("""statement letter release filing memo email e-mail post tweet message note book report
 column op-ed essay blog website lawsuit suit complaint submission affidavit testimony""".split())
@@ -332,6 +334,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         author = _resolve_np(reg, NP("name", at, at + len(owner), owner, name=owner), pos, text, doc)
         if author[1]:
             return author
+    if first.endswith(("’s", "'s")) and words[0][:1].isupper() and len(words) == 2 \
+            and (head in _COLLECTIVE or _plural_people(head)):
+        return None, np.text  # "Scott's family", "Lund's campaign", "Varga's lawyers": a source in its own right
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
     if first in ("a", "an") and doc is not None:
         named = _named_next(reg, np, pos, doc)
