@@ -181,6 +181,6 @@ def test_an_unnamed_source_ends_before_but_not_authorized():
 
 
 def test_a_named_persons_family_or_campaign_speaks_as_written():
-    text = ("Lawyer Justin Varga met reporters outside the court in Tarrow City on Monday.\n\n"
+    text = ("Justin Varga, a lawyer for the family, met reporters outside the court on Monday.\n\n"
             "Holm's family said they were relieved by the verdict.")
     assert speaker_of(text, "relieved by the verdict") == "Holm's family"
