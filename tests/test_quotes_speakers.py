@@ -184,3 +184,9 @@ def test_a_named_persons_family_or_campaign_speaks_as_written():
     text = ("Justin Varga, a lawyer for the family, met reporters outside the court on Monday.\n\n"
             "Holm's family said they were relieved by the verdict.")
     assert speaker_of(text, "relieved by the verdict") == "Holm's family"
+
+
+def test_they_is_the_plural_people_the_sentence_before_names_not_its_first_words():
+    text = ("But the tariff remains the biggest worry and several farm-industry leaders have warned about the "
+            "cost of a trade war. They say many small farms could close within a year.")
+    assert speaker_of(text, "small farms could close") == "several farm-industry leaders"

@@ -284,8 +284,16 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                 elif _rx(r",\s+(?:and|but|so)\s+$").search(text, ss, np.start):
                     sub = _subject_np(doc, ss, np.start)
                 if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
-                        and not sub.head.endswith(("ss", "us")):
+                        and not sub.head.endswith(("ss", "us")) \
+                        and (_plural_people(sub.head) or not sub.text[:1].isupper()
+                             or sub.text.split()[0].lower() in _DETS):  # not "Brexit remains"
                     return _unnamed(reg, sub, pos)
+                if k > 0 and ss == np.start:
+                    # "Brexit remains the concern and several executives have warned …. They say …": the
+                    # last people in the plural the sentence before names
+                    people = _last_plural_people(doc, *doc.sents[k - 1])
+                    if people is not None:
+                        return _unnamed(reg, people, pos)
             best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
             if best is not None and doc is not None and doc.sent_index(pos) - doc.sent_index(best.last_subj) > 3:
                 best = None  # a group last the subject paragraphs ago: "they" means someone else
@@ -459,6 +467,33 @@ def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
                                          or _CUE_AFTER.match(text, e.first)):
             return e  # named as the next speaker, with no other role ("an analyst" would be someone else)
     return None
+
+
+_DETS = frozenset("the a an these those some several many most other both all".split())
+_PLURAL_PHRASE = re.compile(r"(?:(?:[a-z][\w\-]*|\d[\d,]*)\s+){0,3}[a-z][\w\-]*s\b")
+
+
+def _last_plural_people(doc: Doc, s: int, e: int) -> NP | None:
+    """'… and several auto-industry executives have warned …' -> 'several auto-industry executives': the
+    last lower-case phrase in the span whose head is people in the plural, followed by a verb."""
+    best = None
+    for m in _PLURAL_PHRASE.finditer(doc.text, s, e):
+        words = m.group().split()
+        head = words[-1]
+        if not _plural_people(head) or not _rx(r"\s+(?:have|had|are|were|say|said|warn|warned|argue|argued|"
+                                                 r"believe|claim|claimed|fear|feared|\w+ed)\b").match(doc.text, m.end()):
+            continue
+        # the phrase starts after the last word that cannot open it ("and", a verb, a preposition)
+        keep = []
+        for w in reversed(words[:-1]):
+            if w in ("and", "or", "but", "that", "of", "to", "in", "on", "at", "for", "with") or w.endswith("ed"):
+                break
+            keep.append(w)
+        keep.reverse()
+        phrase = " ".join(keep + [head])
+        start = m.end() - len(phrase)
+        best = NP("desc", start, m.end(), phrase, head=head, mods=[w for w in keep if w not in _DETS])
+    return best
 
 
 def _plural_people(head: str) -> bool:
