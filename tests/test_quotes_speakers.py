@@ -190,3 +190,10 @@ def test_they_is_the_plural_people_the_sentence_before_names_not_its_first_words
     text = ("But the tariff remains the biggest worry and several farm-industry leaders have warned about the "
             "cost of a trade war. They say many small farms could close within a year.")
     assert speaker_of(text, "small farms could close") == "several farm-industry leaders"
+
+
+def test_a_surname_is_the_person_not_the_firm_named_after_them():
+    text = ("Ada Varga built the business from one shop. Varga Holdings now employs 300 people.\n\n"
+            "Varga Holdings said profits rose. Ada Varga spoke at the opening.\n\n"
+            "Varga said the next shop would open in May.")
+    assert speaker_of(text, "next shop") == "Ada Varga"

@@ -244,8 +244,11 @@ class Registry:
                 ok = toks[0] == ct[0] or toks[-1] == ct[-1]
             else:
                 ok = ct[-1] == last and (len(toks) == 1 or toks[0] == ct[0] or len(toks) < len(ct))
-            if ok and (best is None or (cand.count, len(cand.name)) > (best.count, len(best.name))):
-                best = cand  # the most mentioned of the names that fit ("Cruz" -> Ted Cruz, not his father)
+            # the most mentioned of the names that fit ("Cruz" -> Ted Cruz, not his father); a person whose
+            # surname it is before an organisation named after them ("Trump" -> not Trump University)
+            if ok and (best is None or (cand.kind != "org", cand.count, len(cand.name))
+                       > (best.kind != "org", best.count, len(best.name))):
+                best = cand
         if best is None and len(toks) == 1:
             for cand in self.by_token.get(toks[0], ()):
                 ct = _key_toks(cand.name)
