@@ -197,3 +197,9 @@ def test_a_surname_is_the_person_not_the_firm_named_after_them():
             "Varga Holdings said profits rose. Ada Varga spoke at the opening.\n\n"
             "Varga said the next shop would open in May.")
     assert speaker_of(text, "next shop") == "Ada Varga"
+
+
+def test_the_one_who_reports_what_others_shouted_is_the_speaker():
+    text = ("Ada Varga watched from the gate.\n\n"
+            "But Varga said he heard students shout, \"Go home!\" and some were seen on video laughing.")
+    assert speaker_of(text, "Go home") == "Ada Varga"

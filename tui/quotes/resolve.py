@@ -26,7 +26,9 @@ from tui.quotes.speakers import (
     ROLE_SYNONYMS,
     Entity,
     Registry,
+    parse_np,
 )
+from tui.quotes.text import CUE_RE
 
 
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
@@ -310,6 +312,12 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return (best, best.name) if best else (None, "")
         return None, ""
     # descriptions
+    cue = CUE_RE.search(np.text) if doc is not None else None
+    if cue is not None and cue.start() > 0:
+        # "Phillips said he heard students shout …": the one who reports it, before the reporting verb
+        sub = parse_np(text, np.start, np.start + cue.start(), doc.sent_of(np.start)[0]) if doc is not None else None
+        if sub is not None and sub.kind == "name":
+            return _resolve_np(reg, sub, pos, text, doc)
     words = np.text.split()
     first = words[0].lower() if words else ""
     if len(words) >= 3 and words[0][:1].isupper() and words[1] in _IMPERATIVE_OBJECT and first.isalpha() \
