@@ -449,19 +449,29 @@ def _name_pieces(text: str):
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-_ACR_SEP = r"(?:,?[ \t]+(?:(?:of|the|and|for|on|&)[ \t]+)*)"
+_CAP_WORD = r"[A-Z][a-z][\w’'\-]*"
+_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]+(?:(?:of|the|and|for|on|&)[ \t]+)*" + _CAP_WORD + "){2,}")
+_CAP_WORD_RE = re.compile(_CAP_WORD)
 
 
 def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
     """'IRCC' and 'Immigration, Refugees and Citizenship Canada' in one article: (start, end, full name,
     acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
+    wanted = set(_ACRONYM.findall(text))
     out: list[tuple[int, int, str, str]] = []
-    for acr in sorted(set(_ACRONYM.findall(text))):
-        words = _ACR_SEP.join(c + r"[a-z][\w’'\-]*" for c in acr)
-        m = _rx(r"\b" + words + r"\b").search(text)
-        if m:
-            full = _rx(r"[’']s?$").sub("", m.group())  # "… Affairs Committee's": the name, not its possessive
-            out.append((m.start(), m.start() + len(full), full, acr))
+    if not wanted:
+        return out
+    for run in _CAP_RUN.finditer(text):
+        words = list(_CAP_WORD_RE.finditer(text, run.start(), run.end()))
+        initials = "".join(text[w.start()] for w in words)
+        for acr in [a for a in wanted if a in initials]:
+            k = initials.index(acr)
+            s, e = words[k].start(), words[k + len(acr) - 1].end()
+            full = _rx(r"[’']s?$").sub("", text[s:e])  # "… Affairs Committee's": the name, not its possessive
+            out.append((s, s + len(full), full, acr))
+            wanted.discard(acr)
+        if not wanted:
+            break
     out.sort()
     return out
 
