@@ -203,3 +203,9 @@ def test_the_one_who_reports_what_others_shouted_is_the_speaker():
     text = ("Ada Varga watched from the gate.\n\n"
             "But Varga said he heard students shout, \"Go home!\" and some were seen on video laughing.")
     assert speaker_of(text, "Go home") == "Ada Varga"
+
+
+def test_an_apposition_naming_a_body_after_a_preposition_leaves_the_person_the_speaker():
+    text = ("Rep. Ada Lund, the top Democrat on the House Budget Committee, said the plan would add to the "
+            "deficit.")
+    assert speaker_of(text, "add to the deficit") == "Ada Lund"

@@ -1013,6 +1013,9 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         j -= 1
     if j == 0 and len(chunk) == 1 and s == sent_start and _PLURAL_NOUN.search(words[0]):
         j = 1  # "Engineers from the firm …": a sentence-initial common noun, not a name
+    if 1 < j < len(chunk) and lws[0] in ("the", "a", "an") and (
+            lws[j - 1] in PREPS or (j > 2 and lws[j - 1] == "the" and lws[j - 2] in PREPS)):
+        j = len(chunk)  # "the top Democrat on the House Budget Committee": a description, the name its object
     if j < len(chunk):
         # the name sequence is chunk[j:]; it may hold titles
         ns = chunk[j][0]
