@@ -209,3 +209,14 @@ def test_an_apposition_naming_a_body_after_a_preposition_leaves_the_person_the_s
     text = ("Rep. Ada Lund, the top Democrat on the House Budget Committee, said the plan would add to the "
             "deficit.")
     assert speaker_of(text, "add to the deficit") == "Ada Lund"
+
+
+def test_a_party_and_state_apposition_is_no_name():
+    text = "\"We will not back down,\" said Representative Ada Lund, Democrat of Tennessee, on Tuesday."
+    assert speaker_of(text, "back down") == "Ada Lund"
+
+
+def test_a_state_closing_an_apposition_is_no_speaker():
+    text = ("Tom Ridley, a 55-year-old salesman from Sumter, South Carolina, said he would vote for the "
+            "governor.")
+    assert speaker_of(text, "vote for the governor") == "Tom Ridley"

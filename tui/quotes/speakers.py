@@ -303,6 +303,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
             k = _given_name_at(rest)
             if k > 0:
                 return roles + [t.lower() for t in rest[:k]], " ".join(rest[k:]), "person"
+            if rest[0].islower():
+                return low, "", "role"  # "Democrat of Tennessee": a role and its place, no name
         return roles, " ".join(rest), "person"
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
     if _ROLE_OR_DEMONYM.issuperset(low) or (
@@ -880,8 +882,11 @@ _STATE_ABBR = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+|[A-Z]{2}")  # "Md.", "Calif.",
 def _place_tail(chunks, i: int) -> bool:
     """'Md.' in 'Tom Ridley, of Tarrow, Md., said' or 'Ana Brisk of Kessel, Va., said': the rest of a
     place named after 'of/from/in'."""
-    if i == 0 or not _STATE_ABBR.fullmatch("".join(t[2] for t in chunks[i])):
-        return False
+    words = [t[2] for t in chunks[i]]
+    if i == 0 or not (_STATE_ABBR.fullmatch("".join(words)) or (
+            len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words) and i == len(chunks) - 1
+            and i >= 2 and chunks[i - 1][0][2] in ("a", "an", "the", "of", "from"))):
+        return False  # "Md.", or a state or country closing the phrase: "a delegate from Houston, Texas"
     prev = [t[2] for t in chunks[i - 1]]
     k = max((j for j, w in enumerate(prev) if w in ("of", "from", "in")), default=-1)
     return k >= 0 and k < len(prev) - 1 and all(w[:1].isupper() for w in prev[k + 1:])
