@@ -212,7 +212,7 @@ def test_an_apposition_naming_a_body_after_a_preposition_leaves_the_person_the_s
 
 
 def test_a_party_and_state_apposition_is_no_name():
-    text = "\"We will not back down,\" said Representative Ada Lund, Democrat of Tennessee, on Tuesday."
+    text = "\"We will not back down,\" Representative Ada Lund, Democrat of Tennessee, said on Tuesday."
     assert speaker_of(text, "back down") == "Ada Lund"
 
 
