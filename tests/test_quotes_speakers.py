@@ -220,3 +220,9 @@ def test_a_state_closing_an_apposition_is_no_speaker():
     text = ("Tom Ridley, a 55-year-old salesman from Sumter, South Carolina, said he would vote for the "
             "governor.")
     assert speaker_of(text, "vote for the governor") == "Tom Ridley"
+
+
+def test_a_surname_that_is_also_a_role_word_opening_a_sentence():
+    text = ("Tom Ridley on Wednesday called on Ada Bishop to apologise to the mayor.\n\n"
+            "Bishop, a former party chair, said the vote would be held in March.")
+    assert speaker_of(text, "vote would be held") == "Ada Bishop"

@@ -320,6 +320,10 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return _resolve_np(reg, sub, pos, text, doc)
     words = np.text.split()
     first = words[0].lower() if words else ""
+    if len(words) == 1 and words[0][:1].isupper():
+        known = reg.lookup(words[0])
+        if known is not None and known.kind == "person" and " " in known.name and not known.unnamed:
+            return known, known.name  # "Dean, a former party chairman, said" after "Howard Dean": his surname
     if len(words) >= 3 and words[0][:1].isupper() and words[1] in _IMPERATIVE_OBJECT and first.isalpha() \
             and first not in _NOUN_BEFORE and first not in STOP_CAPS and not first.endswith("ly") \
             and common_word(words[0]):
