@@ -236,7 +236,8 @@ def _how(np: NP | None, ent: Entity | None, speaker: str) -> str:
         return f"description {said}: a source the article does not name"
     heads = ({np.head} | ROLE_SYNONYMS.get(np.head, set())) & (ent.roles | {w for p in ent.phrases for w in p.split()})
     why = f'its role "{sorted(heads)[0]}"' if heads else "the organisation or person it fits"
-    return f"description {said} -> \"{ent.name}\", named earlier ({why})"
+    when = "just after" if ent.first > np.start else "earlier"  # "A judge said …" then "Justice Ana Holm …"
+    return f"description {said} -> \"{ent.name}\", named {when} ({why})"
 
 
 def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | None = None
