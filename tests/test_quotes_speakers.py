@@ -226,3 +226,10 @@ def test_a_surname_that_is_also_a_role_word_opening_a_sentence():
     text = ("Tom Ridley on Wednesday called on Ada Bishop to apologise to the mayor.\n\n"
             "Bishop, a former party chair, said the vote would be held in March.")
     assert speaker_of(text, "vote would be held") == "Ada Bishop"
+
+
+def test_a_title_spelled_out_is_no_organisation_to_speak_for_the_company():
+    text = ("Tarrow Rail named a new Chief Executive Officer on Monday. The company said profits rose. "
+            "It said the CEO would start in May.")
+    assert speaker_of(text, "profits rose") == "Tarrow Rail"
+    assert speaker_of(text, "start in May") == "Tarrow Rail"

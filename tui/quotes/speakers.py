@@ -470,8 +470,10 @@ def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
             k = initials.index(acr)
             s, e = words[k].start(), words[k + len(acr) - 1].end()
             full = _rx(r"[’']s?$").sub("", text[s:e])  # "… Affairs Committee's": the name, not its possessive
-            out.append((s, s + len(full), full, acr))
             wanted.discard(acr)
+            if all(w.group().lower() in ROLE_WORDS or w.group().lower() in ROLE_MODIFIERS for w in words[k:k + len(acr)]):
+                continue  # "Chief Executive Officer": a title, no organisation
+            out.append((s, s + len(full), full, acr))
         if not wanted:
             break
     out.sort()
