@@ -233,3 +233,10 @@ def test_a_title_spelled_out_is_no_organisation_to_speak_for_the_company():
             "It said the CEO would start in May.")
     assert speaker_of(text, "profits rose") == "Tarrow Rail"
     assert speaker_of(text, "start in May") == "Tarrow Rail"
+
+
+def test_the_company_is_not_a_council_the_sentence_before_is_about():
+    text = ("Tarrow Rail won the contract in March.\n\n"
+            "The Tarrow City Council approved the plan on Monday. The company said work would start in June.")
+    # the firm, or no name at all: never the council
+    assert speaker_of(text, "work would start") in ("Tarrow Rail", "the company")

@@ -10,6 +10,7 @@ from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _inside, _rx
 from tui.quotes.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    ORG_WORDS,
     ROLE_SUFFIX,
     ROLE_WORDS,
     STOP_CAPS,
@@ -379,8 +380,11 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             k = doc.sent_index(np.start)
             if k > 0 and doc.sents[k][0] == np.start:
                 ps = doc.sents[k - 1][0]
+                # not "ABSTRACT." (a heading), not "Tarrow City Council" for "the company" (another kind of body)
                 about = _pick(reg, pos, lambda e: _org_like(e) and not e.unnamed and e.last_subj >= ps
-                              and not (e.name.isupper() and common_word(e.name)), subj_only=True)  # not "ABSTRACT."
+                              and not (e.name.isupper() and common_word(e.name))
+                              and all(t not in ORG_WORDS or t in words_ok for t in e.name.lower().split()),
+                              subj_only=True)
                 if about is not None:
                     return about, about.name
         best = _pick(reg, pos, lambda e: e.kind == "org" and (
