@@ -240,3 +240,9 @@ def test_the_company_is_not_a_council_the_sentence_before_is_about():
             "The Tarrow City Council approved the plan on Monday. The company said work would start in June.")
     # the firm, or no name at all: never the council
     assert speaker_of(text, "work would start") in ("Tarrow Rail", "the company")
+
+
+def test_a_resident_then_a_named_speaker_is_not_assumed_to_be_the_same():
+    text = ("A resident said the water had risen overnight.\n\n"
+            "\"It was terrible,\" said Ada Lund, who lives near the river.")
+    assert speaker_of(text, "water had risen") == "a resident"

@@ -454,14 +454,17 @@ _CUE_AFTER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:,[^,.
                         r"(?:said|says|added|told|wrote|explained)\b")
 
 
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
+
+
 def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
     """'A Superior Court judge criticised …' then 'Justice Ana Holm directed …': a source described first
     and named in the next sentences, by its role ("judge" ~ "Justice") or as the next quote's speaker
     ("A spokeswoman for the minister said …" then '"…," said Ann Lee.'). None when no such name follows."""
     head = np.head
     last = np.text.rsplit(None, 1)[-1].lower()
-    if last in ROLE_WORDS:
-        head = last  # "A Superior Court of Ontario judge"
+    if last in ROLE_WORDS and head not in ROLE_WORDS:
+        head = last  # "A Superior Court of Ontario judge" (but "a spokeswoman for the mayor")
     if head.endswith("s") or head in _DOC_SUBJECTS or head in _AUTHORED \
             or not (head in ROLE_WORDS or ROLE_SUFFIX.search(head)):
         return None
@@ -480,9 +483,11 @@ def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
         roles = e.roles | {w for p in e.phrases for w in p.split()}
         if roles & heads:
             return e
-        if not (roles & ROLE_WORDS) and (_CUE_BEFORE.search(text, max(0, e.first - 40), e.first)
-                                         or _CUE_AFTER.match(text, e.first)):
-            return e  # named as the next speaker, with no other role ("an analyst" would be someone else)
+        if head in _SPOKES and not (roles & ROLE_WORDS) and (_CUE_BEFORE.search(text, max(0, e.first - 40), e.first)
+                                                             or _CUE_AFTER.match(text, e.first)):
+            # a spokeswoman named as the next speaker, with no other role ("an analyst" is someone else; "a
+            # resident said …" then '"…," said Ada Lund' may well be another resident)
+            return e
     return None
 
 
