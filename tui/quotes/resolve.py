@@ -8,11 +8,13 @@ from operator import itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _inside, _rx
 from tui.quotes.lexicon import (
+    COLLECTIVE_WORDS,
     FEMALE_WORDS,
     MALE_WORDS,
     ORG_WORDS,
     ROLE_SUFFIX,
     ROLE_WORDS,
+    SPOKES_WORDS,
     STOP_CAPS,
     common_word,
     first_name,
@@ -21,6 +23,7 @@ from tui.quotes.lexicon import (
 from tui.quotes.model import Mention
 from tui.quotes.reported import _subject_np
 from tui.quotes.speakers import (
+    DETERMINERS,
     INDEFINITE,
     NP,
     ORG_HEADS,
@@ -128,8 +131,6 @@ def _subject_lead(lead: str) -> bool:
 _THIRD_PERSON = frozenset("he she they it".split())
 _TITLE_ONLY = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
 _OWNERS = frozenset("his her their its".split())
-# the people around a person, who speak as a body: "Scott's family", "Lund's campaign"
-_COLLECTIVE = frozenset("family team campaign camp office staff relatives friends".split())
 # what a person or a body writes or files, and so speaks for them
 _AUTHORED = frozenset("""statement letter release filing memo email e-mail post tweet message note book report
 column op-ed essay blog website lawsuit suit complaint submission affidavit testimony""".split())
@@ -290,7 +291,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                 if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
                         and not sub.head.endswith(("ss", "us")) \
                         and (_plural_people(sub.head) or not sub.text[:1].isupper()
-                             or sub.text.split()[0].lower() in _DETS):  # not "Brexit remains"
+                             or sub.text.split()[0].lower() in DETERMINERS):  # not "Brexit remains"
                     return _unnamed(reg, sub, pos)
                 if k > 0 and ss == np.start:
                     # "Brexit remains the concern and several executives have warned …. They say …": the
@@ -357,7 +358,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         if author[1]:
             return author
     if first.endswith(("’s", "'s")) and words[0][:1].isupper() and len(words) == 2 \
-            and (head in _COLLECTIVE or _plural_people(head)):
+            and (head in COLLECTIVE_WORDS or _plural_people(head)):
         return None, np.text  # "Scott's family", "Lund's campaign", "Varga's lawyers": a source in its own right
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
     if first in ("a", "an") and doc is not None:
@@ -454,9 +455,6 @@ _CUE_AFTER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:,[^,.
                         r"(?:said|says|added|told|wrote|explained)\b")
 
 
-_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
-
-
 def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
     """'A Superior Court judge criticised …' then 'Justice Ana Holm directed …': a source described first
     and named in the next sentences, by its role ("judge" ~ "Justice") or as the next quote's speaker
@@ -483,7 +481,7 @@ def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
         roles = e.roles | {w for p in e.phrases for w in p.split()}
         if roles & heads:
             return e
-        if head in _SPOKES and not (roles & ROLE_WORDS) and (_CUE_BEFORE.search(text, max(0, e.first - 40), e.first)
+        if head in SPOKES_WORDS and not (roles & ROLE_WORDS) and (_CUE_BEFORE.search(text, max(0, e.first - 40), e.first)
                                                              or _CUE_AFTER.match(text, e.first)):
             # a spokeswoman named as the next speaker, with no other role ("an analyst" is someone else; "a
             # resident said …" then '"…," said Ada Lund' may well be another resident)
@@ -491,7 +489,6 @@ def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
     return None
 
 
-_DETS = frozenset("the a an these those some several many most other both all".split())
 _PLURAL_PHRASE = re.compile(r"(?:(?:[a-z][\w\-]*|\d[\d,]*)\s+){0,3}[a-z][\w\-]*s\b")
 
 
@@ -514,7 +511,7 @@ def _last_plural_people(doc: Doc, s: int, e: int) -> NP | None:
         keep.reverse()
         phrase = " ".join(keep + [head])
         start = m.end() - len(phrase)
-        best = NP("desc", start, m.end(), phrase, head=head, mods=[w for w in keep if w not in _DETS])
+        best = NP("desc", start, m.end(), phrase, head=head, mods=[w for w in keep if w not in DETERMINERS])
     return best
 
 

@@ -14,6 +14,7 @@ from tui.quotes.lexicon import (
     DEMONYMS,
     FEMALE_WORDS,
     FUNCTION_CAPS,
+    LEGAL_FORMS,
     MALE_WORDS,
     ORG_WORDS,
     ROLE_SUFFIX,
@@ -287,7 +288,7 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
             return low[:k], " ".join(toks[k:]), "person"
         while toks and low[0] in ("the",):
             toks, low = toks[1:], low[1:]
-        if len(toks) > 1 and low[-1] in _LEGAL_FORMS:
+        if len(toks) > 1 and low[-1] in LEGAL_FORMS:
             toks = toks[:-1]  # "TransCanada Corp.": the company is TransCanada
         return [], " ".join(toks), "org"
     j = -1
@@ -324,7 +325,6 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     return [], seq, kind  # "San Jose Sharks" is a team, not a person called San
 
 
-_LEGAL_FORMS = frozenset("corp inc ltd llc plc".split())
 _JOINED_TITLE = frozenset(("of", "for", "and", "&", "to"))
 _COUNTRY_ABBR = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")  # "U.S.", "U.K.", "UN", "EU"
 
