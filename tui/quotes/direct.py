@@ -78,6 +78,16 @@ _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w’'\-.]*(
 COLON_CUE, DASH_CUE = -1, -2  # an attribution with no reporting verb
 
 
+def _long_name_apposition(text: str, s: int, e: int, ss: int) -> bool:
+    """'Peter Lind, director of trade studies at the U.S.-based Centre for Shipping Policy,': a name and
+    its long apposition, the whole subject of a cue after a quotation."""
+    b = text[s:e].strip()
+    if not b.startswith(",") and not b[:1].isupper():
+        return False
+    np = parse_np(text, s, e, ss)
+    return np is not None and np.kind == "name" and bool(np.roles) and text[np.start:np.end] in text[s:s + 60]
+
+
 def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     """`"…," X said` / `"…," said X` right after the closing mark."""
     text = doc.text
@@ -105,7 +115,9 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if h[2].lower() in _AMBIG_BASE and between.strip() and _a_noun(between.split()[-1]):
             return None  # '"…" against a coordinated attack': a noun
         # a stop inside a word ("e.GO’s founder") ends nothing
-        if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
+        if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 24 or "\n" in between:
+            return None
+        if _words(between) > 14 and not _long_name_apposition(text, after, h[0], ss):
             return None
         b = between.strip()
         if (not b or b == ",") and h[2].lower() in _PARTICIPLE_CUES:

@@ -88,11 +88,20 @@ _CAPTION = re.compile(r"^[ \t]*[^\n]{1,600}\([ \t]*(?=[^()\n]*(?:/|\b(?:[Pp]hoto
 _CAPTION_END = re.compile(r"\)[ \t]*\.?[ \t]*$", re.M)
 
 
+# a photo caption opened by its credit, a news or photo agency, then straight on with a capitalised word
+# (no verb: "The Canadian Press Syrian refugee Ali Haddad watches as …"; not "Reuters reported …")
+_CREDITS = ("The Canadian Press", "The Associated Press", "Reuters", "AFP", "Getty Images")
+_CREDIT_CAPTION = re.compile(r"^[ \t]*(?:" + "|".join(re.escape(c) + "|" + re.escape(c.upper()) for c in _CREDITS)
+                             + r")[ \t]+[A-Z][^\n]*", re.M)
+
+
 def _masked(text: str) -> str:
     """The text with photo captions and links to other stories blanked out (their lengths kept): their
     sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
     cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text \
         and _CAPTION_END.search(text) else _link_lines(text)
+    if any(credit in text for credit in _CREDITS):
+        cut += [(m.start(), m.end()) for m in _CREDIT_CAPTION.finditer(text)]
     if not cut:
         return text
     parts = []

@@ -173,3 +173,11 @@ def _zipf(w: str) -> float:
     if z is None:
         z = _ZIPF_BY_FREQ[f] = zipf_frequency(w, "en", wordlist="small")
     return z
+
+
+# company legal forms, no part of the name a reader knows it by: "TransCanada Corp." is TransCanada
+LEGAL_FORMS = frozenset("corp inc ltd llc plc".split())
+# the people around a person, who speak as a body: "Scott's family", "Lund's campaign"
+COLLECTIVE_WORDS = frozenset("family team campaign camp office staff relatives friends".split())
+# who speaks for someone else, and is often named in the next quote
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson".split())

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from tui.quotes.doc import _NOUN_BEFORE, Doc, Rec, _inside, _rx
+from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _inside, _rx
 from tui.quotes.lexicon import (
+    COLLECTIVE_WORDS,
     FEMALE_WORDS,
     MALE_WORDS,
     OFFICES,
+    ORG_WORDS,
     ROLE_SUFFIX,
     ROLE_WORDS,
+    SPOKES_WORDS,
     STOP_CAPS,
     common_word,
     first_name,
@@ -21,13 +24,16 @@ from tui.quotes.lexicon import (
 from tui.quotes.model import Mention
 from tui.quotes.reported import _subject_np
 from tui.quotes.speakers import (
+    DETERMINERS,
     INDEFINITE,
     NP,
     ORG_HEADS,
     ROLE_SYNONYMS,
     Entity,
     Registry,
+    parse_np,
 )
+from tui.quotes.text import CUE_RE
 
 
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
@@ -40,7 +46,8 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
             by_sent.setdefault(m[4], []).append(m)
     for k, ms in by_sent.items():
         s0, e0, ent, _, _ = ms[0]
-        if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)):
+        if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
+                or _acronym(ent.name):
             continue
         ss, se = doc.sents[k]
         stop = ms[1][0] if len(ms) > 1 else se
@@ -59,10 +66,17 @@ def _org_like(e: Entity) -> bool:
                                and first_name(e.name.split()[0]) is None)
 
 
+def _acronym(name: str) -> bool:
+    """'EU', 'NATO', 'RCMP': an acronym, no person."""
+    return name.isupper() and " " not in name and len(name) <= 5 and first_name(name) is None
+
+
 def _name_like(name: str) -> bool:
     """Could this be a person's name? None of its words is a common English word ('Keller' could;
     'Lake Cowichan', 'Canada', 'EU' are places and things)."""
     words = name.split()
+    if _acronym(name):
+        return False
     return bool(words) and not any(common_word(w) for w in words)
 
 
@@ -80,9 +94,14 @@ _REL_WORDS = frozenset("who which whose whom".split())
 _REL_EXCEPT = frozenset("those anyone someone people".split())
 
 
+_PLACE_TAIL = re.compile(r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*,\s*$")
+
+
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
+    if _PLACE_TAIL.search(lead):
+        return False  # "at her home in Mississauga, Ont.": the rest of a place
     words = lead.rsplit(None, 6)[-6:]
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
     k = len(words) - 1
@@ -227,7 +246,8 @@ def _how(np: NP | None, ent: Entity | None, speaker: str) -> str:
         return f"description {said}: a source the article does not name"
     heads = ({np.head} | ROLE_SYNONYMS.get(np.head, set())) & (ent.roles | {w for p in ent.phrases for w in p.split()})
     why = f'its role "{sorted(heads)[0]}"' if heads else "the organisation or person it fits"
-    return f"description {said} -> \"{ent.name}\", named earlier ({why})"
+    when = "just after" if ent.first > np.start else "earlier"  # "A judge said …" then "Justice Ana Holm …"
+    return f"description {said} -> \"{ent.name}\", named {when} ({why})"
 
 
 def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | None = None
@@ -266,14 +286,30 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         if g == "they":
             if doc is not None:
                 # "About fifty supporters waved flags. They said …": a plural subject just before
+                # "Republican senators are eager to leave, and they say …": the plural subject of its own
+                # sentence, before it
                 k = doc.sent_index(np.start)
-                if k > 0 and doc.sents[k][0] == np.start:
+                ss = doc.sents[k][0]
+                sub = None
+                if k > 0 and ss == np.start:
                     ps, pe = doc.sents[k - 1]
                     sub = _subject_np(doc, ps, pe)
-                    if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
-                            and not sub.head.endswith(("ss", "us")):
-                        return _unnamed(reg, sub, pos)
+                elif _rx(r",\s+(?:and|but|so)\s+$").search(text, ss, np.start):
+                    sub = _subject_np(doc, ss, np.start)
+                if sub is not None and sub.kind == "desc" and sub.head.endswith("s") \
+                        and not sub.head.endswith(("ss", "us")) \
+                        and (_plural_people(sub.head) or not sub.text[:1].isupper()
+                             or sub.text.split()[0].lower() in DETERMINERS):  # not "Brexit remains"
+                    return _unnamed(reg, sub, pos)
+                if k > 0 and ss == np.start:
+                    # "Brexit remains the concern and several executives have warned …. They say …": the
+                    # last people in the plural the sentence before names
+                    people = _last_plural_people(doc, *doc.sents[k - 1])
+                    if people is not None:
+                        return _unnamed(reg, people, pos)
             best = _pick(reg, pos, lambda e: e.gender == "p" or e.kind in ("org", "group"), subj_only=True)
+            if best is not None and doc is not None and doc.sent_index(pos) - doc.sent_index(best.last_subj) > 3:
+                best = None  # a group last the subject paragraphs ago: "they" means someone else
             return (best, best.name) if best else (None, "")
         if g == "it":
             # "BC Tram said … It said …": the organisation that spoke last, else the one last named
@@ -287,8 +323,18 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return (best, best.name) if best else (None, "")
         return None, ""
     # descriptions
+    cue = CUE_RE.search(np.text) if doc is not None else None
+    if cue is not None and cue.start() > 0:
+        # "Phillips said he heard students shout …": the one who reports it, before the reporting verb
+        sub = parse_np(text, np.start, np.start + cue.start(), doc.sent_of(np.start)[0]) if doc is not None else None
+        if sub is not None and sub.kind == "name":
+            return _resolve_np(reg, sub, pos, text, doc)
     words = np.text.split()
     first = words[0].lower() if words else ""
+    if len(words) == 1 and words[0][:1].isupper():
+        known = reg.lookup(words[0])
+        if known is not None and known.kind == "person" and " " in known.name and not known.unnamed:
+            return known, known.name  # "Dean, a former party chairman, said" after "Howard Dean": his surname
     if len(words) >= 3 and words[0][:1].isupper() and words[1] in _IMPERATIVE_OBJECT and first.isalpha() \
             and first not in _NOUN_BEFORE and first not in STOP_CAPS and not first.endswith("ly") \
             and common_word(words[0]):
@@ -311,7 +357,22 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             author = _resolve_np(reg, NP("name", np.start, np.start + len(base), base, name=base), pos, text, doc)
         if author[1]:
             return author
+    if head in _AUTHORED and len(words) >= 3 and first in ("the", "a", "an", "this", "that") \
+            and all(w[:1].isupper() for w in words[1:-1]) and not (len(words) == 3 and is_demonym(words[1])):
+        # "the RCMP statement", "a Norvik Shipping release": the named body speaks through it
+        owner = " ".join(words[1:-1])
+        at = np.start + np.text.index(owner)
+        author = _resolve_np(reg, NP("name", at, at + len(owner), owner, name=owner), pos, text, doc)
+        if author[1]:
+            return author
+    if first.endswith(("’s", "'s")) and words[0][:1].isupper() and len(words) == 2 \
+            and (head in COLLECTIVE_WORDS or _plural_people(head)):
+        return None, np.text  # "Scott's family", "Lund's campaign", "Varga's lawyers": a source in its own right
     bare_role = len(words) <= 3 and head in ROLE_WORDS and not head.endswith("s") and first not in INDEFINITE
+    if first in ("a", "an") and doc is not None:
+        named = _named_next(reg, np, pos, doc)
+        if named is not None:
+            return named, named.name
     if not bare_role and (first in INDEFINITE or (first not in ("the", "this", "that", "its", "his", "her", "their")
                                                   and not np.text[:1].isupper() and "'" not in first
                                                   and "’" not in first)):
@@ -322,6 +383,19 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return _unnamed(reg, np, pos)
     if head in ORG_HEADS and not any(m in ROLE_WORDS for m in np.mods if m not in ORG_HEADS):
         words_ok = ORG_HEADS[head]
+        if first == "the" and doc is not None:
+            # "Maker Hollin & Marsh rallied after its results. The company said …": the organisation
+            # the sentence before is about
+            k = doc.sent_index(np.start)
+            if k > 0 and doc.sents[k][0] == np.start:
+                ps = doc.sents[k - 1][0]
+                # not "ABSTRACT." (a heading), not "Tarrow City Council" for "the company" (another kind of body)
+                about = _pick(reg, pos, lambda e: _org_like(e) and not e.unnamed and e.last_subj >= ps
+                              and not (e.name.isupper() and common_word(e.name))
+                              and all(t not in ORG_WORDS or t in words_ok for t in e.name.lower().split()),
+                              subj_only=True)
+                if about is not None:
+                    return about, about.name
         best = _pick(reg, pos, lambda e: e.kind == "org" and (
             any(t.lower() in words_ok for t in e.name.split()) or head in e.roles), any_mention=True)
         if best is None and head in ("company", "firm", "group", "organisation", "organization"):
@@ -350,13 +424,21 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         return any(head in p.split() for p in e.phrases)
 
     possessive = "’" in first or "'" in first
+    if _plural_people(head) and not possessive:
+        # "the officials said": people, never one named person; the unnamed group the article described
+        group = _pick(reg, pos, lambda e: e.unnamed and e.gender == "p" and head in e.roles, any_mention=True)
+        return (group, group.name) if group is not None else (None, _lower_first(np.text))
     best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
     unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
     if unnamed is not None and (best is None or max(unnamed.last_subj, unnamed.last_mention)
-                                > max(best.last_subj, best.last_mention)):
-        best = unnamed  # "the negotiator" after "a negotiator from a donor country said …"
+                                > max(best.last_subj, best.last_mention)
+                                or (head not in best.roles | {w for p in best.phrases for w in p.split()}
+                                    and set(np.mods) <= unnamed.roles)):
+        # "the negotiator" after "a negotiator from a donor country said …"; "the official" after "a justice
+        # official said …" is that official, not the minister a synonym would fit
+        best = unnamed
     if best is None:
         # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
         for e in reg.upcoming(pos, 30):
@@ -367,14 +449,89 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         return None, np.text  # "Varga's lawyers", "Holm's office": a source in its own right
     definite = first in ("the", "this", "that") or possessive
     # no one has this role: the latest person, when the description could be anyone's ("the coach",
-    # "the 34-year-old"), but not a public office with its portfolio ("the agriculture minister")
-    if best is None and not (np.mods and head in OFFICES) and (
+    # "the 34-year-old"), but not a public office with its portfolio ("the agriculture minister"),
+    # nor a document ("the legal document": "-ent" is no role)
+    if best is None and not (np.mods and head in OFFICES) and head not in _DOC_SUBJECTS \
+            and head not in _AUTHORED and (
             head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
             or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
         best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
     if best is not None:
         return best, best.name
     return None, _lower_first(np.text)
+
+
+_CUE_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|explained)\s+(?:[\w.\-]+\s+){0,3}$")
+_CUE_AFTER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*(?:,[^,.;\n]{1,80},)?\s+"
+                        r"(?:said|says|added|told|wrote|explained)\b")
+
+
+def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
+    """'A Superior Court judge criticised …' then 'Justice Ana Holm directed …': a source described first
+    and named in the next sentences, by its role ("judge" ~ "Justice") or as the next quote's speaker
+    ("A spokeswoman for the minister said …" then '"…," said Ann Lee.'). None when no such name follows."""
+    head = np.head
+    last = np.text.rsplit(None, 1)[-1].lower()
+    if last in ROLE_WORDS and head not in ROLE_WORDS:
+        head = last  # "A Superior Court of Ontario judge" (but "a spokeswoman for the mayor")
+    if head.endswith("s") or head in _DOC_SUBJECTS or head in _AUTHORED \
+            or not (head in ROLE_WORDS or ROLE_SUFFIX.search(head)):
+        return None
+    # "judge" ~ "Justice"; but "an official" is no minister named next (the synonyms of a broad word are too many)
+    heads = {head} | (ROLE_SYNONYMS.get(head, set()) if head not in ("official", "executive", "boss") else set())
+    k = doc.sent_index(pos)
+    text = doc.text
+    for e in reg.upcoming(pos, 3):
+        if e.unnamed or e.kind != "person":
+            continue
+        d = doc.sent_index(e.first) - k
+        if d < 1:
+            continue
+        if d > 2:
+            break
+        roles = e.roles | {w for p in e.phrases for w in p.split()}
+        if roles & heads:
+            return e
+        if head in SPOKES_WORDS and not (roles & ROLE_WORDS) and (_CUE_BEFORE.search(text, max(0, e.first - 40), e.first)
+                                                             or _CUE_AFTER.match(text, e.first)):
+            # a spokeswoman named as the next speaker, with no other role ("an analyst" is someone else; "a
+            # resident said …" then '"…," said Ada Lund' may well be another resident)
+            return e
+    return None
+
+
+_PLURAL_PHRASE = re.compile(r"(?:(?:[a-z][\w\-]*|\d[\d,]*)\s+){0,3}[a-z][\w\-]*s\b")
+
+
+def _last_plural_people(doc: Doc, s: int, e: int) -> NP | None:
+    """'… and several auto-industry executives have warned …' -> 'several auto-industry executives': the
+    last lower-case phrase in the span whose head is people in the plural, followed by a verb."""
+    best = None
+    for m in _PLURAL_PHRASE.finditer(doc.text, s, e):
+        words = m.group().split()
+        head = words[-1]
+        if not _plural_people(head) or not _rx(r"\s+(?:have|had|are|were|say|said|warn|warned|argue|argued|"
+                                                 r"believe|claim|claimed|fear|feared|\w+ed)\b").match(doc.text, m.end()):
+            continue
+        # the phrase starts after the last word that cannot open it ("and", a verb, a preposition)
+        keep = []
+        for w in reversed(words[:-1]):
+            if w in ("and", "or", "but", "that", "of", "to", "in", "on", "at", "for", "with") or w.endswith("ed"):
+                break
+            keep.append(w)
+        keep.reverse()
+        phrase = " ".join(keep + [head])
+        start = m.end() - len(phrase)
+        best = NP("desc", start, m.end(), phrase, head=head, mods=[w for w in keep if w not in DETERMINERS])
+    return best
+
+
+def _plural_people(head: str) -> bool:
+    """'officials', 'analysts', 'spokesmen': the plural of a noun for a person."""
+    if head.endswith("men"):
+        return head[:-3] + "man" in ROLE_WORDS
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and (
+        head[:-1] in ROLE_WORDS or bool(ROLE_SUFFIX.search(head[:-1])))
 
 
 _IMPERATIVE_OBJECT = frozenset("the a an his her their our this these those".split())

@@ -14,6 +14,7 @@ from tui.quotes.lexicon import (
     DEMONYMS,
     FEMALE_WORDS,
     FUNCTION_CAPS,
+    LEGAL_FORMS,
     MALE_WORDS,
     ORG_WORDS,
     ROLE_SUFFIX,
@@ -195,6 +196,8 @@ class Registry:
             # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
             first, last = key.split(" ", 1)
             solo = self.by_full.get(first)
+            if solo is not None and any(_key_toks(o.name)[0] == first for o in self.by_token.get(first, ()) if o is not solo):
+                solo = None  # "Kim" after "Kim Jong-un": not "Kim Yong-chol" now; the bare name stays as written
             if solo is not None and solo.kind == "person" and " " not in solo.name and first_name(first) is not None \
                     and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
                     and last not in NAME_JOINERS:
@@ -243,8 +246,11 @@ class Registry:
                 ok = toks[0] == ct[0] or toks[-1] == ct[-1]
             else:
                 ok = ct[-1] == last and (len(toks) == 1 or toks[0] == ct[0] or len(toks) < len(ct))
-            if ok and (best is None or (cand.count, len(cand.name)) > (best.count, len(best.name))):
-                best = cand  # the most mentioned of the names that fit ("Cruz" -> Ted Cruz, not his father)
+            # the most mentioned of the names that fit ("Cruz" -> Ted Cruz, not his father); a person whose
+            # surname it is before an organisation named after them ("Trump" -> not Trump University)
+            if ok and (best is None or (cand.kind != "org", cand.count, len(cand.name))
+                       > (best.kind != "org", best.count, len(best.name))):
+                best = cand
         if best is None and len(toks) == 1:
             for cand in self.by_token.get(toks[0], ()):
                 ct = _key_toks(cand.name)
@@ -265,7 +271,10 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         for i, t in enumerate(low):
             if t in ("of", "at", "from") and i > 0:
                 before = low[:i]
-                if ORG_WORDS.isdisjoint(before) and not ROLE_WORDS.issuperset(before):
+                # "U.S. Secretary of State X", "British Minister of Y X": a title, its country before it
+                title = t == "of" and not ROLE_WORDS.isdisjoint(before) and all(
+                    w in ROLE_WORDS or is_demonym(tk) or _COUNTRY_ABBR.fullmatch(tk) for w, tk in zip(before, toks, strict=False))
+                if ORG_WORDS.isdisjoint(before) and not ROLE_WORDS.issuperset(before) and not title:
                     return split_name(" ".join(toks[:i]))
                 break
     if not ORG_WORDS.isdisjoint(low):
@@ -280,6 +289,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
             return low[:k], " ".join(toks[k:]), "person"
         while toks and low[0] in ("the",):
             toks, low = toks[1:], low[1:]
+        if len(toks) > 1 and low[-1] in LEGAL_FORMS:
+            toks = toks[:-1]  # "TransCanada Corp.": the company is TransCanada
         return [], " ".join(toks), "org"
     j = -1
     if not ROLE_WORDS.isdisjoint(low):
@@ -294,6 +305,8 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
             k = _given_name_at(rest)
             if k > 0:
                 return roles + [t.lower() for t in rest[:k]], " ".join(rest[k:]), "person"
+            if rest[0].islower():
+                return low, "", "role"  # "Democrat of Tennessee": a role and its place, no name
         return roles, " ".join(rest), "person"
     # leading demonym/role-only words before a name ("Azerbaijani Jeyhun Bayramov") are left in place
     if _ROLE_OR_DEMONYM.issuperset(low) or (
@@ -308,10 +321,15 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
         if k > 0:
             return low[:k], " ".join(toks[k:]), "person"
     kind = "person" if first_name(low[0]) is not None and not _plural_noun(toks[-1]) else "unknown"
+    if kind == "unknown" and first_name(low[0]) is None and _plural_noun(toks[-1]):
+        kind = "group"  # "the Conservatives", "Toronto Maple Leafs": a party, a team, a people
+    if "&" in toks:
+        kind = "org"  # "Procter & Gamble", "Hollin & Marsh": a firm
     return [], seq, kind  # "San Jose Sharks" is a team, not a person called San
 
 
-_JOINED_TITLE = frozenset(("of", "for", "and", "&"))
+_JOINED_TITLE = frozenset(("of", "for", "and", "&", "to"))
+_COUNTRY_ABBR = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")  # "U.S.", "U.K.", "UN", "EU"
 
 
 def _plural_noun(word: str) -> bool:
@@ -372,7 +390,7 @@ def clean_seq(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 STOP_RAW = frozenset(w.capitalize() for w in STOP_CAPS) | frozenset(w.upper() for w in STOP_CAPS if len(w) > 1)
-_AND_RE = re.compile(r" (?:and|&) ")
+_AND_RE = re.compile(r" and ")  # "Hollin & Marsh" is one firm
 
 
 def _name_scan_re() -> re.Pattern:
@@ -423,7 +441,7 @@ def _name_pieces(text: str):
     """Name sequences; 'Nadia Orlov and Peter Hahn' is two names, 'Ministry of Energy and Mines' one."""
     for m in _NAME_SCAN.finditer(text):
         raw = m.group()
-        if " and " not in raw and " & " not in raw:
+        if " and " not in raw:
             yield m.start(), m.end(), raw, m.start()
             continue
         pos = 0
@@ -434,6 +452,36 @@ def _name_pieces(text: str):
             yield m.start() + pos, m.start() + a.start(), raw[pos:a.start()], m.start()
             pos = a.end()
         yield m.start() + pos, m.end(), raw[pos:], m.start()
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_CAP_WORD = r"[A-Z][a-z][\w’'\-]*"
+_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]+(?:(?:of|the|and|for|on|&)[ \t]+)*" + _CAP_WORD + "){2,}")
+_CAP_WORD_RE = re.compile(_CAP_WORD)
+
+
+def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
+    """'IRCC' and 'Immigration, Refugees and Citizenship Canada' in one article: (start, end, full name,
+    acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
+    wanted = set(_ACRONYM.findall(text))
+    out: list[tuple[int, int, str, str]] = []
+    if not wanted:
+        return out
+    for run in _CAP_RUN.finditer(text):
+        words = list(_CAP_WORD_RE.finditer(text, run.start(), run.end()))
+        initials = "".join(text[w.start()] for w in words)
+        for acr in [a for a in wanted if a in initials]:
+            k = initials.index(acr)
+            s, e = words[k].start(), words[k + len(acr) - 1].end()
+            full = _rx(r"[’']s?$").sub("", text[s:e])  # "… Affairs Committee's": the name, not its possessive
+            wanted.discard(acr)
+            if all(w.group().lower() in ROLE_WORDS or w.group().lower() in ROLE_MODIFIERS for w in words[k:k + len(acr)]):
+                continue  # "Chief Executive Officer": a title, no organisation
+            out.append((s, s + len(full), full, acr))
+        if not wanted:
+            break
+    out.sort()
+    return out
 
 
 def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tuple[Registry, list]:
@@ -458,12 +506,32 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         sp = spans[q]
         return sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close)
 
+    # an organisation named in full with its acronym: the acronym names it too, by its full name
+    acr = _acronyms(text)
+    acr_ents = []
+    for a_s, _a_e, full, short in acr:
+        whole = reg.entity_for(full, "org")
+        whole.first = a_s if whole.first < 0 else whole.first
+        reg.by_full[_key(short)] = whole
+        acr_ents.append(whole)
+    acr_starts = [a[0] for a in acr]
+
     for s0, _e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
         s = s0
         while k + 1 < nsent and sents[k + 1][0] <= s:
             k += 1  # mentions come in text order: walk the sentences along
+        if acr:
+            j = bisect_right(acr_starts, s) - 1
+            if j >= 0 and s < acr[j][1]:
+                # a piece of a full name given with its acronym ("Refugees and Citizenship Canada")
+                whole = acr_ents[j]
+                whole.count += 1
+                mentions.append((acr[j][0], acr[j][1], whole, not in_quote(s), k))
+                if " " in raw.strip():
+                    reg.by_full.setdefault(_key(raw.strip()), whole)  # not "Manafort" of "Black, Manafort, Stone"
+                continue
         ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or (s - ss < 4 and text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "("))
@@ -490,7 +558,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
             continue
         # a single sentence-initial capitalised word is a name only if seen elsewhere
         if at_start and s == m_start and " " not in name and not roles:
-            kind = kind if kind != "unknown" else "unknown"
+            kind = kind if kind != "group" else "unknown"  # "Schools stayed shut": a plural noun, no group
         ns = s + seq.rfind(name) if name else s
         ent = reg.entity_for(name, kind)
         if kind == "person" and ent.kind == "unknown":
@@ -588,7 +656,8 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int, reg
         if _rx(r"\d{1,3}").fullmatch(app):
             ent.roles.add(f"{app}-year-old")
             ent.kind = "person" if ent.kind == "unknown" else ent.kind
-        elif lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and words[0].islower()):
+        elif (lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and words[0].islower())) \
+                and VERBISH.isdisjoint(w.lower() for w in words):  # "…, the government is": a clause
             ph = " ".join(w.lower() for w in words)
             ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
@@ -783,8 +852,11 @@ def np_region_ok(text: str, s: int, e: int) -> bool:
     return True
 
 
-def _org_before(lws) -> bool:
-    return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws)
+def _org_before(lws, words) -> bool:
+    """Words before 'of' that an 'of' phrase continues: an organisation's, or a title's ("U.S. Secretary")."""
+    return any(w in ORG_WORDS for w in lws) or all(w in ROLE_WORDS for w in lws) or (
+        not ROLE_WORDS.isdisjoint(lws) and all(w in ROLE_WORDS or is_demonym(tk) or _COUNTRY_ABBR.fullmatch(tk)
+                                               for w, tk in zip(lws, words, strict=True)))
 
 
 _RESTART_DETS = frozenset("their his her its our".split())
@@ -804,8 +876,8 @@ _NOUN_ING_BEFORE = frozenset("of for at from in on with to about over under betw
 def _desc_end(chunk, lws, words) -> int:
     end_i = len(chunk)
     for i in range(1, len(lws)):
-        if lws[i] in REL_START or _gerund(lws, words, i):
-            end_i = i
+        if lws[i] in REL_START or _gerund(lws, words, i) or lws[i] == "but":
+            end_i = i  # "a person familiar with the talks but not authorized to speak": the source ends at "but"
             break
     return chunk[end_i - 1][1]
 
@@ -816,8 +888,11 @@ _STATE_ABBR = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+|[A-Z]{2}")  # "Md.", "Calif.",
 def _place_tail(chunks, i: int) -> bool:
     """'Md.' in 'Tom Ridley, of Tarrow, Md., said' or 'Ana Brisk of Kessel, Va., said': the rest of a
     place named after 'of/from/in'."""
-    if i == 0 or not _STATE_ABBR.fullmatch("".join(t[2] for t in chunks[i])):
-        return False
+    words = [t[2] for t in chunks[i]]
+    if i == 0 or not (_STATE_ABBR.fullmatch("".join(words)) or (
+            len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words) and i == len(chunks) - 1
+            and i >= 2 and chunks[i - 1][0][2] in ("a", "an", "the", "of", "from"))):
+        return False  # "Md.", or a state or country closing the phrase: "a delegate from Houston, Texas"
     prev = [t[2] for t in chunks[i - 1]]
     k = max((j for j, w in enumerate(prev) if w in ("of", "from", "in")), default=-1)
     return k >= 0 and k < len(prev) - 1 and all(w[:1].isupper() for w in prev[k + 1:])
@@ -886,6 +961,10 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 stop = i  # a relative clause on the phrase before: "the company that built X"
                 break
             cut = i + 1
+    if cut > 1 and chunk[0][2].lower() in ("the", "a", "an") and chunk[cut][2].lower() in PRONOUN_WORDS \
+            and chunk[cut - 1][2].lower() in SUBORD:
+        # "the student seen in the video as he stood next to X": a description, then a clause of its own
+        stop, cut = cut - 1, 0
     chunk = chunk[cut:stop]
     if not chunk:
         return None
@@ -908,7 +987,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     for i in range(1, len(chunk)):
         if lws[i] in PREPS and i + 1 < len(chunk):
             prev_cap = words[i - 1][:1].isupper() and lws[i - 1] not in DETERMINERS and lws[i - 1] not in STOP_CAPS
-            if not prev_cap or not _org_before(lws[:i]):
+            if not prev_cap or not _org_before(lws[:i], words[:i]):
                 if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(
                         w in ORG_WORDS for w in lws[:i]):
                     core = _np_from_chunk(text, chunk[:i], sent_start)
@@ -945,6 +1024,9 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         j -= 1
     if j == 0 and len(chunk) == 1 and s == sent_start and _PLURAL_NOUN.search(words[0]):
         j = 1  # "Engineers from the firm …": a sentence-initial common noun, not a name
+    if 1 < j < len(chunk) and lws[0] in ("the", "a", "an") and (
+            lws[j - 1] in PREPS or (j > 2 and lws[j - 1] == "the" and lws[j - 2] in PREPS)):
+        j = len(chunk)  # "the top Democrat on the House Budget Committee": a description, the name its object
     if j < len(chunk):
         # the name sequence is chunk[j:]; it may hold titles
         ns = chunk[j][0]
