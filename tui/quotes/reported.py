@@ -467,8 +467,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             if np is None:
                 return None
         s = _content_start(text, ce, cend, cls)
-        if s is None:
-            return None
+        if s is None or (_a_bare_object(doc, lemma, ce, s, cend) and text[cend:se].strip()[:1] != ":"):
+            return None  # "…, explaining the rise", "won twice and boasts two other wins": an object
         r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh, rule=Rule.PARTICIPLE)
         return r
     if inh is not None:
@@ -562,13 +562,21 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     s = _content_start(text, ce, cend, cls)
     if s is None or (_NOT_A_CLAUSE_START.match(text, s) and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
-    if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
-        return None
-    if lemma in _NP_TAKERS_QUOTED and not _rx(r"\bthat\s*$").search(text[ce:s]) \
-            and not _clause_like(text, s, cend, lemma) and not doc.hits_in(s, cend) \
-            and bisect_left(doc.span_opens, s) == bisect_left(doc.span_opens, cend):
+    if _a_bare_object(doc, lemma, ce, s, cend):
         return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
+
+
+def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
+    """The cue's content text[s:cend] is a plain object, no report: "conceded defeat", "denied the claims"
+    (but "denied what she called "a smear"")."""
+    text = doc.text
+    if not (lemma in _NP_TAKERS or lemma in _NP_TAKERS_QUOTED) or _rx(r"\bthat\s*$").search(text[ce:s]) \
+            or _clause_like(text, s, cend, lemma):
+        return False
+    if bisect_left(doc.span_opens, s) != bisect_left(doc.span_opens, cend):
+        return False  # quoted words in it: "boasted of his "unmatched" record"
+    return lemma in _NP_TAKERS or not doc.hits_in(s, cend)
 
 
 # after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
@@ -627,7 +635,7 @@ def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     mr = _REL_CUT.search(seg, 1)
     if mr and lemma == "add":
         seg = seg[:mr.start()]  # "add extra sailings on days when clinics were held": the verb is in the relative
-    if _rx(r"(?:he|she|it|they|we|i|you|there)\s+\w", re.I).match(seg):
+    if _rx(r"(?:he|she|it|they|we|i|you|there|why|how|what|whether|where|who)\s+\w", re.I).match(seg):
         return True
     for m in _CLAUSE_RE.finditer(seg):
         if m.start() > 0 or not m.group().endswith("ed"):
