@@ -27,3 +27,19 @@ def test_a_participle_with_a_wh_clause_or_quoted_words_is_a_report():
     assert found(text) == [("why the clinic had to close", "indirect")]
     text = "Pia Holm thanked the crew and boasted of their \"unmatched\" safety record."
     assert found(text) == [("of their \"unmatched\" safety record", "mixed")]
+
+
+# --- evidence is no speaker -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The data suggests Ostrian firms may be less confident about new machinery.",
+    "On Thursday, a private survey suggested that factory output in Tarrow had slowed.",
+    "The chart below highlights the close link between low rates and the rally in shares.",
+])
+def test_figures_suggesting_or_indicating_are_no_quote(text):
+    assert found(text) == []
+
+
+def test_a_report_or_a_person_suggesting_is_still_a_quote():
+    text = "Ada Lund suggested that factory output in Tarrow had slowed."
+    assert found(text) == [("factory output in Tarrow had slowed", "indirect")]

@@ -147,3 +147,11 @@ def _zipf(w: str) -> float:
     if z is None:
         z = _ZIPF_BY_FREQ[f] = zipf_frequency(w, "en")
     return z
+
+
+# Evidence is no speaker: "the data suggests …", "a survey indicated that …", "the chart highlights …" report
+# what figures show, not what anyone said. These nouns as the subject of these cues make no quote.
+EVIDENCE_NOUNS = frozenset("""data figures numbers statistics stats survey surveys poll polls chart charts graph graphs
+index indexes indices indicator indicators results findings evidence research study studies trend trends video videos
+footage image images photo photos picture pictures map maps model models reading readings""".split())
+EVIDENCE_CUES = frozenset("suggest indicate highlight imply predict reveal estimate forecast underline underscore".split())

@@ -20,7 +20,7 @@ from tui.quotes.doc import (
     _rx,
     _words,
 )
-from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
+from tui.quotes.lexicon import EVIDENCE_CUES, EVIDENCE_NOUNS, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
 from tui.quotes.text import cue_info, tokens
 
@@ -564,6 +564,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if _a_bare_object(doc, lemma, ce, s, cend):
         return None
+    if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
+        return None  # "the data suggests …": what figures show, no one said it
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
 
 
