@@ -43,3 +43,39 @@ def test_figures_suggesting_or_indicating_are_no_quote(text):
 def test_a_report_or_a_person_suggesting_is_still_a_quote():
     text = "Ada Lund suggested that factory output in Tarrow had slowed."
     assert found(text) == [("factory output in Tarrow had slowed", "indirect")]
+
+
+# --- an object, then the subject's own next verb ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Officials in Tarrow have reported little progress on the tariffs but are hopeful about next week.",
+    "The Courier requested access to the photographs but it was denied.",
+    "The ferry operator responded a few minutes later when the harbour master arrived.",
+])
+def test_a_verb_after_but_or_in_a_when_clause_does_not_make_the_object_a_report(text):
+    assert found(text) == []
+
+
+def test_a_reported_clause_after_the_same_verbs_is_kept():
+    text = "Officials in Tarrow have reported that the talks stalled."
+    assert found(text) == [("the talks stalled", "indirect")]
+
+
+# --- names given, pleas and appeals in court -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A settlement, also called a consent order, would end the case against the port.",
+    "Last year, former director Norm Marin pleaded guilty to breaking the election law.",
+    "Garnet, who was convicted in May, is appealing his conviction and sentence.",
+    "If the judge agrees, Vance can appeal that decision to the Court of Appeal.",
+])
+def test_naming_pleading_guilty_and_appealing_a_ruling_are_no_quotes(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Ada Lund appealed to residents to stay indoors.", "to residents to stay indoors"),
+    ("Ada Lund called the plan a disgrace.", "the plan a disgrace"),
+])
+def test_appeals_to_people_and_calling_something_are_reports(text, quote):
+    assert found(text) == [(quote, "indirect")]

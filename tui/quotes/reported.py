@@ -449,6 +449,14 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "called a strike", "called a snap election": an event, not words
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
         return None  # "called into a radio show", "called to service"
+    if lemma in ("call", "dub", "label") and not form.endswith("ing") \
+            and _rx(r"(?:[,(—–]\s*)(?:also|sometimes|often|commonly|popularly|formerly)\s+$").search(lt):
+        return None  # "a remediation agreement, also called deferred prosecution, …": a name given, no one speaks
+    if lemma == "plead" and _rx(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b").match(right):
+        return None  # "pleaded guilty to fraud": a plea in court
+    if lemma == "appeal" and _rx(r"\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s+[\w\-]+(?:\s+[\w\-]+)?"
+                                 r"\s+(?:to|in|before|at)\b|\s+(?:the|a|an|his|her|their|its)\s").match(right):
+        return None  # "is appealing his conviction", "can appeal that decision to the Court of Appeal": a legal appeal
     if form.lower() in _AMBIG_S and _rx(r"[A-Z][a-z]+\s+$").fullmatch(left) and common_word(left.strip()) \
             and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
         return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
@@ -578,7 +586,8 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
         return False
     if bisect_left(doc.span_opens, s) != bisect_left(doc.span_opens, cend):
         return False  # quoted words in it: "boasted of his "unmatched" record"
-    return lemma in _NP_TAKERS or not doc.hits_in(s, cend)
+    mc = _COORD_CUT.search(text, s, cend)
+    return lemma in _NP_TAKERS or not doc.hits_in(s, mc.start() if mc else cend)  # (not "… but it was denied")
 
 
 # after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
@@ -626,6 +635,10 @@ _SPEECH_OBJECT = re.compile(r"(?:a|an|the|one|his|her|their|its)\s+(?:\w+\s+)?(?
 _REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
 
 
+# a coordinated clause after an object: "requested access but it was denied", "… and their quality of life was …"
+_COORD_CUT = re.compile(r"\s(?:but|yet)\s|\s(?:and|or)\s+(?=(?:their|his|her|its|it|they|he|she|we)\s)")
+
+
 def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
     seg = text[s:min(e, s + 160)]
@@ -635,8 +648,11 @@ def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     if lemma in ("comment", "remark") and _rx(r"(?:on|about|upon)\b", re.I).match(seg):
         return False  # "did not comment on individual decisions": a topic, not a reported clause
     mr = _REL_CUT.search(seg, 1)
-    if mr and lemma == "add":
+    if mr and lemma:
         seg = seg[:mr.start()]  # "add extra sailings on days when clinics were held": the verb is in the relative
+    mc = _COORD_CUT.search(seg, 1)
+    if mc and lemma:
+        seg = seg[:mc.start()]  # "reported little progress but are hopeful": the verb after "but" is the subject's
     if _rx(r"(?:he|she|it|they|we|i|you|there|why|how|what|whether|where|who)\s+\w", re.I).match(seg):
         return True
     for m in _CLAUSE_RE.finditer(seg):
