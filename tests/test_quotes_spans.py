@@ -79,3 +79,40 @@ def test_naming_pleading_guilty_and_appealing_a_ruling_are_no_quotes(text):
 ])
 def test_appeals_to_people_and_calling_something_are_reports(text, quote):
     assert found(text) == [(quote, "indirect")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pia Holm won at Kessel four times and has contended in several other years at the course.",
+    "Ada Lund repeatedly cited privacy rules while indicating the order would not apply to past cases.",
+    "Several firms have announced plans to close their plants in April while others have started stockpiling.",
+    "Tomas Brekke denied the request for phone numbers, characterizing that kind of contact as intrusive.",
+])
+def test_a_verb_after_while_or_a_cue_after_a_comma_does_not_make_the_object_a_report(text):
+    assert [q for q in found(text) if q[0].startswith(("in several", "privacy", "plans", "the request"))] == []
+
+
+def test_an_object_as_something_is_a_report():
+    text = "The audit cited an internal memo as pointing to a foreign hacker."
+    assert found(text) == [("an internal memo as pointing to a foreign hacker", "indirect")]
+
+
+@pytest.mark.parametrize("text", [
+    '"The bill is a disaster," Ada Lund told the House before attacking the minister\'s offer.',
+    "Subsequent videos showed a cluster of men calling themselves the Night Watch who hurled insults.",
+    "In early October, the traders were rudely reminded that rates drive the price of shares.",
+    "Residents hoisted signs and banners at a May protest against the new tax on large homes.",
+])
+def test_infinitives_adjunct_participles_names_taken_passives_and_months_are_no_reports(text):
+    assert [q for q in found(text) if q[1] != "direct"] == []
+
+
+def test_an_infinitive_after_a_cue_is_its_content_not_an_adjunct():
+    text = "In the fraud case, the senders threatened to release the videos, recorded through webcams, unless paid."
+    assert found(text) == [("to release the videos, recorded through webcams, unless paid", "indirect")]
+
+
+def test_a_that_clause_opening_with_by_or_while_is_still_content():
+    text = "Organizers in Kessel say that by imposing strict rules, the city makes clashes more likely."
+    assert found(text) == [("by imposing strict rules, the city makes clashes more likely", "indirect")]
+    text = "Mayor Ada Lund calls herself a democratic socialist."
+    assert found(text) == [("herself a democratic socialist", "indirect")]

@@ -402,6 +402,8 @@ def _a_noun(before: str) -> bool:
     """Is a base form that is also a noun ("attack", "signal") a noun after this word? A verb follows a
     pronoun, an auxiliary or a plural subject ("they attack", "officials warn")."""
     w = before.lower()
+    if before == "May":
+        return True  # "at a May protest": the month, not the modal
     return not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
                                   and w not in ("its", "his", "this", "was", "has", "as") and not before[:1].isupper()))
 
@@ -440,6 +442,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
+    if form.endswith(("ed", "told", "said")) and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
+            and not _rx(r"\s+by\b").match(right):
+        return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
             and not _rx(r"\bthat\b").search(right):
         return None  # "she was reported by a plumber who …": an event, nothing reported
@@ -452,6 +457,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if lemma in ("call", "dub", "label") and not form.endswith("ing") \
             and _rx(r"(?:[,(—–]\s*)(?:also|sometimes|often|commonly|popularly|formerly)\s+$").search(lt):
         return None  # "a remediation agreement, also called deferred prosecution, …": a name given, no one speaks
+    if lemma == "call" and _rx(r"\s+(?:themselves|himself|herself|itself|ourselves)\s+(?:the\s+)?[A-Z]").match(right):
+        return None  # "a group calling themselves the Night Watch": a name taken
     if lemma == "plead" and _rx(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b").match(right):
         return None  # "pleaded guilty to fraud": a plea in court
     if lemma == "appeal" and _rx(r"\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s+[\w\-]+(?:\s+[\w\-]+)?"
@@ -540,7 +547,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     if _words(text[s:e]) >= 3 and cls not in (CueClass.DIRECT, CueClass.OBJECT):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
-                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
+                infinitive = cls == CueClass.OBJECT and rstrip.startswith("to ")  # "threatened to release them, …"
+                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip) and not infinitive):
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
@@ -572,6 +580,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if _a_bare_object(doc, lemma, ce, s, cend):
         return None
+    if _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) and not _rx(r"\bthat\s*$").search(text[ce:s]):
+        return None  # '"…," X told the House before slamming the offer': an adjunct, no content
     if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
         return None  # "the data suggests …": what figures show, no one said it
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
@@ -586,8 +596,10 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
         return False
     if bisect_left(doc.span_opens, s) != bisect_left(doc.span_opens, cend):
         return False  # quoted words in it: "boasted of his "unmatched" record"
+    # a cue in its first stretch ("denied claims that …"), not after a comma or "but" ("… but it was denied")
     mc = _COORD_CUT.search(text, s, cend)
-    return lemma in _NP_TAKERS or not doc.hits_in(s, mc.start() if mc else cend)  # (not "… but it was denied")
+    k = text.find(",", s, mc.start() if mc else cend)
+    return lemma in _NP_TAKERS or not doc.hits_in(s, k if k >= 0 else mc.start() if mc else cend)
 
 
 # after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
@@ -609,7 +621,8 @@ _NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
 _NP_TAKERS = frozenset("""add concede admit announce confirm reveal report acknowledge disclose recall repeat reiterate
 mention observe state declare proclaim pronounce rule assert maintain affirm reaffirm specify
 clarify certify testify estimate forecast predict answer question post tweet write recount confess signal
-indicate imply hint boast brag complain lament comment remark counter retort respond reply explain""".split())
+indicate imply hint boast brag complain lament comment remark counter retort respond reply explain
+contend""".split())
 
 
 # ... and verbs whose plain object is a report only with quoted words in it: "denied the claims" is
@@ -636,7 +649,7 @@ _REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
 
 
 # a coordinated clause after an object: "requested access but it was denied", "… and their quality of life was …"
-_COORD_CUT = re.compile(r"\s(?:but|yet)\s|\s(?:and|or)\s+(?=(?:their|his|her|its|it|they|he|she|we)\s)")
+_COORD_CUT = re.compile(r"\s(?:but|yet|while|whereas)\s|\s(?:and|or)\s+(?=(?:their|his|her|its|it|they|he|she|we)\s)")
 
 
 def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
@@ -658,6 +671,8 @@ def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     for m in _CLAUSE_RE.finditer(seg):
         if m.start() > 0 or not m.group().endswith("ed"):
             return True
+    if lemma and _rx(r"\sas\s+(?:a|an|being|having|[a-z]+ing)\s").search(seg):
+        return True  # "cited the memo as pointing to China", "mentioned her as a possible successor": a predication
     if _SPEECH_OBJECT.match(seg):
         return True  # "added a note of caution": the object is itself something said
     return text[s:s + 3].lower() in ("it’", "it'")
