@@ -116,3 +116,22 @@ def test_a_that_clause_opening_with_by_or_while_is_still_content():
     assert found(text) == [("by imposing strict rules, the city makes clashes more likely", "indirect")]
     text = "Mayor Ada Lund calls herself a democratic socialist."
     assert found(text) == [("herself a democratic socialist", "indirect")]
+
+
+# --- a relative clause around the cue ------------------------------------------
+
+@pytest.mark.parametrize("text,quote", [
+    ("Vance was treated for two wounds that police said did not appear self-inflicted.",
+     "did not appear self-inflicted"),
+    ("Kessel is far from the cuts that the climate panel says are needed to avert a crisis.",
+     "are needed to avert a crisis"),
+    ("Lund ended the evening by reading a poem she said was written by her grandmother.",
+     "was written by her grandmother"),
+])
+def test_the_report_goes_on_after_the_cue_in_a_relative_clause(text, quote):
+    assert found(text) == [(quote, "indirect")]
+
+
+@pytest.mark.parametrize("text", ["Everything that Lund says is a lie.", "All that Vance said was beside the point."])
+def test_what_someone_says_as_a_subject_is_no_report(text):
+    assert found(text) == []

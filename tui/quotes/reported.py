@@ -299,6 +299,15 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
 
 
+# a relative pronoun and the cue's subject, the report's verb after the cue
+_GAP_SUBJECT = re.compile(r"(?<![Aa]ll)(?<!thing)(?<![Ww]hat)\s(?:that|which|who)\s+((?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+)\s+$")
+_GAP_ZERO = re.compile(r"\b(?!(?:all|what|everything|anything|nothing|something|and|but|or|because|that|if|when|as|so|than"
+                       r"|what|where|how)\s)[a-z]{3,}\s+(he|she|they)\s+$")
+_FINITE_START = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|could|can|may|might|should|must|did|does|"
+                           r"isn[’']t|wasn[’']t|aren[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|wouldn[’']t|won[’']t|"
+                           r"couldn[’']t|can[’']t|didn[’']t|doesn[’']t)\b")
+
+
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
 
 
@@ -473,6 +482,18 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
+    if cls == CueClass.CLAUSE and _FINITE_START.match(right):
+        # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
+        # report goes on from the relative pronoun the cue's clause lacks
+        t7 = _tail_from(lt, 7)
+        mg = _GAP_SUBJECT.search(lt, t7) or _GAP_ZERO.search(lt, t7)
+        if mg and mg.group(1).lower() not in _PRONOUN_IS:
+            off = cs - len(lt)
+            np = parse_np(text, off + mg.start(1), off + mg.end(1), ss)
+            if np is not None and (np.kind != "pronoun" or np.head in ("he", "she", "they")):
+                s = ce + len(right) - len(right.lstrip())
+                if _words(text[s:cend]) >= 2:
+                    return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.GAP)
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
     coord = inh is None and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and form.lower() in _PARTICIPLE_CUES and not _rx(
