@@ -135,3 +135,24 @@ def test_the_report_goes_on_after_the_cue_in_a_relative_clause(text, quote):
 @pytest.mark.parametrize("text", ["Everything that Lund says is a lie.", "All that Vance said was beside the point."])
 def test_what_someone_says_as_a_subject_is_no_report(text):
     assert found(text) == []
+
+
+# --- embedded posts -------------------------------------------------------------
+
+def test_an_embedded_post_is_its_authors_words():
+    text = ("The storm cut power across the island.\n\n"
+            "Less than 60,000 customers remain without power. Crews are climbing poles all night. "
+            "pic.twitter.com/AbC123xyz — Kessel Hydro (@kesselhydro) December 22, 2018\n\n"
+            "You never show up to debate me. Bring it, but you won’t. https://t.co/Xy12Ab — Ada Lund (@AdaLund) "
+            "December 18, 2018\n")
+    qs = extract(text)
+    assert [(q.text, q.type, q.speaker) for q in qs] == [
+        ("Less than 60,000 customers remain without power. Crews are climbing poles all night.", "direct",
+         "Kessel Hydro"),
+        ("You never show up to debate me. Bring it, but you won’t.", "direct", "Ada Lund"),
+    ]
+
+
+def test_a_handle_in_running_text_is_no_post():
+    text = "Ada Lund (@AdaLund) posted a photo of the flooded road on Monday."
+    assert found(text) == []

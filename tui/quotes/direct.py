@@ -384,3 +384,33 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
             base = base or r
             recs.append(r)
             doc.used_spans.add(i)
+
+
+# an embedded post as news sites print it: its text, a link, then "— Name (@handle) December 18, 2018"
+_POST = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*(?:(?:https?://|pic\.twitter\.com/)\S*[ \t]*)*[—–][ \t]*"
+                   r"([A-Z][^\n()@]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]*\d{4})?[ \t.]*$",
+                   re.M)
+
+
+def _embedded_posts(doc: Doc, recs: list[Rec]) -> None:
+    """A post embedded in the article (`… https://t.co/x — Ada Lund (@adalund) May 2, 2019`): its author's words."""
+    text = doc.text
+    if "(@" not in text:
+        return
+    for m in _POST.finditer(text):
+        s, e = m.start(1), m.end(1)
+        while e > s and text[e - 1] in " \t\"”":
+            e -= 1
+        while s < e and text[s] in "\"“":
+            s += 1
+        if _words(text[s:e]) < 3:
+            continue
+        ns, ne = m.start(2), m.end(2)
+        np = parse_np(text, ns, ne, ns)
+        if np is None or np.kind != "name":
+            np = NP("name", ns, ne, text[ns:ne], name=text[ns:ne])
+        recs.append(Rec(s, e, "direct", "—", ns - 1, ns, ns, np=np, rule=Rule.POST))
+        for k in range(bisect_left(doc.span_opens, m.start()), bisect_left(doc.span_opens, m.end())):
+            doc.used_spans.add(k)
+        for hi in doc.hits_in(m.start(), m.end()):
+            doc.used_hits.add(hi)
