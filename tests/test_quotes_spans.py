@@ -156,3 +156,8 @@ def test_an_embedded_post_is_its_authors_words():
 def test_a_handle_in_running_text_is_no_post():
     text = "Ada Lund (@AdaLund) posted a photo of the flooded road on Monday."
     assert found(text) == []
+
+
+def test_a_cue_noun_heading_the_subject_after_a_quotation():
+    text = "“The league knew about the injuries for years and did nothing,” the civil claim said."
+    assert found(text) == [("The league knew about the injuries for years and did nothing,", "direct")]

@@ -102,6 +102,9 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
             continue
         between = text[after:h[0]]
         if h[2].lower() in _AMBIG_BASE and between.strip() and _a_noun(between.split()[-1]):
+            nxt = hi + 1
+            if nxt < len(doc.hits) and nxt in hs and not text[h[1]:doc.hits[nxt][0]].strip():
+                continue  # '"…," the civil claim said': the noun heads the subject of the cue after it
             return None  # '"…" against a coordinated attack': a noun
         # a stop inside a word ("e.GO’s founder") ends nothing
         if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
