@@ -161,3 +161,13 @@ def test_a_handle_in_running_text_is_no_post():
 def test_a_cue_noun_heading_the_subject_after_a_quotation():
     text = "“The league knew about the injuries for years and did nothing,” the civil claim said."
     assert found(text) == [("The league knew about the injuries for years and did nothing,", "direct")]
+
+
+def test_content_before_an_interrupting_cue_followed_by_especially():
+    text = "Meeting the fees can be almost impossible for some families, Ada Lund said, especially the newest arrivals."
+    assert found(text) == [("Meeting the fees can be almost impossible for some families", "indirect")]
+
+
+def test_a_that_clause_after_for_and_a_listener():
+    text = "Ada Lund noted for the judge that the number of animals had doubled since the last raid."
+    assert found(text) == [("the number of animals had doubled since the last raid", "indirect")]

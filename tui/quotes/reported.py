@@ -575,7 +575,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
                     intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
                     if cls != CueClass.DIRECT and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
-                                          r"who|which|as|in|on|at|according|"
+                                          r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
                                           r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
                                           r"might|should|must|has|have|had)\b))\b").match(after):
                         # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
@@ -761,7 +761,9 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         else:
             # "said in a statement issued … that" – a that within a short adjunct
             mt = _THAT.search(right, pos, min(len(right), pos + 100))
-            if mt and _ADJUNCT_START.match(right[pos:].lstrip()) and _words(right[pos:mt.start()]) <= 12 \
+            if mt and (_ADJUNCT_START.match(right[pos:].lstrip()) or (right[pos:].lstrip().startswith("for ")
+                                                                       and "," not in right[pos:mt.start()])) \
+                    and _words(right[pos:mt.start()]) <= 12 \
                     and not _rx(r"[;]").search(right[pos:mt.start()]):
                 pos = mt.end()
     s = ce + pos
