@@ -171,3 +171,8 @@ def test_content_before_an_interrupting_cue_followed_by_especially():
 def test_a_that_clause_after_for_and_a_listener():
     text = "Ada Lund noted for the judge that the number of animals had doubled since the last raid."
     assert found(text) == [("the number of animals had doubled since the last raid", "indirect")]
+
+
+def test_a_post_or_a_sign_reads():
+    text = "“We will be back in the spring with a bigger crew,” the notice on the door read."
+    assert found(text) == [("We will be back in the spring with a bigger crew,", "direct")]
