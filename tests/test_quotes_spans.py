@@ -176,3 +176,15 @@ def test_a_that_clause_after_for_and_a_listener():
 def test_a_post_or_a_sign_reads():
     text = "“We will be back in the spring with a bigger crew,” the notice on the door read."
     assert found(text) == [("We will be back in the spring with a bigger crew,", "direct")]
+
+
+# --- discourse words around the subject ------------------------------------------
+
+@pytest.mark.parametrize("text,quote", [
+    ("Vance however said he would welcome a deal on the border.", "he would welcome a deal on the border"),
+    ("Ada Lund, for her part, said the plan would fail.", "the plan would fail"),
+    ("Even the organizer of the rally said the new rules raised the risk of violence.",
+     "the new rules raised the risk of violence"),
+])
+def test_a_subject_with_a_discourse_adverb_or_a_focus_word(text, quote):
+    assert found(text) == [(quote, "indirect")]

@@ -593,7 +593,13 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     subj_end = cs
     if pw and pw.group(1).lower() in _PRONOUN_IS:
         subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
-    np = parse_np(text, _chunk_floor(text, ss, cs), subj_end, ss) if left.strip() else None
+    floor = _chunk_floor(text, ss, cs)
+    np = parse_np(text, floor, subj_end, ss) if left.strip() else None
+    if np is None and left.strip():
+        # "Carter, however, said …", "Even the organizer of the rally said …": without the discourse words
+        fs, fe = _subject_bounds(text, floor, subj_end)
+        if (fs, fe) != (floor, subj_end) and fs < fe:
+            np = parse_np(text, fs, fe, ss)
     if np is None:
         return None
     s = _content_start(text, ce, cend, cls)
@@ -621,6 +627,25 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
     mc = _COORD_CUT.search(text, s, cend)
     k = text.find(",", s, mc.start() if mc else cend)
     return lemma in _NP_TAKERS or not doc.hits_in(s, k if k >= 0 else mc.start() if mc else cend)
+
+
+_DISCOURSE_END = re.compile(r"(?:,?\s*(?:however|though|too|meanwhile|for\s+example|for\s+instance|in\s+fact|in\s+turn|"
+                            r"instead|likewise|similarly|nonetheless|nevertheless|moreover|in\s+contrast|by\s+contrast|"
+                            r"for\s+(?:his|her|its|their|our|my)\s+part|on\s+the\s+other\s+hand|of\s+course)\s*,?\s*)$",
+                            re.I)
+_FOCUS_START = re.compile(r"\s*(?:Even|Only|Also|Still|Now|Yet|And|But|So)\s+(?=\S)")
+
+
+def _subject_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """The subject region without a discourse adverb after it ("Carter, however,") or a focus word before it
+    ("Even the organizer …")."""
+    m = _DISCOURSE_END.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    m = _FOCUS_START.match(text, s, e)
+    if m:
+        s = m.end()
+    return s, e
 
 
 # after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
