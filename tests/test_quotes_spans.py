@@ -188,3 +188,25 @@ def test_a_post_or_a_sign_reads():
 ])
 def test_a_subject_with_a_discourse_adverb_or_a_focus_word(text, quote):
     assert found(text) == [(quote, "indirect")]
+
+
+# --- a report going on after a semicolon; a new sentence after a quotation ------------
+
+def test_a_trailing_report_goes_on_after_a_semicolon():
+    text = ("The union had two broad aims, Ada Lund writes; to challenge how membership was decided, "
+            "and to extend any gains to all workers.")
+    assert found(text) == [("The union had two broad aims", "indirect"),
+                           ("to challenge how membership was decided, and to extend any gains to all workers",
+                            "indirect")]
+    text = "Porters were blamed for small faults, Lund writes; such charges “tended to multiply close to retirement.”"
+    assert found(text)[1] == ("such charges “tended to multiply close to retirement.”", "mixed")
+
+
+def test_a_that_clause_after_a_closed_quotation_is_a_new_report():
+    text = ("The minister wrote: “We do not think it would be a good thing.” Lund writes that early politicians "
+            "feared the turmoil they saw elsewhere.")
+    qs = extract(text)
+    assert [(q.text, q.type, q.speaker) for q in qs] == [
+        ("We do not think it would be a good thing.", "direct", "the minister"),
+        ("early politicians feared the turmoil they saw elsewhere", "indirect", "Lund"),
+    ]

@@ -74,6 +74,9 @@ _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w’'\-.]*(
                         r"[ \t\u00a0.]*(?:\n|$|,)")
 
 
+_THAT_CLAUSE = re.compile(r"\s+that\s+(?!(?:night|day|morning|evening|afternoon|week|month|year|time|weekend)\b)")
+
+
 COLON_CUE, DASH_CUE = -1, -2  # an attribution with no reporting verb
 
 
@@ -110,6 +113,8 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
             return None
         b = between.strip()
+        if text[sp.close - 1:sp.close] in ".!?" and _THAT_CLAUSE.match(text, h[1]):
+            return None  # '“… to Canada.” Foster writes that …': a new sentence with its own report
         if (not b or b == ",") and h[2].lower() in _PARTICIPLE_CUES:
             return None  # '"…," adding that …': a participle never inverts; the quote's own attribution decides
         if not b or b == ",":

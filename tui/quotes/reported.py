@@ -297,6 +297,27 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         recs.append(r)
         if r.rule in (Rule.TRAILING, Rule.TRAILING_INVERTED, Rule.INTERRUPTING_BEFORE):
             by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
+        if r.rule == Rule.TRAILING:
+            _after_semicolon(doc, r, ce, se, recs)
+
+
+def _after_semicolon(doc: Doc, r: Rec, ce: int, se: int, recs: list[Rec]) -> None:
+    """"…, Foster writes; such charges "tended to …"": the report goes on after the semicolon."""
+    text = doc.text
+    m = _rx(r"[^;,.]{0,40}?;\s*").match(text, ce, se)
+    if not m or doc.hits_in(m.end(), se):
+        return
+    s, e = _trim(text, m.end(), se)
+    if _words(text[s:e]) < 4:
+        return
+    c = Rec(s, e, "indirect", r.cue, r.cue_start, r.cue_end, r.pos, follow=r, rule=Rule.CONTINUED)
+    inner = range(bisect_left(doc.span_opens, s), bisect_left(doc.span_opens, e))
+    if any(i in doc.used_spans for i in inner) or doc.span_at(s) >= 0:
+        return
+    if len(inner):
+        c.type = "mixed"
+        doc.used_spans.update(inner)
+    recs.append(c)
 
 
 # a relative pronoun and the cue's subject, the report's verb after the cue
@@ -733,12 +754,18 @@ def _skip_time(right: str) -> int:
     return pos
 
 
+_QUOTE_END = re.compile(r"[.!?][”\"’»]\s+(?=\S)(?!.*[.!?][”\"’»]\s)")
+
+
 def _chunk_floor(text: str, ss: int, cs: int) -> int:
     """Start of the region to parse for a subject: the sentence start, an open parenthesis
     ("… (her campaign later said that …)"), or a comma within 300 characters."""
     po = text.rfind("(", ss, cs)
     if po >= 0 and text.find(")", po, cs) < 0:
         return po + 1
+    mq = _QUOTE_END.search(text, ss, cs)
+    if mq:
+        ss = mq.end()  # '“… to Canada.” Foster writes that …': a new sentence after the closed quotation
     if cs - ss <= 300:
         return ss
     k = text.find(",", cs - 300, cs)
