@@ -210,3 +210,9 @@ def test_a_that_clause_after_a_closed_quotation_is_a_new_report():
         ("We do not think it would be a good thing.", "direct", "the minister"),
         ("early politicians feared the turmoil they saw elsewhere", "indirect", "Lund"),
     ]
+
+
+def test_a_quotation_then_a_name_with_a_long_apposition_and_the_cue():
+    text = ('"The north is eager to show it has other options," Ada J. Lund, director of defence studies at the '
+            'Kessel-based Centre for the Study of Security, said in an e-mailed statement.')
+    assert found(text) == [("The north is eager to show it has other options,", "direct")]

@@ -110,7 +110,9 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
                 continue  # '"…," the civil claim said': the noun heads the subject of the cue after it
             return None  # '"…" against a coordinated attack': a noun
         # a stop inside a word ("e.GO’s founder") ends nothing
-        if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 14 or "\n" in between:
+        # (a subject with an apposition runs longer: '"…," Ada Lund, director of studies at the X Centre, said')
+        most = 20 if between.count(",") >= 2 else 14
+        if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > most or "\n" in between:
             return None
         b = between.strip()
         if text[sp.close - 1:sp.close] in ".!?" and _THAT_CLAUSE.match(text, h[1]):
