@@ -216,3 +216,12 @@ def test_a_quotation_then_a_name_with_a_long_apposition_and_the_cue():
     text = ('"The north is eager to show it has other options," Ada J. Lund, director of defence studies at the '
             'Kessel-based Centre for the Study of Security, said in an e-mailed statement.')
     assert found(text) == [("The north is eager to show it has other options,", "direct")]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Ada Lund told the Courier the plan was dead.", "the plan was dead"),
+    ("Ada Lund told the Courier she left the board last winter, after serving three years.",
+     "she left the board last winter, after serving three years"),
+])
+def test_told_a_named_addressee_then_a_bare_clause(text, quote):
+    assert found(text) == [(quote, "indirect")]

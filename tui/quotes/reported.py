@@ -793,6 +793,8 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     if cls == CueClass.ADDRESSEE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
+        if ma and _words(ma.group()) > 4 and _ADDRESSEE_BARE.match(right, pos):
+            ma = None  # "told the Courier the plan was dead": the addressee is "the Courier", the rest is content
         mt = _THAT.search(right, pos, min(len(right), pos + 120))
         if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
             pos = mt.end() if not _THAT_SUBJECT.match(right, mt.end()) else mt.start()
