@@ -225,3 +225,15 @@ def test_a_quotation_then_a_name_with_a_long_apposition_and_the_cue():
 ])
 def test_told_a_named_addressee_then_a_bare_clause(text, quote):
     assert found(text) == [(quote, "indirect")]
+
+
+# --- adjectives and determiners that look like cues and complementizers -----------------
+
+def test_a_participle_after_a_number_is_an_adjective():
+    assert found("Lund leads Vance by 271 pledged delegates after the vote in Kessel.") == []
+
+
+def test_that_as_a_determiner_after_a_cue_opens_no_clause():
+    assert found("Podesta reiterated that approach in his interview last week.") == []
+    assert found("Podesta reiterated that plans for the vote had changed.") == [
+        ("plans for the vote had changed", "indirect")]

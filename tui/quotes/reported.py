@@ -458,6 +458,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "the Greens will argue that …": not said yet
     if pw and pw.group(1).lower() == "worth":
         return None  # "it is worth noting that …": the writer's own aside
+    if pw and pw.group(1)[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
+        return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
     if _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
         if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
@@ -628,6 +630,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if _a_bare_object(doc, lemma, ce, s, cend):
         return None
+    if _rx(r"\bthat\s*$").search(text[ce:s]) and _rx(r"[a-z]+\s+(?:in|on|at|of|for|with|to|by)\s", re.I).match(text, s) \
+            and _words(text[s:cend]) <= 8 and not _CLAUSE_RE.search(text, s, cend) \
+            and not _rx(r"\b(?:he|she|it|they|we|i|you|there|that|which|who)\s").search(text, s, cend):
+        return None  # "reiterated that approach in an interview": "that" is a determiner, no clause follows
     if _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) and not _rx(r"\bthat\s*$").search(text[ce:s]):
         return None  # '"…," X told the House before slamming the offer': an adjunct, no content
     if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
