@@ -237,3 +237,9 @@ def test_that_as_a_determiner_after_a_cue_opens_no_clause():
     assert found("Podesta reiterated that approach in his interview last week.") == []
     assert found("Podesta reiterated that plans for the vote had changed.") == [
         ("plans for the vote had changed", "indirect")]
+
+
+def test_a_trailing_cue_with_an_addressee_and_an_adjunct_participle():
+    text = ("The vote was “a catastrophic defeat for this government,” Mr. Vance told the House before attacking "
+            "the offer to work with other parties.")
+    assert found(text) == [("The vote was “a catastrophic defeat for this government,”", "mixed")]

@@ -66,7 +66,8 @@ _ADDRESSEE_BARE = re.compile(
 
 _ADDRESSEE_TRAIL = re.compile(
     r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|"
-    r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})(?=\s*(?:[,.;]|$))")
+    r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:before|after|while|without)\s+[a-z]+ing\b)")  # "… told the House before slamming …"
 
 
 _BE_FORMS = frozenset("is are was were be been being am".split())
