@@ -243,3 +243,10 @@ def test_a_trailing_cue_with_an_addressee_and_an_adjunct_participle():
     text = ("The vote was “a catastrophic defeat for this government,” Mr. Vance told the House before attacking "
             "the offer to work with other parties.")
     assert found(text) == [("The vote was “a catastrophic defeat for this government,”", "mixed")]
+
+
+def test_an_inverted_question_cue_before_the_quotation():
+    text = ("Rather than the current layout, in which members sit facing each other, asks Policy Options editor "
+            "Jane Roe, “has anyone considered whether other designs might work better?”")
+    assert [(q.text, q.type, q.speaker) for q in extract(text)] == [
+        ("has anyone considered whether other designs might work better?", "direct", "Jane Roe")]

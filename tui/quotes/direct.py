@@ -186,6 +186,11 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # `she said "…"` without punctuation: only directly after the cue
         if between.strip() or not _speechlike(text, sp):
             return None
+    if punct == "," and h[4] == CueClass.OBJECT and _rx(r",\s*$").search(text, lo, h[0]) \
+            and _rx(r"\s+(?:[\w’'.\-]+\s+){0,6}[A-Z][\w’'.\-]*\s+[A-Z][\w’'\-]*\s*").fullmatch(between):
+        np = _np_after_cue(doc, h[1], i)
+        if np is not None and np.kind == "name":
+            return hi, np  # '…, asks editor Jane Roe, “has anyone …?”': inverted, the name between cue and quotation
     if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in (CueClass.ADDRESSEE, CueClass.DIRECT, CueClass.CLAUSE) and not (
             h[4] == CueClass.OBJECT and between.strip(" ,").lower() in _ASKED_WHOM)):
         return None
