@@ -250,3 +250,9 @@ def test_an_inverted_question_cue_before_the_quotation():
             "Jane Roe, “has anyone considered whether other designs might work better?”")
     assert [(q.text, q.type, q.speaker) for q in extract(text)] == [
         ("has anyone considered whether other designs might work better?", "direct", "Jane Roe")]
+
+
+def test_voicing_quoted_words_is_a_mixed_quote_and_voicing_alone_is_none():
+    assert found("Marc Lund voiced his “frustration, anger and helplessness” on Twitter after the rescue.") == [
+        ("his “frustration, anger and helplessness” on Twitter after the rescue", "mixed")]
+    assert found("Marc Lund voiced his frustration with the slow rescue on Twitter.") == []
