@@ -256,3 +256,8 @@ def test_voicing_quoted_words_is_a_mixed_quote_and_voicing_alone_is_none():
     assert found("Marc Lund voiced his “frustration, anger and helplessness” on Twitter after the rescue.") == [
         ("his “frustration, anger and helplessness” on Twitter after the rescue", "mixed")]
     assert found("Marc Lund voiced his frustration with the slow rescue on Twitter.") == []
+
+
+def test_a_hypothetical_speaker_in_a_when_clause_reports_nothing():
+    assert found("A renoviction is when a landlord tells a tenant they have to move out for repairs.") == []
+    assert found("When a reporter asked Lund if the budget was short, she laughed.") != []

@@ -459,6 +459,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "the Greens will argue that …": not said yet
     if pw and pw.group(1).lower() == "worth":
         return None  # "it is worth noting that …": the writer's own aside
+    if (form.lower() == lemma or form.lower() == lemma + "s") \
+            and _rx(r"\b(?:when|whenever|if|unless|once)\s+(?:a|an|any|someone|somebody|anyone|you)\s+[^,;:]{0,40}$",
+                    re.I).search(lt):
+        return None  # "a renoviction is when a landlord tells a tenant …" (present tense): a hypothetical, no report
     if pw and pw.group(1)[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
         return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
     if _REL_CLAUSE.search(lt):
