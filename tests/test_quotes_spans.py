@@ -261,3 +261,10 @@ def test_voicing_quoted_words_is_a_mixed_quote_and_voicing_alone_is_none():
 def test_a_hypothetical_speaker_in_a_when_clause_reports_nothing():
     assert found("A renoviction is when a landlord tells a tenant they have to move out for repairs.") == []
     assert found("When a reporter asked Lund if the budget was short, she laughed.") != []
+
+
+def test_a_second_quotation_joined_by_and_is_the_same_speakers():
+    text = "Outside the hall, the protesters chanted, “Build that wall now!” and “Go back where you came from!”"
+    assert [(q.text, q.type, q.speaker) for q in extract(text)] == [
+        ("Build that wall now!", "direct", "the protesters"),
+        ("Go back where you came from!", "direct", "the protesters")]

@@ -272,6 +272,10 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                 if ss >= first.open - 1 or text[ss:first.open].strip() == "":
                     follow = prev
                     subject = _other_subject(doc, first, prev)
+            before = direct.get(chain[0] - 1)
+            if follow is None and before is not None and _rx(r"[\s,]*(?:and|or)\s+").fullmatch(
+                    text, doc.spans[chain[0] - 1].close + 1, first.open):
+                follow = before  # 'he heard them shout, “Build that wall!” and “Go home!”': the same speaker's
             if follow is None:
                 continue
         base = None
