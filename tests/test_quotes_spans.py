@@ -268,3 +268,8 @@ def test_a_second_quotation_joined_by_and_is_the_same_speakers():
     assert [(q.text, q.type, q.speaker) for q in extract(text)] == [
         ("Build that wall now!", "direct", "the protesters"),
         ("Go back where you came from!", "direct", "the protesters")]
+
+
+def test_may_as_a_name_before_a_cue_is_no_month():
+    assert found("Theresa May called for calm after the vote in the Commons.") == [
+        ("calm after the vote in the Commons", "indirect")]

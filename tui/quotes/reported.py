@@ -433,8 +433,6 @@ def _a_noun(before: str) -> bool:
     """Is a base form that is also a noun ("attack", "signal") a noun after this word? A verb follows a
     pronoun, an auxiliary or a plural subject ("they attack", "officials warn")."""
     w = before.lower()
-    if before == "May":
-        return True  # "at a May protest": the month, not the modal
     return not (w in _BASE_OK or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
                                   and w not in ("its", "his", "this", "was", "has", "as") and not before[:1].isupper()))
 
@@ -485,6 +483,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
             and not _rx(r"\bthat\b").search(right):
         return None  # "she was reported by a plumber who …": an event, nothing reported
+    if form.lower() in _AMBIG_BASE and _rx(r"\b(?:a|an|the|this|last|next|its|their|his|her)\s+May\s+$").search(lt):
+        return None  # "at a May protest": the month, not the modal
     if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(pw.group(1) if pw else ""):
         return None  # "a strong signal", "demand from China", "the United States"
     if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
