@@ -273,3 +273,13 @@ def test_a_second_quotation_joined_by_and_is_the_same_speakers():
 def test_may_as_a_name_before_a_cue_is_no_month():
     assert found("Theresa May called for calm after the vote in the Commons.") == [
         ("calm after the vote in the Commons", "indirect")]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The force will help the Kurds, Defence Minister Ada Lund told a Senate panel Wednesday.",
+     "The force will help the Kurds"),
+    ("The union will likely sit out the election, director Tom Brekke told the Courier earlier this week.",
+     "The union will likely sit out the election"),
+])
+def test_a_trailing_told_with_its_addressee_and_a_time(text, quote):
+    assert found(text) == [(quote, "indirect")]

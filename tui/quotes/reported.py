@@ -65,9 +65,12 @@ _ADDRESSEE_BARE = re.compile(
 
 
 _ADDRESSEE_TRAIL = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|"
+    r"(?:the|a|an)\s+(?:[A-Z][\w’'\-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?|"
     r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})"
-    r"(?=\s*(?:[,.;]|$)|\s+(?:before|after|while|without)\s+[a-z]+ing\b)")  # "… told the House before slamming …"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:before|after|while|without)\s+[a-z]+ing\b"  # "… told the House before slamming …"
+    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*(?:[,.;]|$)"  # "… told a panel Wednesday."
+    r"|\s+(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|morning|afternoon|evening)\s*(?:[,.;]|$))")
 
 
 _BE_FORMS = frozenset("is are was were be been being am".split())
