@@ -283,3 +283,11 @@ def test_may_as_a_name_before_a_cue_is_no_month():
 ])
 def test_a_trailing_told_with_its_addressee_and_a_time(text, quote):
     assert found(text) == [(quote, "indirect")]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Ada Lund told a Kessel Nurses gathering in Tarrow she will protect the clinics.", "she will protect the clinics"),
+    ("Ada Lund told a Senate committee the budget was short.", "the budget was short"),
+])
+def test_told_a_named_gathering_then_a_bare_clause(text, quote):
+    assert found(text) == [(quote, "indirect")]

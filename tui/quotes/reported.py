@@ -59,7 +59,9 @@ _ADDRESSEE_BARE = re.compile(
     r"voters|investors|analysts|staff|employees|residents|viewers|listeners|readers|court|council|police|"
     r"the\s+(?:press|court|jury|committee|chamber|house|crowd|audience|hearing|tribunal|panel|inquiry|council|"
     r"assembly|senate|conference|meeting|rally|nation|country|public|media)|him|her|them|us|me|you|"
-    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3})"
+    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3}|"
+    r"(?:a|an|the)\s+(?:[A-Z][\w’'\-]*\s+){1,3}(?:gathering|meeting|rally|audience|crowd|panel|committee|conference|"
+    r"forum|hearing|summit|convention|group|caucus|town\s+hall|radio\s+station|newspaper|broadcaster))"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+(?:the\s+)?[\w\-]+(?:\s+(?:morning|evening|night|afternoon))?)?"
     r"\s+(?=[a-z]|[A-Z][a-z]*\s)")
 
