@@ -165,9 +165,13 @@ def test_it_stands_for_the_organisation_that_spoke_last():
 
 # --- reported speech after less common cue shapes -------------------------------------
 
+def test_a_report_before_a_semicolon_goes_on_after_it():
+    text = "The porters worked long hours for little pay, Cal Brisk writes; many had no days off at all."
+    assert [(q.text, q.speaker) for q in extract(text)] == [
+        ("The porters worked long hours for little pay", "Cal Brisk"), ("many had no days off at all", "Cal Brisk")]
+
+
 @pytest.mark.parametrize("text,part,speaker", [
-    ("The porters worked long hours for little pay, Cal Brisk writes; many had no days off at all.",
-     "The porters worked long hours for little pay", "Cal Brisk"),
     ("Ada Lund told court she had never seen the contract before the trial began.",
      "she had never seen the contract before the trial began", "Ada Lund"),
     ("Senator Ivo Marten said Sunday the standoff makes every party look foolish.",

@@ -75,6 +75,9 @@ _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w’'\-.]*(
                         r"[ \t\u00a0.]*(?:\n|$|,)")
 
 
+_THAT_CLAUSE = re.compile(r"\s+that\s+(?!(?:night|day|morning|evening|afternoon|week|month|year|time|weekend)\b)")
+
+
 COLON_CUE, DASH_CUE = -1, -2  # an attribution with no reporting verb
 
 
@@ -113,13 +116,20 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
             continue
         between = text[after:h[0]]
         if h[2].lower() in _AMBIG_BASE and between.strip() and _a_noun(between.split()[-1]):
+            nxt = hi + 1
+            if nxt < len(doc.hits) and nxt in hs and not text[h[1]:doc.hits[nxt][0]].strip():
+                continue  # '"…," the civil claim said': the noun heads the subject of the cue after it
             return None  # '"…" against a coordinated attack': a noun
         # a stop inside a word ("e.GO’s founder") ends nothing
         if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 24 or "\n" in between:
             return None
-        if _words(between) > 14 and not _long_name_apposition(text, after, h[0], ss):
+        # (a subject with an apposition runs longer: '"…," Ada Lund, director of studies at the X Centre, said')
+        most = 20 if between.count(",") >= 2 else 14
+        if _words(between) > most and not _long_name_apposition(text, after, h[0], ss):
             return None
         b = between.strip()
+        if text[sp.close - 1:sp.close] in ".!?" and _THAT_CLAUSE.match(text, h[1]):
+            return None  # '“… to Canada.” Foster writes that …': a new sentence with its own report
         if (not b or b == ",") and h[2].lower() in _PARTICIPLE_CUES:
             return None  # '"…," adding that …': a participle never inverts; the quote's own attribution decides
         if not b or b == ",":
@@ -189,6 +199,11 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # `she said "…"` without punctuation: only directly after the cue
         if between.strip() or not _speechlike(text, sp):
             return None
+    if punct == "," and h[4] == CueClass.OBJECT and _rx(r",\s*$").search(text, lo, h[0]) \
+            and _rx(r"\s+(?:[\w’'.\-]+\s+){0,6}[A-Z][\w’'.\-]*\s+[A-Z][\w’'\-]*\s*").fullmatch(between):
+        np = _np_after_cue(doc, h[1], i)
+        if np is not None and np.kind == "name":
+            return hi, np  # '…, asks editor Jane Roe, “has anyone …?”': inverted, the name between cue and quotation
     if _rx(r"\bthat\b").search(between) or (between.strip() and h[4] not in (CueClass.ADDRESSEE, CueClass.DIRECT, CueClass.CLAUSE) and not (
             h[4] == CueClass.OBJECT and between.strip(" ,").lower() in _ASKED_WHOM)):
         return None
@@ -270,6 +285,10 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
                 if ss >= first.open - 1 or text[ss:first.open].strip() == "":
                     follow = prev
                     subject = _other_subject(doc, first, prev)
+            before = direct.get(chain[0] - 1)
+            if follow is None and before is not None and _rx(r"[\s,]*(?:and|or)\s+").fullmatch(
+                    text, doc.spans[chain[0] - 1].close + 1, first.open):
+                follow = before  # 'he heard them shout, “Build that wall!” and “Go home!”': the same speaker's
             if follow is None:
                 continue
         base = None
@@ -411,3 +430,33 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
             base = base or r
             recs.append(r)
             doc.used_spans.add(i)
+
+
+# an embedded post as news sites print it: its text, a link, then "— Name (@handle) December 18, 2018"
+_POST = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*(?:(?:https?://|pic\.twitter\.com/)\S*[ \t]*)*[—–][ \t]*"
+                   r"([A-Z][^\n()@]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]*\d{4})?[ \t.]*$",
+                   re.M)
+
+
+def _embedded_posts(doc: Doc, recs: list[Rec]) -> None:
+    """A post embedded in the article (`… https://t.co/x — Ada Lund (@adalund) May 2, 2019`): its author's words."""
+    text = doc.text
+    if "(@" not in text:
+        return
+    for m in _POST.finditer(text):
+        s, e = m.start(1), m.end(1)
+        while e > s and text[e - 1] in " \t\"”":
+            e -= 1
+        while s < e and text[s] in "\"“":
+            s += 1
+        if _words(text[s:e]) < 3:
+            continue
+        ns, ne = m.start(2), m.end(2)
+        np = parse_np(text, ns, ne, ns)
+        if np is None or np.kind != "name":
+            np = NP("name", ns, ne, text[ns:ne], name=text[ns:ne])
+        recs.append(Rec(s, e, "direct", "—", ns - 1, ns, ns, np=np, rule=Rule.POST))
+        for k in range(bisect_left(doc.span_opens, m.start()), bisect_left(doc.span_opens, m.end())):
+            doc.used_spans.add(k)
+        for hi in doc.hits_in(m.start(), m.end()):
+            doc.used_hits.add(hi)

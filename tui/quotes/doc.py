@@ -81,6 +81,8 @@ class Rule(StrEnum):
     FORWARD = "reported: forward (X said (that) …)"
     ALONE = "direct: a quotation standing alone, the latest speaker's"
     ALONE_AFTER_SUBJECT = "direct: a quotation standing alone, after a sentence about its speaker"
+    GAP = "reported: a relative clause around the cue (the wounds that police said were not self-inflicted)"
+    POST = "direct: an embedded post signed with its author's name and handle"
 
 
 @dataclass(slots=True)

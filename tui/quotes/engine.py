@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from tui.quotes.direct import _direct_quotes, _fallback_direct, _transcript
+from tui.quotes.direct import _direct_quotes, _embedded_posts, _fallback_direct, _transcript
 from tui.quotes.doc import (
     _AMBIG_BASE,
     _AMBIG_S,
@@ -185,6 +185,7 @@ def _extract(original: str) -> list[Quote]:
 
     recs: list[Rec] = []
     _transcript(doc, recs)
+    _embedded_posts(doc, recs)
     direct = _direct_quotes(doc, recs)
     _indirect_quotes(doc, recs, direct)
     _fallback_direct(doc, recs)

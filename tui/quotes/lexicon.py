@@ -181,3 +181,9 @@ LEGAL_FORMS = frozenset("corp inc ltd llc plc".split())
 COLLECTIVE_WORDS = frozenset("family team campaign camp office staff relatives friends".split())
 # who speaks for someone else, and is often named in the next quote
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson".split())
+# Evidence is no speaker: "the data suggests …", "a survey indicated that …", "the chart highlights …" report
+# what figures show, not what anyone said. These nouns as the subject of these cues make no quote.
+EVIDENCE_NOUNS = frozenset("""data figures numbers statistics stats survey surveys poll polls chart charts graph graphs
+index indexes indices indicator indicators results findings evidence research study studies trend trends video videos
+footage image images photo photos picture pictures map maps model models reading readings""".split())
+EVIDENCE_CUES = frozenset("suggest indicate highlight imply predict reveal estimate forecast underline underscore".split())

@@ -21,7 +21,7 @@ from tui.quotes.doc import (
     _words,
     _words_upto,
 )
-from tui.quotes.lexicon import ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
+from tui.quotes.lexicon import EVIDENCE_CUES, EVIDENCE_NOUNS, ORG_WORDS, ROLE_SUFFIX, ROLE_WORDS, CueClass, common_word
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
 from tui.quotes.text import cue_info, tokens
 
@@ -60,14 +60,20 @@ _ADDRESSEE_BARE = re.compile(
     r"voters|investors|analysts|staff|employees|residents|viewers|listeners|readers|court|council|police|"
     r"the\s+(?:press|court|jury|committee|chamber|house|crowd|audience|hearing|tribunal|panel|inquiry|council|"
     r"assembly|senate|conference|meeting|rally|nation|country|public|media)|him|her|them|us|me|you|"
-    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3})"
+    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,3}|"
+    r"(?:a|an|the)\s+(?:[A-Z][\w’'\-]*\s+){1,3}(?:gathering|meeting|rally|audience|crowd|panel|committee|conference|"
+    r"forum|hearing|summit|convention|group|caucus|town\s+hall|radio\s+station|newspaper|broadcaster))"
     r"(?:\s+(?:on|in|at|during|after|before|last|this|late|early)\s+(?:the\s+)?[\w\-]+(?:\s+(?:morning|evening|night|afternoon))?)?"
     r"\s+(?=[a-z]|[A-Z][a-z]*\s)")
 
 
 _ADDRESSEE_TRAIL = re.compile(
-    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|"
-    r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})(?=\s*(?:[,.;]|$))")
+    r"\s*(?:reporters|journalists|lawmakers|legislators|parliament|MPs|delegates|supporters|members|"
+    r"(?:the|a|an)\s+(?:[A-Z][\w’'\-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?|"
+    r"him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*){0,3})"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:before|after|while|without)\s+[a-z]+ing\b"  # "… told the House before slamming …"
+    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*(?:[,.;]|$)"  # "… told a panel Wednesday."
+    r"|\s+(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|morning|afternoon|evening)\s*(?:[,.;]|$))")
 
 
 _BE_FORMS = frozenset("is are was were be been being am".split())
@@ -298,6 +304,36 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         recs.append(r)
         if r.rule in (Rule.TRAILING, Rule.TRAILING_INVERTED, Rule.INTERRUPTING_BEFORE):
             by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
+        if r.rule == Rule.TRAILING:
+            _after_semicolon(doc, r, ce, se, recs)
+
+
+def _after_semicolon(doc: Doc, r: Rec, ce: int, se: int, recs: list[Rec]) -> None:
+    """"…, Foster writes; such charges "tended to …"": the report goes on after the semicolon."""
+    text = doc.text
+    m = _rx(r"[^;,.]{0,40}?;\s*").match(text, ce, se)
+    if not m or doc.hits_in(m.end(), se):
+        return
+    s, e = _trim(text, m.end(), se)
+    if _words(text[s:e]) < 4:
+        return
+    c = Rec(s, e, "indirect", r.cue, r.cue_start, r.cue_end, r.pos, follow=r, rule=Rule.CONTINUED)
+    inner = range(bisect_left(doc.span_opens, s), bisect_left(doc.span_opens, e))
+    if any(i in doc.used_spans for i in inner) or doc.span_at(s) >= 0:
+        return
+    if len(inner):
+        c.type = "mixed"
+        doc.used_spans.update(inner)
+    recs.append(c)
+
+
+# a relative pronoun and the cue's subject, the report's verb after the cue
+_GAP_SUBJECT = re.compile(r"(?<![Aa]ll)(?<!thing)(?<![Ww]hat)\s(?:that|which|who)\s+((?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+)\s+$")
+_GAP_ZERO = re.compile(r"\b(?!(?:all|what|everything|anything|nothing|something|and|but|or|because|that|if|when|as|so|than"
+                       r"|what|where|how)\s)[a-z]{3,}\s+(he|she|they)\s+$")
+_FINITE_START = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|could|can|may|might|should|must|did|does|"
+                           r"isn[’']t|wasn[’']t|aren[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|wouldn[’']t|won[’']t|"
+                           r"couldn[’']t|can[’']t|didn[’']t|doesn[’']t)\b")
 
 
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
@@ -427,6 +463,12 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "the Greens will argue that …": not said yet
     if pw and pw.group(1).lower() == "worth":
         return None  # "it is worth noting that …": the writer's own aside
+    if (form.lower() == lemma or form.lower() == lemma + "s") \
+            and _rx(r"\b(?:when|whenever|if|unless|once)\s+(?:a|an|any|someone|somebody|anyone|you)\s+[^,;:]{0,40}$",
+                    re.I).search(lt):
+        return None  # "a renoviction is when a landlord tells a tenant …" (present tense): a hypothetical, no report
+    if pw and pw.group(1)[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
+        return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
     if _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
         if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
@@ -441,15 +483,30 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
+    if form.endswith(("ed", "told", "said")) and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
+            and not _rx(r"\s+by\b").match(right):
+        return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
             and not _rx(r"\bthat\b").search(right):
         return None  # "she was reported by a plumber who …": an event, nothing reported
+    if form.lower() in _AMBIG_BASE and _rx(r"\b(?:a|an|the|this|last|next|its|their|his|her)\s+May\s+$").search(lt):
+        return None  # "at a May protest": the month, not the modal
     if form.lower() in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(pw.group(1) if pw else ""):
         return None  # "a strong signal", "demand from China", "the United States"
     if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
         return None  # "called a strike", "called a snap election": an event, not words
     if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
         return None  # "called into a radio show", "called to service"
+    if lemma in ("call", "dub", "label") and not form.endswith("ing") \
+            and _rx(r"(?:[,(—–]\s*)(?:also|sometimes|often|commonly|popularly|formerly)\s+$").search(lt):
+        return None  # "a remediation agreement, also called deferred prosecution, …": a name given, no one speaks
+    if lemma == "call" and _rx(r"\s+(?:themselves|himself|herself|itself|ourselves)\s+(?:the\s+)?[A-Z]").match(right):
+        return None  # "a group calling themselves the Night Watch": a name taken
+    if lemma == "plead" and _rx(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b").match(right):
+        return None  # "pleaded guilty to fraud": a plea in court
+    if lemma == "appeal" and _rx(r"\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s+[\w\-]+(?:\s+[\w\-]+)?"
+                                 r"\s+(?:to|in|before|at)\b|\s+(?:the|a|an|his|her|their|its)\s").match(right):
+        return None  # "is appealing his conviction", "can appeal that decision to the Court of Appeal": a legal appeal
     if form.lower() in _AMBIG_S and _rx(r"[A-Z][a-z]+\s+$").fullmatch(left) and common_word(left.strip()) \
             and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
         return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
@@ -459,6 +516,18 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
+    if cls == CueClass.CLAUSE and _FINITE_START.match(right):
+        # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
+        # report goes on from the relative pronoun the cue's clause lacks
+        t7 = _tail_from(lt, 7)
+        mg = _GAP_SUBJECT.search(lt, t7) or _GAP_ZERO.search(lt, t7)
+        if mg and mg.group(1).lower() not in _PRONOUN_IS:
+            off = cs - len(lt)
+            np = parse_np(text, off + mg.start(1), off + mg.end(1), ss)
+            if np is not None and (np.kind != "pronoun" or np.head in ("he", "she", "they")):
+                s = ce + len(right) - len(right.lstrip())
+                if _words(text[s:cend]) >= 2:
+                    return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.GAP)
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
     coord = inh is None and ("and" in lt or "but" in lt) \
         and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
@@ -469,8 +538,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             if np is None:
                 return None
         s = _content_start(text, ce, cend, cls)
-        if s is None:
-            return None
+        if s is None or (_a_bare_object(doc, lemma, ce, s, cend) and text[cend:se].strip()[:1] != ":"):
+            return None  # "…, explaining the rise", "won twice and boasts two other wins": an object
         r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh, rule=Rule.PARTICIPLE)
         return r
     if inh is not None:
@@ -534,13 +603,14 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     if _words(text[s:e]) >= 3 and cls not in (CueClass.DIRECT, CueClass.OBJECT):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
-                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip)):
+                infinitive = cls == CueClass.OBJECT and rstrip.startswith("to ")  # "threatened to release them, …"
+                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip) and not infinitive):
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
                     intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
                     if cls != CueClass.DIRECT and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
-                                          r"who|which|as|in|on|at|according|"
+                                          r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
                                           r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
                                           r"might|should|must|has|have|had)\b))\b").match(after):
                         # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
@@ -558,19 +628,63 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     subj_end = cs
     if pw and pw.group(1).lower() in _PRONOUN_IS:
         subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
-    np = parse_np(text, _chunk_floor(text, ss, cs), subj_end, ss) if left.strip() else None
+    floor = _chunk_floor(text, ss, cs)
+    np = parse_np(text, floor, subj_end, ss) if left.strip() else None
+    if np is None and left.strip():
+        # "Carter, however, said …", "Even the organizer of the rally said …": without the discourse words
+        fs, fe = _subject_bounds(text, floor, subj_end)
+        if (fs, fe) != (floor, subj_end) and fs < fe:
+            np = parse_np(text, fs, fe, ss)
     if np is None:
         return None
     s = _content_start(text, ce, cend, cls)
     if s is None or (_NOT_A_CLAUSE_START.match(text, s) and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
-    if lemma in _NP_TAKERS and not _rx(r"\bthat\s*$").search(text[ce:s]) and not _clause_like(text, s, cend, lemma):
+    if _a_bare_object(doc, lemma, ce, s, cend):
         return None
-    if lemma in _NP_TAKERS_QUOTED and not _rx(r"\bthat\s*$").search(text[ce:s]) \
-            and not _clause_like(text, s, cend, lemma) and not doc.hits_in(s, cend) \
-            and bisect_left(doc.span_opens, s) == bisect_left(doc.span_opens, cend):
-        return None
+    if _rx(r"\bthat\s*$").search(text[ce:s]) and _rx(r"[a-z]+\s+(?:in|on|at|of|for|with|to|by)\s", re.I).match(text, s) \
+            and _words(text[s:cend]) <= 8 and not _CLAUSE_RE.search(text, s, cend) \
+            and not _rx(r"\b(?:he|she|it|they|we|i|you|there|that|which|who)\s").search(text, s, cend):
+        return None  # "reiterated that approach in an interview": "that" is a determiner, no clause follows
+    if _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) and not _rx(r"\bthat\s*$").search(text[ce:s]):
+        return None  # '"…," X told the House before slamming the offer': an adjunct, no content
+    if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
+        return None  # "the data suggests …": what figures show, no one said it
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
+
+
+def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
+    """The cue's content text[s:cend] is a plain object, no report: "conceded defeat", "denied the claims"
+    (but "denied what she called "a smear"")."""
+    text = doc.text
+    if not (lemma in _NP_TAKERS or lemma in _NP_TAKERS_QUOTED) or _rx(r"\bthat\s*$").search(text[ce:s]) \
+            or _clause_like(text, s, cend, lemma):
+        return False
+    if bisect_left(doc.span_opens, s) != bisect_left(doc.span_opens, cend):
+        return False  # quoted words in it: "boasted of his "unmatched" record"
+    # a cue in its first stretch ("denied claims that …"), not after a comma or "but" ("… but it was denied")
+    mc = _COORD_CUT.search(text, s, cend)
+    k = text.find(",", s, mc.start() if mc else cend)
+    return lemma in _NP_TAKERS or not doc.hits_in(s, k if k >= 0 else mc.start() if mc else cend)
+
+
+_DISCOURSE_END = re.compile(r"(?:,?\s*(?:however|though|too|meanwhile|for\s+example|for\s+instance|in\s+fact|in\s+turn|"
+                            r"instead|likewise|similarly|nonetheless|nevertheless|moreover|in\s+contrast|by\s+contrast|"
+                            r"for\s+(?:his|her|its|their|our|my)\s+part|on\s+the\s+other\s+hand|of\s+course)\s*,?\s*)$",
+                            re.I)
+_FOCUS_START = re.compile(r"\s*(?:Even|Only|Also|Still|Now|Yet|And|But|So)\s+(?=\S)")
+
+
+def _subject_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """The subject region without a discourse adverb after it ("Carter, however,") or a focus word before it
+    ("Even the organizer …")."""
+    m = _DISCOURSE_END.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    m = _FOCUS_START.match(text, s, e)
+    if m:
+        s = m.end()
+    return s, e
 
 
 # after a time adjunct, a subject and more words: a reported clause, not the rest of an inversion
@@ -592,7 +706,8 @@ _NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
 _NP_TAKERS = frozenset("""add concede admit announce confirm reveal report acknowledge disclose recall repeat reiterate
 mention observe state declare proclaim pronounce rule assert maintain affirm reaffirm specify
 clarify certify testify estimate forecast predict answer question post tweet write recount confess signal
-indicate imply hint boast brag complain lament comment remark counter retort respond reply explain""".split())
+indicate imply hint boast brag complain lament comment remark counter retort respond reply explain
+contend""".split())
 
 
 # ... and verbs whose plain object is a report only with quoted words in it: "denied the claims" is
@@ -618,6 +733,10 @@ _SPEECH_OBJECT = re.compile(r"(?:a|an|the|one|his|her|their|its)\s+(?:\w+\s+)?(?
 _REL_CUT = re.compile(r"\s(?:when|where|which|who|whom|whose)\b")
 
 
+# a coordinated clause after an object: "requested access but it was denied", "… and their quality of life was …"
+_COORD_CUT = re.compile(r"\s(?:but|yet|while|whereas)\s|\s(?:and|or)\s+(?=(?:their|his|her|its|it|they|he|she|we)\s)")
+
+
 def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     """A reported clause (`the deal was done`), not a bare object (`conceded defeat`)."""
     seg = text[s:min(e, s + 160)]
@@ -627,13 +746,18 @@ def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     if lemma in ("comment", "remark") and _rx(r"(?:on|about|upon)\b", re.I).match(seg):
         return False  # "did not comment on individual decisions": a topic, not a reported clause
     mr = _REL_CUT.search(seg, 1)
-    if mr and lemma == "add":
+    if mr and lemma:
         seg = seg[:mr.start()]  # "add extra sailings on days when clinics were held": the verb is in the relative
-    if _rx(r"(?:he|she|it|they|we|i|you|there)\s+\w", re.I).match(seg):
+    mc = _COORD_CUT.search(seg, 1)
+    if mc and lemma:
+        seg = seg[:mc.start()]  # "reported little progress but are hopeful": the verb after "but" is the subject's
+    if _rx(r"(?:he|she|it|they|we|i|you|there|why|how|what|whether|where|who)\s+\w", re.I).match(seg):
         return True
     for m in _CLAUSE_RE.finditer(seg):
         if m.start() > 0 or not m.group().endswith("ed"):
             return True
+    if lemma and _rx(r"\sas\s+(?:a|an|being|having|[a-z]+ing)\s").search(seg):
+        return True  # "cited the memo as pointing to China", "mentioned her as a possible successor": a predication
     if _SPEECH_OBJECT.match(seg):
         return True  # "added a note of caution": the object is itself something said
     return text[s:s + 3].lower() in ("it’", "it'")
@@ -648,12 +772,18 @@ def _skip_time(right: str) -> int:
     return pos
 
 
+_QUOTE_END = re.compile(r"[.!?][”\"’»]\s+(?=\S)(?!.*[.!?][”\"’»]\s)")
+
+
 def _chunk_floor(text: str, ss: int, cs: int) -> int:
     """Start of the region to parse for a subject: the sentence start, an open parenthesis
     ("… (her campaign later said that …)"), or a comma within 300 characters."""
     po = text.rfind("(", ss, cs)
     if po >= 0 and text.find(")", po, cs) < 0:
         return po + 1
+    mq = _QUOTE_END.search(text, ss, cs)
+    if mq:
+        ss = mq.end()  # '“… to Canada.” Foster writes that …': a new sentence after the closed quotation
     if cs - ss <= 300:
         return ss
     k = text.find(",", cs - 300, cs)
@@ -681,6 +811,8 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     if cls == CueClass.ADDRESSEE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
+        if ma and _words(ma.group()) > 4 and _ADDRESSEE_BARE.match(right, pos):
+            ma = None  # "told the Courier the plan was dead": the addressee is "the Courier", the rest is content
         mt = _THAT.search(right, pos, min(len(right), pos + 120))
         if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
             pos = mt.end() if not _THAT_SUBJECT.match(right, mt.end()) else mt.start()
@@ -701,7 +833,9 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         else:
             # "said in a statement issued … that" – a that within a short adjunct
             mt = _THAT.search(right, pos, min(len(right), pos + 100))
-            if mt and _ADJUNCT_START.match(right[pos:].lstrip()) and _words(right[pos:mt.start()]) <= 12 \
+            if mt and (_ADJUNCT_START.match(right[pos:].lstrip()) or (right[pos:].lstrip().startswith("for ")
+                                                                       and "," not in right[pos:mt.start()])) \
+                    and _words(right[pos:mt.start()]) <= 12 \
                     and not _rx(r"[;]").search(right[pos:mt.start()]):
                 pos = mt.end()
     s = ce + pos
