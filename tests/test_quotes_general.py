@@ -509,3 +509,13 @@ def test_a_description_no_named_person_holds(text, part, speaker):
 ])
 def test_an_occupation_before_a_name_is_no_part_of_it(text, speaker):
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_place_is_no_one_a_pronoun_stands_for():
+    # "Ont." after "Brampton, " is the rest of a place; "in Brampton" names a place, not a person
+    text = ("The plant in Brampton, Ont., will close next year, the company said on Monday.\n\n"
+            "Workers gathered outside the gates. \"We found out on the radio,\" she said.")
+    assert one(text, "radio").speaker == ""
+    text = ("Ana Brisk lives in Oakville, Ont., and drives to the plant.\n\n"
+            "\"We found out on the radio,\" she said.")
+    assert one(text, "radio").speaker == "Ana Brisk"

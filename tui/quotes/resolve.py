@@ -276,8 +276,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                          and (e.gender == want or (not e.gender and e.kind == "person")))
             if best is None:
                 # "he" and "she" stand for people: not for a place or a thing ("Canada", "the EU")
+                # (a name of unknown kind only once it has been a subject: "in Brampton" names a place)
                 best = _pick(reg, pos, lambda e: e.gender in ("", want) and (
-                    e.kind == "person" or (e.kind == "unknown" and _name_like(e.name))))
+                    e.kind == "person" or (e.kind == "unknown" and _name_like(e.name) and e.last_subj >= 0)))
             if best is not None:
                 if not best.gender:
                     best.gender = want

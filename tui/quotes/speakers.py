@@ -519,6 +519,8 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
     for s0, _e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
+        if _state_after_place(text, s0, _e0):
+            continue  # "Ont." in "Brampton, Ont.": the rest of a place, no one to quote
         s = s0
         while k + 1 < nsent and sents[k + 1][0] <= s:
             k += 1  # mentions come in text order: walk the sentences along
@@ -883,6 +885,15 @@ def _desc_end(chunk, lws, words) -> int:
 
 
 _STATE_ABBR = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+|[A-Z]{2}")  # "Md.", "Calif.", "N.Y.", "NY"
+
+
+def _state_after_place(text: str, s: int, e: int) -> bool:
+    """'Ont.' in 'Brampton, Ont.', 'Calif.' in 'Oakland, Calif.': a state or province abbreviated after a
+    capitalised place and a comma."""
+    if text[s - 2:s] != ", " or text[e:e + 1] != "." or _STATE_ABBR.fullmatch(text[s:e + 1]) is None:
+        return False
+    before = text[max(0, s - 40):s - 2].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
 def _place_tail(chunks, i: int) -> bool:
