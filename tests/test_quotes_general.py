@@ -519,3 +519,12 @@ def test_a_place_is_no_one_a_pronoun_stands_for():
     text = ("Ana Brisk lives in Oakville, Ont., and drives to the plant.\n\n"
             "\"We found out on the radio,\" she said.")
     assert one(text, "radio").speaker == "Ana Brisk"
+
+
+def test_it_is_the_unnamed_organisation_that_has_just_spoken():
+    text = "The company said it would appeal. It said the ruling was wrong. It added that the plant would stay open."
+    assert one(text, "ruling was wrong").speaker == "the company"
+    assert one(text, "plant would stay open").speaker == "the company"
+    # someone else spoke in between: "it" is left without a speaker rather than guessed
+    text = "The ministry said the road would reopen. Lena Varga said it would not. It said repairs had begun."
+    assert one(text, "repairs had begun").speaker == ""

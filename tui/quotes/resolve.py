@@ -165,6 +165,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     last_speaker: Entity | None = None
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
+    last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
     for pos, _, ev in events:
         if ev[0] == "mention":
             _, ent, k, e = ev
@@ -196,12 +197,20 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         else:
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
+            if not spk and last_org and np0 is not None and np0.kind == "pronoun" and np0.head == "it" \
+                    and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+                # "The company said … It said …": the unnamed organisation that has just spoken
+                spk = last_org
+                r.how = f'pronoun "{np0.text}" -> the organisation that spoke just before: "{spk}"'
             # he, she, they, it standing for no one: the quote stays, with no speaker; "I" and "we"
             # outside quotation marks are the writer, who is no source
             r.unresolved = not spk and np0 is not None and np0.kind == "pronoun" and np0.head in _THIRD_PERSON
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
+        if spk:
+            org_desc = ent is None and np0 is not None and np0.kind == "desc" and np0.head in ORG_HEADS
+            last_org = spk if org_desc or (last_org == spk and np0 is not None and np0.kind == "pronoun") else ""
         if ent is not None:
             if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and not ent.name.isupper() \
                     and _name_like(ent.name):
