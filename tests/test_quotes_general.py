@@ -528,3 +528,10 @@ def test_it_is_the_unnamed_organisation_that_has_just_spoken():
     # someone else spoke in between: "it" is left without a speaker rather than guessed
     text = "The ministry said the road would reopen. Lena Varga said it would not. It said repairs had begun."
     assert one(text, "repairs had begun").speaker == ""
+
+
+def test_a_role_no_one_holds_is_not_a_town_that_spoke():
+    text = "Tarrow said on Monday it would build a new arena.\n\n\"We cannot wait,\" the mayor said."
+    assert one(text, "cannot wait").speaker == "the mayor"
+    text = "Ana Brisk scored twice on Sunday.\n\n\"We were ready,\" the 24-year-old said."
+    assert one(text, "were ready").speaker == "Ana Brisk"

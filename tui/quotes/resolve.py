@@ -465,7 +465,8 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             and head not in _AUTHORED and (
             head in ROLE_WORDS or head.endswith("-year-old") or head.endswith("ist")
             or head in ("man", "woman") or (definite and bool(ROLE_SUFFIX.search(head)))):
-        best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed)
+        # (someone the article names as a person: a full name or a gender, not "Tarrow", a town that spoke)
+        best = _pick(reg, pos, lambda e: e.kind == "person" and not e.unnamed and (" " in e.name or bool(e.gender)))
     if best is not None:
         return best, best.name
     return None, _lower_first(np.text)
