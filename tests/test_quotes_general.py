@@ -535,3 +535,10 @@ def test_a_role_no_one_holds_is_not_a_town_that_spoke():
     assert one(text, "cannot wait").speaker == "the mayor"
     text = "Ana Brisk scored twice on Sunday.\n\n\"We were ready,\" the 24-year-old said."
     assert one(text, "were ready").speaker == "Ana Brisk"
+
+
+def test_a_possessive_heading_with_a_colon_is_no_transcript_speaker():
+    text = ("Markets fell in early trading on Thursday.\n\n"
+            "ANALYST'S TAKE: \"Will the central bank act today? Lower growth forecasts look likely,\" "
+            "said Ana Brisk, chief market analyst at Tarrow Bank.")
+    assert one(text, "central bank").speaker == "Ana Brisk"

@@ -363,8 +363,9 @@ def _transcript(doc: Doc, recs: list[Rec]) -> None:
     turns = Counter(m.group(1) for m in found)
     for m in found:
         name = m.group(1)
-        if any(w.strip(".") in _NOT_SPEAKERS for w in name.split()) or len(name.replace(" ", "")) < 3:
-            continue
+        if any(w.strip(".") in _NOT_SPEAKERS for w in name.split()) or len(name.replace(" ", "")) < 3 \
+                or _rx(r"[’']S\b").search(name):
+            continue  # "ANALYST'S TAKE:", "EDITOR'S NOTE:": a heading, no one speaking
         if not _a_transcript_speaker(text, name, turns[name], m.group(2)):
             continue
         s, e = m.start(2), m.end(2)
