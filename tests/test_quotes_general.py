@@ -542,3 +542,17 @@ def test_a_possessive_heading_with_a_colon_is_no_transcript_speaker():
             "ANALYST'S TAKE: \"Will the central bank act today? Lower growth forecasts look likely,\" "
             "said Ana Brisk, chief market analyst at Tarrow Bank.")
     assert one(text, "central bank").speaker == "Ana Brisk"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title after "wrote" is the work's name, no quotation
+    ('Ana Brisk, a teacher who wrote "The Long Winter" last year, said the book had sold well.',
+     [("the book had sold well", "indirect")]),
+    # a cue in a relative clause about the subject reports up to the comma before the subject's own cue
+    ('Ebba Lund, a deckhand who wrote "The Crossing Season" between shifts, said she had been "completely certain" '
+     'she would lose.', [('she had been "completely certain" she would lose', "mixed")]),
+    ("Ana Brisk, a nurse who warned that the ward was short of staff, said on Monday that the hospital would hire.",
+     [("the ward was short of staff", "indirect"), ("the hospital would hire", "indirect")]),
+])
+def test_a_relative_clause_about_the_subject(text, expected):
+    assert [(q.text, q.type) for q in extract(text)] == expected

@@ -8,9 +8,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from tui.quotes.doc import (
+    _a_title,
     _AMBIG_BASE,
     _PARTICIPLE_CUES,
-    _WORDS,
     Doc,
     Rec,
     Rule,
@@ -29,19 +29,6 @@ _ASKED_WHOM = frozenset("him her them me us you reporters".split())  # 'asked th
 
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
                        r"Supt|Insp|Det|[A-Z]|[RDI]-[A-Z][a-z]{0,4})\.")  # "R-Ore." too
-
-
-_TITLE_BEFORE = re.compile(r"(?:\b(?:show|programme|program|film|movie|documentary|book|memoir|novel|song|album|"
-                           r"series|newspaper|magazine|column|podcast|titled|entitled|called|dubbed|on|of|sang|sings|"
-                           r"anthem|hymn|ballad|poem|play|track|single|opera|musical|"
-                           r"singing|performed|performing)|[’']s)\s*$", re.I)
-
-
-def _a_title(text: str, sp: Span) -> bool:
-    """`on CBS's "Face the Nation,"`, `the film "Under the Dome"`: a title in quotation marks."""
-    words = _WORDS.findall(text[sp.start:sp.end])
-    return 0 < len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) \
-        and bool(_TITLE_BEFORE.search(text, max(0, sp.open - 30), sp.open))
 
 
 def _speechlike(text: str, sp: Span) -> bool:

@@ -20,6 +20,20 @@ _rx = lru_cache(maxsize=None)(re.compile)
 _WORDS = re.compile(r"[^\W_][\w’'\-]*")
 
 
+_TITLE_BEFORE = re.compile(r"(?:\b(?:show|programme|program|film|movie|documentary|book|memoir|novel|song|album|"
+                           r"series|newspaper|magazine|column|podcast|titled|entitled|called|dubbed|on|of|sang|sings|"
+                           r"wrote|written|penned|authored|"
+                           r"anthem|hymn|ballad|poem|play|track|single|opera|musical|"
+                           r"singing|performed|performing)|[’']s)\s*$", re.I)
+
+
+def _a_title(text: str, sp: Span) -> bool:
+    """`on CBS's "Face the Nation,"`, `the film "Under the Dome"`: a title in quotation marks."""
+    words = _WORDS.findall(text[sp.start:sp.end])
+    return 0 < len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) \
+        and bool(_TITLE_BEFORE.search(text, max(0, sp.open - 30), sp.open))
+
+
 _PARTICIPLE_CUES = frozenset("""saying adding noting arguing insisting warning explaining stressing claiming
 suggesting stating declaring telling asking urging calling describing accusing pointing acknowledging
 admitting conceding predicting promising vowing pledging denying confirming announcing emphasising

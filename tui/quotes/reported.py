@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 
 from tui.quotes.doc import (
+    _a_title,
     _AMBIG_BASE,
     _AMBIG_S,
     _DOC_SUBJECTS,
@@ -101,6 +102,21 @@ _INTRO_PHRASE = re.compile(r"(?:During|In|After|Since|Over|For|Before|Throughout
 
 
 _ALSO_NOUNS = frozenset(("official", "public", "further", "first"))  # "official comments", but "an official said", "further asserted"
+
+
+_REL_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _relative_clause_end(doc: Doc, hi: int, ce: int, cend: int) -> int:
+    """'X, a deckhand who wrote "…" between shifts, said …': a cue in a relative clause about the subject
+    of a later cue; what it reports ends at the comma right before that cue."""
+    for h in doc.hits[hi + 1:]:
+        if h[0] >= cend:
+            break
+        k = doc.text.rfind(",", ce, h[0])
+        if k >= 0 and not doc.text[k + 1:h[0]].strip():
+            return k
+    return cend
 
 
 def _content_end(text: str, s: int, e: int) -> int:
@@ -268,6 +284,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         if _in_direct(doc, cs):
             continue
         cend = _content_end(text, ce, se)
+        if _REL_BEFORE.search(text, max(ss, cs - 30), cs):
+            cend = _relative_clause_end(doc, hi, ce, cend)
         r: Rec | None
         if cls == CueClass.PHRASE:
             r = _according(doc, h, ss, se)
@@ -660,8 +678,9 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
     if not (lemma in _NP_TAKERS or lemma in _NP_TAKERS_QUOTED) or _rx(r"\bthat\s*$").search(text[ce:s]) \
             or _clause_like(text, s, cend, lemma):
         return False
-    if bisect_left(doc.span_opens, s) != bisect_left(doc.span_opens, cend):
-        return False  # quoted words in it: "boasted of his "unmatched" record"
+    inside = doc.spans[bisect_left(doc.span_opens, s):bisect_left(doc.span_opens, cend)]
+    if any(not _a_title(text, sp) for sp in inside):
+        return False  # quoted words in it: "boasted of his "unmatched" record" (a title is none: wrote "The Long Winter")
     # a cue in its first stretch ("denied claims that …"), not after a comma or "but" ("… but it was denied")
     mc = _COORD_CUT.search(text, s, cend)
     k = text.find(",", s, mc.start() if mc else cend)
