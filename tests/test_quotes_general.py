@@ -556,3 +556,17 @@ def test_a_possessive_heading_with_a_colon_is_no_transcript_speaker():
 ])
 def test_a_relative_clause_about_the_subject(text, expected):
     assert [(q.text, q.type) for q in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    # a plural subject opening the sentence before: the whole word, not its tail ("emocrats")
+    ("Several Democrats cautioned against reading too much into the vote. They also said many voters were angry.",
+     "voters were angry", "Democrats"),
+    # a phrase cut to its determiner ("His") names no one: the quote stays without a speaker
+    ("Judge Ada Lund sealed the file on Monday. His ex-wife agreed, but also contended that the records should "
+     "stay private.", "stay private", ""),
+    ("One man in Tarrow, responding to a question, said the mayor had lost his way.", "lost his way",
+     "one man in Tarrow"),
+])
+def test_speakers_are_never_a_word_of_grammar_or_part_of_a_word(text, part, speaker):
+    assert one(text, part).speaker == speaker

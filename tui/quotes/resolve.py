@@ -202,9 +202,11 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
                 # "The company said … It said …": the unnamed organisation that has just spoken
                 spk = last_org
                 r.how = f'pronoun "{np0.text}" -> the organisation that spoke just before: "{spk}"'
-            # he, she, they, it standing for no one: the quote stays, with no speaker; "I" and "we"
-            # outside quotation marks are the writer, who is no source
-            r.unresolved = not spk and np0 is not None and np0.kind == "pronoun" and np0.head in _THIRD_PERSON
+            # he, she, they, it standing for no one, or a phrase cut to its determiner ("His"): the quote
+            # stays, with no speaker; "I" and "we" outside quotation marks are the writer, who is no source
+            r.unresolved = not spk and np0 is not None and (
+                (np0.kind == "pronoun" and np0.head in _THIRD_PERSON)
+                or (np0.kind in ("name", "desc") and all(_function_word(w) for w in np0.text.split())))
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
@@ -263,6 +265,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                 ) -> tuple[Entity | None, str]:
     if np is None:
         return None, ""
+    if np.kind in ("name", "desc") and all(_function_word(w) for w in np.text.split()) \
+            and np.text.split()[0].lower() not in _TITLE_ONLY:
+        return None, ""  # "His", "Some", "One", "Another": a phrase cut to its determiner names no one
     if np.kind == "name":
         if doc is not None and not np.text.isupper() and _a_common_word(doc, np.name, np.start):
             # "Watch …", "Mostly …": a word that opens a sentence, not a name; "Reports say …",
@@ -333,18 +338,22 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return (best, best.name) if best else (None, "")
         return None, ""
     # descriptions
+    words = np.text.split()
     cue = CUE_RE.search(np.text) if doc is not None else None
     if cue is not None and cue.start() > 0:
         # "Phillips said he heard students shout …": the one who reports it, before the reporting verb
         sub = parse_np(text, np.start, np.start + cue.start(), doc.sent_of(np.start)[0]) if doc is not None else None
         if sub is not None and sub.kind == "name":
             return _resolve_np(reg, sub, pos, text, doc)
-    words = np.text.split()
     first = words[0].lower() if words else ""
     if len(words) == 1 and words[0][:1].isupper():
         known = reg.lookup(words[0])
         if known is not None and known.kind == "person" and " " in known.name and not known.unnamed:
             return known, known.name  # "Dean, a former party chairman, said" after "Howard Dean": his surname
+    if len(words) == 1 and words[0][:1].isupper() and words[0].isalpha() and not common_word(words[0]) \
+            and words[0].lower() not in ROLE_WORDS:
+        # "Sanders told …" read as a description: a capitalised word English does not use is a name
+        return _resolve_np(reg, NP("name", np.start, np.end, np.text, name=np.text), pos, text, doc)
     if len(words) >= 3 and words[0][:1].isupper() and words[1] in _IMPERATIVE_OBJECT and first.isalpha() \
             and first not in _NOUN_BEFORE and first not in STOP_CAPS and not first.endswith("ly") \
             and common_word(words[0]):
@@ -511,7 +520,7 @@ def _named_next(reg: Registry, np: NP, pos: int, doc: Doc) -> Entity | None:
     return None
 
 
-_PLURAL_PHRASE = re.compile(r"(?:(?:[a-z][\w\-]*|\d[\d,]*)\s+){0,3}[a-z][\w\-]*s\b")
+_PLURAL_PHRASE = re.compile(r"(?<![\w\-’'])(?:(?:[a-z][\w\-]*|\d[\d,]*)\s+){0,3}[a-z][\w\-]*s\b")  # whole words
 
 
 def _last_plural_people(doc: Doc, s: int, e: int) -> NP | None:
@@ -535,6 +544,16 @@ def _last_plural_people(doc: Doc, s: int, e: int) -> NP | None:
         start = m.end() - len(phrase)
         best = NP("desc", start, m.end(), phrase, head=head, mods=[w for w in keep if w not in DETERMINERS])
     return best
+
+
+_GRAMMAR_WORDS = DETERMINERS | frozenset("he she it they we i you as each both all either neither".split())
+
+
+def _function_word(word: str) -> bool:
+    """'His', 'some', 'another', 'he’s': a determiner or a pronoun, no name or noun ('May' may be a name)."""
+    w = word.lower().rstrip(".,;:")
+    w = w[:-2] if w.endswith(("’s", "'s")) else w
+    return w in _GRAMMAR_WORDS
 
 
 def _plural_people(head: str) -> bool:
