@@ -73,9 +73,10 @@ def test_a_v2_index_made_by_the_previous_code_upgrades_in_place(tmp_path):
 
 def test_undated_articles_sort_by_import_time_above_older_dated_ones(tmp_path, db_path):
     dated = tmp_path / "dated.txt"
-    dated.write_text("date 2022-06-27 By Example\n\nA dated story about the port.\n", encoding="utf-8")
+    dated.write_text("date 2022-06-27 By Example\n\nA dated story about the port. \"It is busy,\" Mara Quill said.\n",
+                     encoding="utf-8")
     undated = tmp_path / "undated.md"
-    undated.write_text("# An undated note\n\nWritten without a date.\n", encoding="utf-8")
+    undated.write_text("# An undated note\n\nWritten without a date. \"It is quiet,\" Mara Quill said.\n", encoding="utf-8")
     assert run(db_path, "import", str(dated)).exit_code == 0
     assert run(db_path, "import", str(undated)).exit_code == 0
     db, _ = open_index(db_path)
@@ -83,6 +84,10 @@ def test_undated_articles_sort_by_import_time_above_older_dated_ones(tmp_path, d
     assert titles[0] == "An undated note"
     undated_id = db.execute("SELECT id FROM articles WHERE title = 'An undated note'").fetchone()[0]
     assert Q.article_position(db, undated_id) == 0
+    # the speaker view lists her quotes in the same order as the list, the undated one first
+    speaker = db.execute("SELECT id FROM speakers WHERE name = 'Mara Quill'").fetchone()[0]
+    assert [sq.article_title for sq in Q.speaker_quotes(db, speaker)] == ["An undated note", titles[1]]
+    assert Q.speaker_quote_ids(db, speaker) == [sq.quote.id for sq in Q.speaker_quotes(db, speaker)]
 
 
 def test_samples_are_due_on_a_new_index_only_never_after_emptying(tmp_path, db_path):

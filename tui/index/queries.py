@@ -240,7 +240,7 @@ def article_quote_batches(db: Db, article_id: int, size: int = 200) -> Generator
 
 
 _SPEAKER_QUOTE_COLUMNS = f"{_QUOTE_COLUMNS}, a.title, a.published"
-_SPEAKER_ORDER = "ORDER BY a.published DESC, a.id DESC, q.start"
+_SPEAKER_ORDER = f"ORDER BY {DATED} DESC, a.id DESC, q.start"  # the article list's date order
 # A speaker with more quotes than this: the first page is looked for in the newest
 # RECENT_ARTICLES articles first (a walk that stops when the page is full), and only
 # if it is not full there in the speaker's own articles, newest first.
@@ -262,13 +262,13 @@ def speaker_quotes(db: Db, speaker_id: int, limit: int = 100, count: int | None 
     if count is None:
         count = speaker_quote_count(db, speaker_id)
     if count > WALK_ARTICLES_FROM:
-        cutoff = db.execute(f"SELECT published FROM articles ORDER BY {NEWEST_FIRST} LIMIT 1 OFFSET ?",
+        cutoff = db.execute(f"SELECT {DATED} FROM articles ORDER BY {NEWEST_FIRST} LIMIT 1 OFFSET ?",
                             [RECENT_ARTICLES]).fetchone()
-        # CROSS JOIN keeps the articles the outer loop, walked newest first on their (published, id)
+        # CROSS JOIN keeps the articles the outer loop, walked newest first on their (date, id)
         # index; `+`: the speaker's index is not used here (it would be searched once per article).
         rows = db.execute(
             f"SELECT {_SPEAKER_QUOTE_COLUMNS} FROM articles a CROSS JOIN quotes q ON q.article_id = a.id "
-            f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE +q.speaker_id = ? AND a.published >= ? "
+            f"LEFT JOIN speakers s ON s.id = q.speaker_id WHERE +q.speaker_id = ? AND {DATED} >= ? "
             f"{_SPEAKER_ORDER} LIMIT ?",
             [speaker_id, cutoff[0] if cutoff else "", limit],
         ).fetchall()
@@ -290,7 +290,7 @@ def _first_rows_by_article(db: Db, speaker_id: int, limit: int) -> list:
     100,000 quotes in 10 articles, where sorting them all takes ~40 ms)."""
     articles = db.execute(
         "SELECT a.id FROM (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?) s "
-        "JOIN articles a ON a.id = s.article_id ORDER BY a.published DESC, a.id DESC",
+        f"JOIN articles a ON a.id = s.article_id ORDER BY {DATED} DESC, a.id DESC",
         [speaker_id],
     ).fetchall()
     rows: list = []
