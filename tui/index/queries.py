@@ -363,7 +363,7 @@ def all_quotes(db: Db) -> Iterator[dict[str, str | int]]:
     rows = db.execute(
         "SELECT a.source, a.title, q.text, coalesce(s.name, q.speaker), q.type, q.cue, q.start, q.[end], q.rule, q.how "
         "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "ORDER BY a.published DESC, a.id DESC, q.start"
+        f"ORDER BY {DATED} DESC, a.id DESC, q.start"  # the article list's order
     )
     for source, title, text, speaker, type_, cue, start, end, rule, how in rows:
         yield {"file": source, "article": title, "quote": text, "speaker": speaker, "type": type_,
