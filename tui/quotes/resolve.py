@@ -100,7 +100,7 @@ _PLACE_TAIL = re.compile(r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.’'\-
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
-    if _PLACE_TAIL.search(lead):
+    if lead.rstrip()[-1:] == "," and _PLACE_TAIL.search(lead):  # the pattern ends in a comma: look only then
         return False  # "at her home in Mississauga, Ont.": the rest of a place
     words = lead.rsplit(None, 6)[-6:]
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
