@@ -452,14 +452,16 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # `^` cannot match inside the sentence)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
     t4 = _tail_from(lt, 4)
-    pw = _LAST_WORD.search(lt, t4)
+    pw = _LAST_WORD.search(lt, _tail_from(lt, 1))  # a word that ends the text lies in its last token
     if pw and inh is None and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and form.lower()
                                                             not in _AMBIG_S and form.lower() not in _AMBIG_BASE))
                or (pw.group(1).endswith(("’s", "'s")) and pw.group(1).lower() not in _PRONOUN_IS)):
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
-    if _NEGATED.search(lt, t4):
+    low4 = lt[t4:].lower()
+    if ("not" in low4 or "never" in low4 or "n't" in low4 or "n’t" in low4 or "to" in low4) \
+            and _NEGATED.search(lt, t4):  # (the words it needs first: most cues have none)
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
-    if _FUTURE.search(lt, t4) and form.lower() == lemma:
+    if form.lower() == lemma and _FUTURE.search(lt, t4):
         return None  # "the Greens will argue that …": not said yet
     if pw and pw.group(1).lower() == "worth":
         return None  # "it is worth noting that …": the writer's own aside
@@ -483,7 +485,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
-    if form.endswith(("ed", "told", "said")) and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
+    if form.endswith(("ed", "told", "said")) and lt.rstrip().endswith("ly") \
+            and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
     if pw and pw.group(1).lower() in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
@@ -678,7 +681,8 @@ _FOCUS_START = re.compile(r"\s*(?:Even|Only|Also|Still|Now|Yet|And|But|So)\s+(?=
 def _subject_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     """The subject region without a discourse adverb after it ("Carter, however,") or a focus word before it
     ("Even the organizer …")."""
-    m = _DISCOURSE_END.search(text, s, e)
+    # the pattern spans at most six tokens (", on the other hand ,"): search only those
+    m = _DISCOURSE_END.search(text, s + _tail_from(text[s:e], 8), e)
     if m and m.start() > s:
         e = m.start()
     m = _FOCUS_START.match(text, s, e)
