@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _inside, _rx
+from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
 from tui.quotes.lexicon import (
     COLLECTIVE_WORDS,
     FEMALE_WORDS,
@@ -40,17 +40,22 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
     usual gender of the given name: the article knows its people better than a list)."""
     text = doc.text
-    by_sent: dict[int, list] = {}
+    # each sentence's first mention, and where the next one starts
+    firsts: dict[int, tuple] = {}
+    seconds: dict[int, int] = {}
     for m in mentions:
         if m[3]:
-            by_sent.setdefault(m[4], []).append(m)
-    for k, ms in by_sent.items():
-        s0, e0, ent, _, _ = ms[0]
+            if m[4] not in firsts:
+                firsts[m[4]] = m
+            elif m[4] not in seconds:
+                seconds[m[4]] = m[0]
+    for k, m0 in firsts.items():
+        s0, e0, ent, _, _ = m0
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
                 or _acronym(ent.name):
             continue
         ss, se = doc.sents[k]
-        stop = ms[1][0] if len(ms) > 1 else se
+        stop = seconds.get(k, se)
         seg = text[e0:stop]
         pm = _rx(r"\b(he|his|him|himself|she|her|hers|herself)\b").search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
@@ -100,21 +105,14 @@ _PLACE_TAIL = re.compile(r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.’'\-
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
-    if _PLACE_TAIL.search(lead):
+    if lead.rstrip()[-1:] == "," and _PLACE_TAIL.search(lead):  # the pattern ends in a comma: look only then
         return False  # "at her home in Mississauga, Ont.": the rest of a place
-    words = lead.rsplit(None, 6)[-6:]
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
-    k = len(words) - 1
-    steps = 0
-    while k >= 0 and steps < 5:
-        w = words[k]
+    for w in reversed(lead.rsplit(None, 5)[-5:]):
         if w[-1:] in ",.;:":
             break
-        lw = w.lower()
-        if lw in _WEAK_WORDS:
+        if w.lower() in _WEAK_WORDS:
             return False
-        k -= 1
-        steps += 1
     # a relative clause since the last comma: "the lawyer who has led X", ", which sued X"
     tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
     if "wh" not in tail.lower():
@@ -166,12 +164,18 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
     last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
+    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
     for pos, _, ev in events:
         if ev[0] == "mention":
             _, ent, k, e = ev
-            if ((ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower())
-                    and not _inside(content, pos) and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])) \
-                    or (ent.kind != "org" and _writer_asked(text, pos)):
+            if ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower():
+                while ci < len(content) and content[ci][0] <= pos:
+                    ci += 1
+                subject = not (ci and pos < content[ci - 1][1]) \
+                    and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])
+            else:
+                subject = False
+            if subject or (ent.kind != "org" and _writer_asked(text, pos)):
                 reg.touch(ent, pos, True)
             else:
                 reg.touch(ent, pos, False)
