@@ -456,8 +456,10 @@ def _name_pieces(text: str):
 
 # a capital first (not \b): the scan then skips to capitals; the word start is checked on each match
 _ACRONYM = re.compile(r"[A-Z][A-Z]{2,5}\b")
-_CAP_WORD = r"[A-Z][a-z][\w’'\-]*"
-_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]+(?:(?:of|the|and|for|on|&)[ \t]+)*" + _CAP_WORD + "){2,}")
+_CAP_WORD = r"[A-Z][a-z][\w’'\-]*+"
+# possessive (*+, ++): what follows a word or a gap never starts with their characters, so giving some
+# back could never make a run; without it a lone capitalised word was retried once per letter
+_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*" + _CAP_WORD + "){2,}")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
 
 
