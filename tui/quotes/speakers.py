@@ -454,16 +454,24 @@ def _name_pieces(text: str):
         yield m.start() + pos, m.end(), raw[pos:], m.start()
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-_CAP_WORD = r"[A-Z][a-z][\w’'\-]*"
-_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]+(?:(?:of|the|and|for|on|&)[ \t]+)*" + _CAP_WORD + "){2,}")
+# a capital first (not \b): the scan then skips to capitals; the word start is checked on each match
+_ACRONYM = re.compile(r"[A-Z][A-Z]{2,5}\b")
+_CAP_WORD = r"[A-Z][a-z][\w’'\-]*+"
+# possessive (*+, ++): what follows a word or a gap never starts with their characters, so giving some
+# back could never make a run; without it a lone capitalised word was retried once per letter
+_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*" + _CAP_WORD + "){2,}")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
+
+
+def _word_char_before(text: str, i: int) -> bool:
+    """Whether text[i - 1] is a word character (as regex \\w reads it)."""
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
 def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
     """'IRCC' and 'Immigration, Refugees and Citizenship Canada' in one article: (start, end, full name,
     acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
-    wanted = set(_ACRONYM.findall(text))
+    wanted = {m.group() for m in _ACRONYM.finditer(text) if not _word_char_before(text, m.start())}
     out: list[tuple[int, int, str, str]] = []
     if not wanted:
         return out
