@@ -524,10 +524,10 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         acr_ents.append(whole)
     acr_starts = [a[0] for a in acr]
 
-    for s0, _e0, raw, m_start in _name_pieces(text):
+    for s0, e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
-        if _state_after_place(text, s0, _e0):
+        if _state_after_place(text, s0, e0):
             continue  # "Ont." in "Brampton, Ont.": the rest of a place, no one to quote
         s = s0
         while k + 1 < nsent and sents[k + 1][0] <= s:
