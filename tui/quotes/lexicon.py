@@ -165,7 +165,8 @@ def _zipf(w: str) -> float:
     wordfreq's table: asked once per distinct frequency (a few hundred), not once per word.
 
     It reads wordfreq's small English list: the same frequencies as the large one for every word above
-    1e-6 (Zipf 3), so the same answer at COMMON_ZIPF (Zipf 4), and a tenth of the load time."""
+    1e-6 (Zipf 3), so the same answer at COMMON_ZIPF (Zipf 4) and at occupation_word's Zipf 3, and a
+    tenth of the load time."""
     if not (w.isascii() and w.isalpha() and w.islower()):
         return zipf_frequency(w, "en", wordlist="small")
     f = get_frequency_dict("en", "small").get(w)  # the table zipf_frequency reads (memoised by wordfreq)

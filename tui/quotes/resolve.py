@@ -28,6 +28,7 @@ from tui.quotes.speakers import (
     INDEFINITE,
     NP,
     ORG_HEADS,
+    PRONOUN_WORDS,
     ROLE_SYNONYMS,
     Entity,
     Registry,
@@ -210,7 +211,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             # stays, with no speaker; "I" and "we" outside quotation marks are the writer, who is no source
             r.unresolved = not spk and np0 is not None and (
                 (np0.kind == "pronoun" and np0.head in _THIRD_PERSON)
-                or (np0.kind in ("name", "desc") and all(_function_word(w) for w in np0.text.split())))
+                or _grammar_only(np0))
         if r.np is not None:
             r.mentions = (Mention(text[r.np.start:r.np.end], r.np.start, r.np.end),)
         r.entity, r.speaker = ent, spk
@@ -269,8 +270,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
                 ) -> tuple[Entity | None, str]:
     if np is None:
         return None, ""
-    if np.kind in ("name", "desc") and all(_function_word(w) for w in np.text.split()) \
-            and np.text.split()[0].lower() not in _TITLE_ONLY:
+    if _grammar_only(np):
         return None, ""  # "His", "Some", "One", "Another": a phrase cut to its determiner names no one
     if np.kind == "name":
         if doc is not None and not np.text.isupper() and _a_common_word(doc, np.name, np.start):
@@ -550,11 +550,19 @@ def _last_plural_people(doc: Doc, s: int, e: int) -> NP | None:
     return best
 
 
-_GRAMMAR_WORDS = DETERMINERS | frozenset("he she it they we i you as each both all either neither".split())
+_GRAMMAR_WORDS = DETERMINERS | PRONOUN_WORDS.keys() | frozenset("you as each both all either neither".split())
+
+
+def _grammar_only(np: NP) -> bool:
+    """'His', 'Some', 'One', 'he’s': a name or description made of determiners and pronouns only (a
+    phrase cut to its first word), which names no one; a title ('Ms.') is no such word."""
+    words = np.text.split()
+    return np.kind in ("name", "desc") and bool(words) and words[0].lower() not in _TITLE_ONLY \
+        and all(_function_word(w) for w in words)
 
 
 def _function_word(word: str) -> bool:
-    """'His', 'some', 'another', 'he’s': a determiner or a pronoun, no name or noun ('May' may be a name)."""
+    """A determiner or a pronoun ('May' may be a name)."""
     w = word.lower().rstrip(".,;:")
     w = w[:-2] if w.endswith(("’s", "'s")) else w
     return w in _GRAMMAR_WORDS
