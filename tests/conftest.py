@@ -21,6 +21,7 @@ def _isolated_paths(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
 
 
 @pytest.hookimpl(tryfirst=True)

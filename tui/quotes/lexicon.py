@@ -6,12 +6,13 @@ are loaded once, at import.
 """
 from __future__ import annotations
 
+import importlib.util
+import marshal
+import os
 import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-
-from wordfreq import get_frequency_dict, zipf_frequency
 
 _HERE = Path(__file__).resolve().parent
 
@@ -68,22 +69,56 @@ ORG_WORDS = frozenset(w for ln in _lines("orgwords.txt") for w in ln.lower().spl
 DEMONYMS = frozenset(w for ln in _lines("demonyms.txt") for w in ln.lower().split())
 
 _GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": ""}
-_detector = None
 
 
-@lru_cache(maxsize=16384)
 def first_name(word: str) -> str | None:
     """The usual gender of a given name ('m', 'f', or '' for either), or None when it is none.
 
-    From gender-guesser's list of given names (about 40,000, many countries), loaded on first use."""
-    global _detector
-    if _detector is None:
-        _detector = _load_detector()
-    return _GENDERS.get(_detector.get_gender(word.strip(".")))
+    From gender-guesser's list of given names (about 40,000, many countries)."""
+    return _tables()[0].get(word.strip(".").lower())
 
 
-def _load_detector():
+def _library_data() -> list[Path]:
+    """The data files the two libraries answer from (found without importing them)."""
+    def package_dir(name: str) -> Path:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None, f"{name} is not installed"
+        return Path(spec.origin).parent
+
+    return [package_dir("gender_guesser") / "data" / "nam_dict.txt",
+            package_dir("wordfreq") / "data" / "small_en.msgpack.gz"]
+
+
+_TABLES: tuple[dict[str, str], dict[str, float]] | None = None
+
+
+def _tables() -> tuple[dict[str, str], dict[str, float]]:
+    """(given name -> gender letter, plain word -> Zipf frequency), as the libraries answer them.
+
+    Asking the libraries costs a quarter of a second at start-up (wordfreq's import, gender-guesser's
+    parse of its 4 MB list), more than the engine spends on a hundred articles. So their answers are
+    kept in the user's cache folder, stamped with the data files they came from, and asked again
+    when those files change (a library upgrade). Loading the cache takes a few milliseconds."""
+    global _TABLES
+    if _TABLES is None:
+        from platformdirs import user_cache_path
+
+        path = user_cache_path("newsreader") / "lexicon.marshal"
+        stamp = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in _library_data()]
+        try:
+            cached_stamp, genders, zipfs = marshal.loads(path.read_bytes())
+            if cached_stamp != stamp:
+                raise ValueError("made from other data files")
+        except (OSError, EOFError, ValueError, TypeError):
+            genders, zipfs = _ask_libraries()
+            _save(path, marshal.dumps([stamp, genders, zipfs]))
+        _TABLES = genders, zipfs
+    return _TABLES
+
+
+def _ask_libraries() -> tuple[dict[str, str], dict[str, float]]:
     import gender_guesser.detector  # type: ignore[import-untyped]
+    from wordfreq import get_frequency_dict, zipf_frequency
 
     class Detector(gender_guesser.detector.Detector):
         def _parse(self, filename):
@@ -94,7 +129,35 @@ def _load_detector():
                 for line in f.read().splitlines():
                     self._eat_name_line(line.strip())
 
-    return Detector(case_sensitive=False)
+    detector = Detector(case_sensitive=False)
+    genders = {name: _GENDERS[detector.get_gender(name)] for name in detector.names}
+    # A word of plain letters a-z is one token, so its Zipf value depends only on its frequency
+    # in the table zipf_frequency reads: asked once per distinct frequency, not once per word.
+    zipf_of: dict[float, float] = {}
+    zipfs = {}
+    for word, freq in get_frequency_dict("en", "small").items():
+        if _plain(word):
+            if freq not in zipf_of:
+                zipf_of[freq] = zipf_frequency(word, "en", wordlist="small")
+            zipfs[word] = zipf_of[freq]
+    return genders, zipfs
+
+
+def _save(path: Path, data: bytes) -> None:
+    """Write the cache whole or not at all (another process may be reading it); a folder we
+    cannot write to only means asking the libraries again next time."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp.exists():  # written, not renamed: a full disk
+            tmp.unlink()
+
+
+def _plain(word: str) -> bool:
+    return word.isascii() and word.isalpha() and word.islower()
 
 
 # function words that begin sentences but never names
@@ -156,24 +219,21 @@ def occupation_word(word: str) -> bool:
     return bool(ROLE_SUFFIX.search(w)) and _zipf(w) >= 3.0 and first_name(w) is None
 
 
-_ZIPF_BY_FREQ: dict[float | None, float] = {}
-
-
 def _zipf(w: str) -> float:
-    """zipf_frequency(w, "en") wherever it reaches COMMON_ZIPF. Most of its time goes to tokenizing the
-    word; a word of plain letters a-z is one token, so its value depends only on its frequency in
-    wordfreq's table: asked once per distinct frequency (a few hundred), not once per word.
+    """zipf_frequency(w, "en") on wordfreq's small English list: the same frequencies as the large one
+    for every word above 1e-6 (Zipf 3), so the same answer at COMMON_ZIPF (Zipf 4) and at
+    occupation_word's Zipf 3, and a tenth of the load time. Plain words come from the cached table;
+    others (hyphens, apostrophes, accents) need wordfreq's tokenizer."""
+    if _plain(w):
+        return _tables()[1].get(w, 0.0)
+    return _zipf_other(w)
 
-    It reads wordfreq's small English list: the same frequencies as the large one for every word above
-    1e-6 (Zipf 3), so the same answer at COMMON_ZIPF (Zipf 4) and at occupation_word's Zipf 3, and a
-    tenth of the load time."""
-    if not (w.isascii() and w.isalpha() and w.islower()):
-        return zipf_frequency(w, "en", wordlist="small")
-    f = get_frequency_dict("en", "small").get(w)  # the table zipf_frequency reads (memoised by wordfreq)
-    z = _ZIPF_BY_FREQ.get(f)
-    if z is None:
-        z = _ZIPF_BY_FREQ[f] = zipf_frequency(w, "en", wordlist="small")
-    return z
+
+@lru_cache(maxsize=4096)
+def _zipf_other(w: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(w, "en", wordlist="small")
 
 
 # company legal forms, no part of the name a reader knows it by: "TransCanada Corp." is TransCanada
