@@ -195,6 +195,7 @@ ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ary|
 DEMONYM_RE = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 
 
+@lru_cache(maxsize=8192)
 def is_demonym(word: str) -> bool:
     w = word.lower()
     return w in DEMONYMS or (len(w) > 3 and bool(DEMONYM_RE.search(w)) and word[:1].isupper())
