@@ -31,7 +31,9 @@ no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u
 
 _STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
 _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=[ \t]+(\S))")
+# (written [.!?…][.!?…]* rather than [.!?…]+: a pattern opening with a character class is searched for
+# by that class in C; one opening with a repeat is tried at every position)
+_SENT_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’»')\]]*(?=[ \t]+(\S))")
 # a word (with a plural possessive mark before a capitalised word: "the Farmers' Union"), a number
 # with thousands separators ("180,000"), or one punctuation mark
 _WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|"
@@ -127,52 +129,53 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     Full stops inside a quotation do not end the sentence unless they close it."""
     out: list[tuple[int, int]] = []
     opens = [s.open for s in spans]
-    nspans = len(spans)
-    ends = _SENT_END_RE.finditer
     attrib = _ATTRIB_AFTER.match
     has_tab = "\t" in text
-    for para in _PARA_RE.finditer(text):
-        ps, pe = para.start(), para.end()
-        start = ps
-        for m in ends(text, ps, pe):
-            ms = m.start()
-            e = m.end()
-            nxt = text[m.start(1)]
-            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
-                continue
-            # abbreviation before the full stop?
-            if e - ms == 1 and text[ms] == ".":
-                j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
-                     else text.rfind(" ", start, ms)) + 1
-                if j < start:
-                    j = start
-                word = text[j:ms]
-                if not word.isalpha():
-                    parts = word.split()
-                    word = parts[-1] if parts else ""
-                word = word.lower().strip("(\"“‘'")
-                if word in ABBREV or (len(word) == 1 and word.isalpha()) or _ABBR_WORD.fullmatch(word):
-                    nw = _CAP_WORD.match(text, m.start(1), m.start(1) + 12)
-                    if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
+    # One scan of the whole text for the stops: none reaches past its line, so each lies in a paragraph.
+    paras = _PARA_RE.finditer(text)
+    start = pe = -1  # where the current sentence starts; where its paragraph ends
+    for m in _SENT_END_RE.finditer(text):
+        ms, e = m.span()
+        while ms >= pe:  # the stop is in a later paragraph: end the current one
+            if start < pe:
+                out.append((start, pe))
+            start, pe = next(paras).span()
+        nxt_at = m.start(1)  # the first character after the spaces
+        nxt = text[nxt_at]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
+            continue
+        # abbreviation before the full stop?
+        if e - ms == 1 and text[ms] == ".":
+            j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
+                 else text.rfind(" ", start, ms)) + 1
+            if j < start:
+                j = start
+            word = text[j:ms]
+            if not word.isalpha():
+                parts = word.split()
+                word = parts[-1] if parts else ""
+            word = word.lower().strip("(\"“‘'")
+            if word in ABBREV or len(word) == 1 and word.isalpha() or "." in word and _ABBR_WORD.fullmatch(word):
+                nw = _CAP_WORD.match(text, nxt_at, nxt_at + 12)
+                if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
+                    continue
+        # a quotation ending in ?/!/. and then its attribution: "…?" Governor Ann Lee asked.
+        if text[e - 1] in "\"”»’'" and attrib(text, nxt_at):
+            continue
+        # inside a quotation span?
+        if opens:
+            k = bisect_right(opens, ms) - 1
+            if k >= 0:
+                sp = spans[k]
+                if sp.open < ms < sp.close:
+                    # the stop closes the quotation only if the closing mark follows
+                    if not (sp.closed and e > sp.close):
                         continue
-            # a quotation ending in ?/!/. and then its attribution: "…?" Governor Ann Lee asked.
-            if text[e - 1] in "\"”»’'" and attrib(text, m.start(1)):
-                continue
-            # inside a quotation span?
-            if nspans:
-                k = bisect_right(opens, ms) - 1
-                if k >= 0:
-                    sp = spans[k]
-                    if sp.open < ms < sp.close:
-                        # the stop closes the quotation only if the closing mark follows
-                        if not (sp.closed and e > sp.close):
-                            continue
-            out.append((start, e))
-            start = e
-            while start < pe and text[start].isspace():
-                start += 1
-        if start < pe:
-            out.append((start, pe))
+        out.append((start, e))
+        start = nxt_at  # (only spaces and tabs come between)
+    if start < pe:
+        out.append((start, pe))
+    out.extend(p.span() for p in paras)  # paragraphs without a stop
     if any(e - s > MAX_SENT for s, e in out):
         out = _cap(text, out)
     return out
