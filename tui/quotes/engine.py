@@ -43,7 +43,6 @@ from tui.quotes.doc import (
     Doc,
     Hit,
     Rec,
-    _inside,
     _rx,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
@@ -176,8 +175,8 @@ def _extract(original: str) -> list[Quote]:
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]
-    links = _link_lines(text)
-    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h) and not _inside(links, h[0])]
+    # (no cue in a link line counts; _masked blanked them all, each a whole line)
+    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h)]
     doc.hit_starts = [h[0] for h in doc.hits]
 
     reg, name_mentions = build_registry(text, sents, spans)
