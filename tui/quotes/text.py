@@ -66,33 +66,40 @@ def _trie_regex(words: list[str]) -> str:
 _cue_forms = sorted(CUES)
 _cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in (CueClass.PHRASE, CueClass.CLAUSE, CueClass.ADDRESSEE, CueClass.OBJECT)]
 CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
-# the first word of every cue form (lower case), to find candidates by plain substring search
-_CUE_FIRST: dict[bytes, str] = {}  # first word -> the literal all its forms start with ("in" -> "in the words of")
+# A text's letters: one byte a character (those outside Latin-1 encoded as "?"), its ASCII letters in lower
+# case, everything else a space.
+_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letters(text: str) -> bytes:
+    return text.encode("latin-1", "replace").translate(_LETTERS)
+
+
+# the first word of every cue form -> the letters all its forms start with ("in" -> "in the words of")
+_CUE_FIRST: dict[bytes, bytes] = {}
 for _f in _cue_forms:
-    _w = _f.split(" ", 1)[0].lower().encode()
-    _p = _CUE_FIRST.get(_w, _f.lower())
+    _l = _letters(_f)
+    _w = _l.split(b" ", 1)[0]
+    _p = _CUE_FIRST.get(_w, _l)
     _k = 0
-    while _k < min(len(_p), len(_f)) and _p[_k] == _f[_k].lower():
+    while _k < min(len(_p), len(_l)) and _p[_k] == _l[_k]:
         _k += 1
     _CUE_FIRST[_w] = _p[:_k]
 _CUE_FIRST_SET = frozenset(_CUE_FIRST)
-_LETTERS_ONLY = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue of the lexicon in text: (start, end, form), as CUE_RE.finditer would find them.
 
-    A regex scan over the whole text pays per character; here the words the text holds are
-    intersected with the cues' first words (all in C), and CUE_RE is tried only where one of them
-    occurs."""
-    low = text.lower()
-    if len(low) != len(text):
-        return [(m.start(), m.end(), m.group()) for m in CUE_RE.finditer(text)]
-    present = _CUE_FIRST_SET.intersection(text.encode("utf-8", "replace").translate(_LETTERS_ONLY).lower().split())
+    A regex scan over the whole text pays per character; here the words the text's letters hold are
+    intersected with the cues' first words (all in C), and CUE_RE is tried only where the letters
+    of one of them occur (every cue's do, at its place: the letters keep the text's offsets)."""
+    letters = _letters(text)
+    present = _CUE_FIRST_SET.intersection(letters.split())
     if not present:
         return []
     cands = set()
-    find = low.find
+    find = letters.find
     for first in present:
         w = _CUE_FIRST[first]
         i = find(w)
