@@ -63,18 +63,20 @@ def extract(text: str) -> list[Quote]:
     return _extract(text)
 
 
-_LINK_LINE = re.compile(r"^[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|LISTEN|SEE ALSO|ALSO READ)[ \t]*:[^\n]*",
-                        re.M)
+_LINK_HEAD = re.compile(r"[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|LISTEN|SEE ALSO|ALSO READ)[ \t]*")
+_LINK_LINE = re.compile(r"^" + _LINK_HEAD.pattern + r":[^\n]*", re.M)
 
 
 def _link_lines(text: str) -> list[tuple[int, int]]:
     """Lines that point to other stories ("READ MORE: …", "WATCH: …"): their headlines report nothing here."""
-    if ":" not in text or not any(w in text for w in _LINK_WORDS):
-        return []  # (the regex tries every position of the text; a word search is a fraction of that)
-    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
-
-
-_LINK_WORDS = ("MORE", "WATCH", "RELATED", "VIDEO", "PHOTO", "LISTEN", "SEE ALSO", "ALSO READ")  # one is in every link line
+    # (the regex tries every position of the text: it runs only if the line of a colon starts with a link
+    # head; articles have a couple of colons)
+    c = text.find(":")
+    while c >= 0:
+        if _LINK_HEAD.fullmatch(text, text.rfind("\n", 0, c) + 1, c):
+            return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+        c = text.find(":", c + 1)
+    return []
 
 
 # a photo caption: a short paragraph closed by a credit in parentheses ("(Jane Roe/Canadian Press)",

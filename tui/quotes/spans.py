@@ -59,7 +59,8 @@ def _normalise(text: str) -> str:
     """Two apostrophes (or backticks) as one double mark: ''Like this,'' said X (old newspaper style).
 
     The result has the same length: the pair becomes a mark plus a filler character."""
-    if "''" not in text and "``" not in text:
+    # (a character is looked for many times faster than a pair: the pair only where the character is)
+    if ("'" not in text or "''" not in text) and ("`" not in text or "``" not in text):
         return text
     out = []
     pos = 0
