@@ -75,41 +75,22 @@ def _letters(text: str) -> bytes:
     return text.encode("latin-1", "replace").translate(_LETTERS)
 
 
-# the first word of every cue form -> the letters all its forms start with ("in" -> "in the words of")
-_CUE_FIRST: dict[bytes, bytes] = {}
-for _f in _cue_forms:
-    _l = _letters(_f)
-    _w = _l.split(b" ", 1)[0]
-    _p = _CUE_FIRST.get(_w, _l)
-    _k = 0
-    while _k < min(len(_p), len(_l)) and _p[_k] == _l[_k]:
-        _k += 1
-    _CUE_FIRST[_w] = _p[:_k]
-_CUE_FIRST_SET = frozenset(_CUE_FIRST)
+# where a cue may start in a text's letters (above): a space, then the letters of a cue form and a space
+_CUE_LETTERS_RE = re.compile(b" (?=(?:" + _trie_regex(sorted({_letters(f).decode() for f in CUES})).encode() + b") )")
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue of the lexicon in text: (start, end, form), as CUE_RE.finditer would find them.
 
-    A regex scan over the whole text pays per character; here the words the text's letters hold are
-    intersected with the cues' first words (all in C), and CUE_RE is tried only where the letters
-    of one of them occur (every cue's do, at its place: the letters keep the text's offsets)."""
-    letters = _letters(text)
-    present = _CUE_FIRST_SET.intersection(letters.split())
-    if not present:
-        return []
-    cands = set()
-    find = letters.find
-    for first in present:
-        w = _CUE_FIRST[first]
-        i = find(w)
-        while i >= 0:
-            cands.add(i)
-            i = find(w, i + 1)
+    A regex scan of CUE_RE over the whole text pays per character, and one that opens with a lookbehind
+    is tried at every position; here a pattern over the text's letters finds where a cue may start (it
+    is tried only at spaces: the letters of every cue are there, at its place), and CUE_RE is tried there."""
+    letters = b" " + _letters(text) + b" "
     out = []
     last = 0
     match = CUE_RE.match
-    for i in sorted(cands):
+    for c in _CUE_LETTERS_RE.finditer(letters):
+        i = c.start()  # (the letters are a space ahead of the text)
         if i < last:
             continue
         m = match(text, i)
