@@ -29,18 +29,21 @@ _ASKED_WHOM = frozenset("him her them me us you reporters".split())  # 'asked th
 
 _ABBR_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|Sr|Capt|Maj|Adm|Hon|Amb|Pres|"
                        r"Supt|Insp|Det|[A-Z]|[RDI]-[A-Z][a-z]{0,4})\.")  # "R-Ore." too
+_CLAUSE_END = re.compile(r"[.!?](?!\w)|[;:]")
+_SENT_STOP = re.compile(r"[.!?;]")
 
 
 def _speechlike(text: str, sp: Span) -> bool:
     c = text[sp.start:sp.end]
     n = _words_upto(c, 10)  # (no test below looks past 10)
-    if n <= 6 and _a_title(text, sp):
-        return False
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
-        return True
-    if n >= 2 and c[-1] in ",!?" and (c[:1].isupper() or not sp.closed):
-        return True
-    return n >= 10
+        speech = True
+    elif n >= 2 and c[-1] in ",!?" and (c[:1].isupper() or not sp.closed):
+        speech = True
+    else:
+        speech = n >= 10
+    # a short title in quotation marks is none (asked last: it is the dearest test)
+    return speech and not (n <= 6 and _a_title(text, sp))
 
 
 def _chains(doc: Doc) -> list[list[int]]:
@@ -107,12 +110,14 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
             if nxt < len(doc.hits) and nxt in hs and not text[h[1]:doc.hits[nxt][0]].strip():
                 continue  # '"…," the civil claim said': the noun heads the subject of the cue after it
             return None  # '"…" against a coordinated attack': a noun
-        # a stop inside a word ("e.GO’s founder") ends nothing
-        if _rx(r"[.!?](?!\w)|[;:]").search(_ABBR_DOT.sub("", between)) or _words(between) > 24 or "\n" in between:
+        # a stop inside a word ("e.GO’s founder") ends nothing (nor can one after an abbreviation's is removed
+        # if none before)
+        if "\n" in between or _CLAUSE_END.search(between) and _CLAUSE_END.search(_ABBR_DOT.sub("", between)):
             return None
+        nwords = _words(between)
         # (a subject with an apposition runs longer: '"…," Ada Lund, director of studies at the X Centre, said')
         most = 20 if between.count(",") >= 2 else 14
-        if _words(between) > most and not _long_name_apposition(text, after, h[0], ss):
+        if nwords > 24 or nwords > most and not _long_name_apposition(text, after, h[0], ss):
             return None
         b = between.strip()
         if text[sp.close - 1:sp.close] in ".!?" and _THAT_CLAUSE.match(text, h[1]):
@@ -180,7 +185,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     if h[4] == CueClass.PHRASE:
         return None
     between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
-    if _words(between) > 8 or _rx(r"[.!?;]").search(_ABBR_DOT.sub("", between)):
+    if _words(between) > 8 or _SENT_STOP.search(between) and _SENT_STOP.search(_ABBR_DOT.sub("", between)):
         return None
     if punct.isalpha():
         # `she said "…"` without punctuation: only directly after the cue

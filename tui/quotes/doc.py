@@ -212,7 +212,3 @@ def _np_after_cue(doc: Doc, ce: int, limit: int) -> NP | None:
             np.roles = np.roles + [m2.group(1).lower()]
     return np
 
-
-def _inside(intervals: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect_right(intervals, (pos, 1 << 60)) - 1
-    return k >= 0 and intervals[k][0] <= pos < intervals[k][1]

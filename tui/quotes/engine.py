@@ -43,7 +43,6 @@ from tui.quotes.doc import (
     Doc,
     Hit,
     Rec,
-    _inside,
     _rx,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
@@ -64,18 +63,20 @@ def extract(text: str) -> list[Quote]:
     return _extract(text)
 
 
-_LINK_LINE = re.compile(r"^[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|LISTEN|SEE ALSO|ALSO READ)[ \t]*:[^\n]*",
-                        re.M)
+_LINK_HEAD = re.compile(r"[ \t]*(?:READ MORE|MORE|WATCH|RELATED|VIDEO|PHOTOS?|LISTEN|SEE ALSO|ALSO READ)[ \t]*")
+_LINK_LINE = re.compile(r"^" + _LINK_HEAD.pattern + r":[^\n]*", re.M)
 
 
 def _link_lines(text: str) -> list[tuple[int, int]]:
     """Lines that point to other stories ("READ MORE: …", "WATCH: …"): their headlines report nothing here."""
-    if ":" not in text or not any(w in text for w in _LINK_WORDS):
-        return []  # (the regex tries every position of the text; a word search is a fraction of that)
-    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
-
-
-_LINK_WORDS = ("MORE", "WATCH", "RELATED", "VIDEO", "PHOTO", "LISTEN", "SEE ALSO", "ALSO READ")  # one is in every link line
+    # (the regex tries every position of the text: it runs only if the line of a colon starts with a link
+    # head; articles have a couple of colons)
+    c = text.find(":")
+    while c >= 0:
+        if _LINK_HEAD.fullmatch(text, text.rfind("\n", 0, c) + 1, c):
+            return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+        c = text.find(":", c + 1)
+    return []
 
 
 # a photo caption: a short paragraph closed by a credit in parentheses ("(Jane Roe/Canadian Press)",
@@ -88,6 +89,16 @@ _CAPTION = re.compile(r"^[ \t]*[^\n]{1,600}\([ \t]*(?=[^()\n]*(?:/|\b(?:[Pp]hoto
 _CAPTION_END = re.compile(r"\)[ \t]*\.?[ \t]*$", re.M)
 
 
+def _captions(text: str) -> list[tuple[int, int]]:
+    """The lines _CAPTION matches (each a whole line): tried only from the start of a line that ends like one."""
+    out = []
+    for end in _CAPTION_END.finditer(text):
+        m = _CAPTION.match(text, text.rfind("\n", 0, end.start()) + 1)
+        if m is not None:
+            out.append((m.start(), m.end()))
+    return out
+
+
 # a photo caption opened by its credit, a news or photo agency, then straight on with a capitalised word
 # (no verb: "The Canadian Press Syrian refugee Ali Haddad watches as …"; not "Reuters reported …")
 _CREDITS = ("The Canadian Press", "The Associated Press", "Reuters", "AFP", "Getty Images")
@@ -98,8 +109,7 @@ _CREDIT_CAPTION = re.compile(r"^[ \t]*(?:" + "|".join(re.escape(c) + "|" + re.es
 def _masked(text: str) -> str:
     """The text with photo captions and links to other stories blanked out (their lengths kept): their
     sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
-    cut = _link_lines(text) + [(m.start(), m.end()) for m in _CAPTION.finditer(text)] if "(" in text \
-        and _CAPTION_END.search(text) else _link_lines(text)
+    cut = _link_lines(text) + _captions(text) if "(" in text else _link_lines(text)
     if any(credit in text for credit in _CREDITS):
         cut += [(m.start(), m.end()) for m in _CREDIT_CAPTION.finditer(text)]
     if not cut:
@@ -169,15 +179,12 @@ def _extract(original: str) -> list[Quote]:
     text = _masked(original)
     spans = find_spans(text)
     sents = sentences(text, spans)
-    hits = []
-    for cs, ce, form in find_cues(text):
-        lemma, cls = cue_info(form)
-        hits.append(Hit(cs, ce, form, lemma, cls))
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]
-    links = _link_lines(text)
-    doc.hits = [h for h in hits if doc.span_at(h[0]) < 0 and _hit_ok(doc, h) and not _inside(links, h[0])]
+    # cues outside quotations (no cue in a link line counts: _masked blanked them all, each a whole line)
+    hits = (Hit(cs, ce, form, *cue_info(form)) for cs, ce, form in find_cues(text) if doc.span_at(cs) < 0)
+    doc.hits = [h for h in hits if _hit_ok(doc, h)]
     doc.hit_starts = [h[0] for h in doc.hits]
 
     reg, name_mentions = build_registry(text, sents, spans)

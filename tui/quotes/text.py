@@ -31,7 +31,9 @@ no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u
 
 _STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
 _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=[ \t]+(\S))")
+# (written [.!?…][.!?…]* rather than [.!?…]+: a pattern opening with a character class is searched for
+# by that class in C; one opening with a repeat is tried at every position)
+_SENT_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’»')\]]*(?=[ \t]+(\S))")
 # a word (with a plural possessive mark before a capitalised word: "the Farmers' Union"), a number
 # with thousands separators ("180,000"), or one punctuation mark
 _WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|"
@@ -64,43 +66,31 @@ def _trie_regex(words: list[str]) -> str:
 _cue_forms = sorted(CUES)
 _cue_forms += [f[0].upper() + f[1:] for f in _cue_forms if CUES[f][1] in (CueClass.PHRASE, CueClass.CLAUSE, CueClass.ADDRESSEE, CueClass.OBJECT)]
 CUE_RE = re.compile(r"(?<![\w’'\-])" + _trie_regex(_cue_forms) + r"(?![\w’'\-])")
-# the first word of every cue form (lower case), to find candidates by plain substring search
-_CUE_FIRST: dict[bytes, str] = {}  # first word -> the literal all its forms start with ("in" -> "in the words of")
-for _f in _cue_forms:
-    _w = _f.split(" ", 1)[0].lower().encode()
-    _p = _CUE_FIRST.get(_w, _f.lower())
-    _k = 0
-    while _k < min(len(_p), len(_f)) and _p[_k] == _f[_k].lower():
-        _k += 1
-    _CUE_FIRST[_w] = _p[:_k]
-_CUE_FIRST_SET = frozenset(_CUE_FIRST)
-_LETTERS_ONLY = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+# A text's letters: one byte a character (those outside Latin-1 encoded as "?"), its ASCII letters in lower
+# case, everything else a space.
+_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letters(text: str) -> bytes:
+    return text.encode("latin-1", "replace").translate(_LETTERS)
+
+
+# where a cue may start in a text's letters (above): a space, then the letters of a cue form and a space
+_CUE_LETTERS_RE = re.compile(b" (?=(?:" + _trie_regex(sorted({_letters(f).decode() for f in CUES})).encode() + b") )")
 
 
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue of the lexicon in text: (start, end, form), as CUE_RE.finditer would find them.
 
-    A regex scan over the whole text pays per character; here the words the text holds are
-    intersected with the cues' first words (all in C), and CUE_RE is tried only where one of them
-    occurs."""
-    low = text.lower()
-    if len(low) != len(text):
-        return [(m.start(), m.end(), m.group()) for m in CUE_RE.finditer(text)]
-    present = _CUE_FIRST_SET.intersection(text.encode("utf-8", "replace").translate(_LETTERS_ONLY).lower().split())
-    if not present:
-        return []
-    cands = set()
-    find = low.find
-    for first in present:
-        w = _CUE_FIRST[first]
-        i = find(w)
-        while i >= 0:
-            cands.add(i)
-            i = find(w, i + 1)
+    A regex scan of CUE_RE over the whole text pays per character, and one that opens with a lookbehind
+    is tried at every position; here a pattern over the text's letters finds where a cue may start (it
+    is tried only at spaces: the letters of every cue are there, at its place), and CUE_RE is tried there."""
+    letters = b" " + _letters(text) + b" "
     out = []
     last = 0
     match = CUE_RE.match
-    for i in sorted(cands):
+    for c in _CUE_LETTERS_RE.finditer(letters):
+        i = c.start()  # (the letters are a space ahead of the text)
         if i < last:
             continue
         m = match(text, i)
@@ -110,9 +100,12 @@ def find_cues(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# up to four capitalised words and a one-word cue: `Governor Ann Lee asked`
 _ATTRIB_AFTER = re.compile(
-    r"(?:(?!(?:He|She|They|It|We|I|The|This|That|But|And|In|On|At|A|An)\b)[A-Z][\w’'\-]*\.?\s+){1,4}(?:"
-    + _trie_regex([f for f in CUES if CUES[f][1] != CueClass.PHRASE and " " not in f]) + r")\b")
+    r"(?:(?!(?:He|She|They|It|We|I|The|This|That|But|And|In|On|At|A|An)\b)[A-Z][\w’'\-]*\.?\s+){1,4}([a-z]+)\b")
+# (the word is looked up in a set: the cues are all lower-case letters, so the match is the same as with
+# the cues in the pattern, which would take 10 ms more to compile)
+_ONE_WORD_CUES = frozenset(f for f in CUES if CUES[f][1] != CueClass.PHRASE and " " not in f)
 
 
 @lru_cache(maxsize=4096)
@@ -127,52 +120,54 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     Full stops inside a quotation do not end the sentence unless they close it."""
     out: list[tuple[int, int]] = []
     opens = [s.open for s in spans]
-    nspans = len(spans)
-    ends = _SENT_END_RE.finditer
     attrib = _ATTRIB_AFTER.match
+    cue_words = _ONE_WORD_CUES
     has_tab = "\t" in text
-    for para in _PARA_RE.finditer(text):
-        ps, pe = para.start(), para.end()
-        start = ps
-        for m in ends(text, ps, pe):
-            ms = m.start()
-            e = m.end()
-            nxt = text[m.start(1)]
-            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
-                continue
-            # abbreviation before the full stop?
-            if e - ms == 1 and text[ms] == ".":
-                j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
-                     else text.rfind(" ", start, ms)) + 1
-                if j < start:
-                    j = start
-                word = text[j:ms]
-                if not word.isalpha():
-                    parts = word.split()
-                    word = parts[-1] if parts else ""
-                word = word.lower().strip("(\"“‘'")
-                if word in ABBREV or (len(word) == 1 and word.isalpha()) or _ABBR_WORD.fullmatch(word):
-                    nw = _CAP_WORD.match(text, m.start(1), m.start(1) + 12)
-                    if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
+    # One scan of the whole text for the stops: none reaches past its line, so each lies in a paragraph.
+    paras = _PARA_RE.finditer(text)
+    start = pe = -1  # where the current sentence starts; where its paragraph ends
+    for m in _SENT_END_RE.finditer(text):
+        ms, e = m.span()
+        while ms >= pe:  # the stop is in a later paragraph: end the current one
+            if start < pe:
+                out.append((start, pe))
+            start, pe = next(paras).span()
+        nxt_at = m.start(1)  # the first character after the spaces
+        nxt = text[nxt_at]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
+            continue
+        # abbreviation before the full stop?
+        if e - ms == 1 and text[ms] == ".":
+            j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
+                 else text.rfind(" ", start, ms)) + 1
+            if j < start:
+                j = start
+            word = text[j:ms]
+            if not word.isalpha():
+                parts = word.split()
+                word = parts[-1] if parts else ""
+            word = word.lower().strip("(\"“‘'")
+            if word in ABBREV or len(word) == 1 and word.isalpha() or "." in word and _ABBR_WORD.fullmatch(word):
+                nw = _CAP_WORD.match(text, nxt_at, nxt_at + 12)
+                if not (nw and nw.group() in _STARTERS and word not in _TITLE_ABBR):
+                    continue
+        # a quotation ending in ?/!/. and then its attribution: "…?" Governor Ann Lee asked.
+        if text[e - 1] in "\"”»’'" and (a := attrib(text, nxt_at)) and a.group(1) in cue_words:
+            continue
+        # inside a quotation span?
+        if opens:
+            k = bisect_right(opens, ms) - 1
+            if k >= 0:
+                sp = spans[k]
+                if sp.open < ms < sp.close:
+                    # the stop closes the quotation only if the closing mark follows
+                    if not (sp.closed and e > sp.close):
                         continue
-            # a quotation ending in ?/!/. and then its attribution: "…?" Governor Ann Lee asked.
-            if text[e - 1] in "\"”»’'" and attrib(text, m.start(1)):
-                continue
-            # inside a quotation span?
-            if nspans:
-                k = bisect_right(opens, ms) - 1
-                if k >= 0:
-                    sp = spans[k]
-                    if sp.open < ms < sp.close:
-                        # the stop closes the quotation only if the closing mark follows
-                        if not (sp.closed and e > sp.close):
-                            continue
-            out.append((start, e))
-            start = e
-            while start < pe and text[start].isspace():
-                start += 1
-        if start < pe:
-            out.append((start, pe))
+        out.append((start, e))
+        start = nxt_at  # (only spaces and tabs come between)
+    if start < pe:
+        out.append((start, pe))
+    out.extend(p.span() for p in paras)  # paragraphs without a stop
     if any(e - s > MAX_SENT for s, e in out):
         out = _cap(text, out)
     return out
