@@ -6,6 +6,7 @@ are loaded once, at import.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import marshal
 import os
@@ -82,7 +83,8 @@ def _library_data() -> list[Path]:
     """The data files the two libraries answer from (found without importing them)."""
     def package_dir(name: str) -> Path:
         spec = importlib.util.find_spec(name)
-        assert spec is not None and spec.origin is not None, f"{name} is not installed"
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(f"{name} is not installed: pip install -e . installs it", name=name)
         return Path(spec.origin).parent
 
     return [package_dir("gender_guesser") / "data" / "nam_dict.txt",
@@ -93,18 +95,19 @@ _TABLES: tuple[dict[str, str], dict[str, float]] | None = None
 
 
 def _tables() -> tuple[dict[str, str], dict[str, float]]:
-    """(given name -> gender letter, plain word -> Zipf frequency), as the libraries answer them.
+    """(given name -> gender letter, word -> Zipf frequency), as the libraries answer them.
 
     Asking the libraries costs a quarter of a second at start-up (wordfreq's import, gender-guesser's
     parse of its 4 MB list), more than the engine spends on a hundred articles. So their answers are
-    kept in the user's cache folder, stamped with the data files they came from, and asked again
-    when those files change (a library upgrade). Loading the cache takes a few milliseconds."""
+    kept in the user's cache folder, in a file named after the data files they came from (each
+    installation of the libraries has its own), and asked again when those files change. Loading
+    the cache takes a few milliseconds."""
     global _TABLES
     if _TABLES is None:
         from platformdirs import user_cache_path
 
-        path = user_cache_path("newsreader") / "lexicon.marshal"
-        stamp = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in _library_data()]
+        stamp = repr([(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in _library_data()])
+        path = user_cache_path("newsreader") / f"lexicon-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.marshal"
         try:
             cached_stamp, genders, zipfs = marshal.loads(path.read_bytes())
             if cached_stamp != stamp:
@@ -131,8 +134,9 @@ def _ask_libraries() -> tuple[dict[str, str], dict[str, float]]:
 
     detector = Detector(case_sensitive=False)
     genders = {name: _GENDERS[detector.get_gender(name)] for name in detector.names}
-    # A word of plain letters a-z is one token, so its Zipf value depends only on its frequency
-    # in the table zipf_frequency reads: asked once per distinct frequency, not once per word.
+    # Every word of wordfreq's list with its Zipf value as zipf_frequency gives it for that very string
+    # (and "he’ll" beside "he'll"). A word of plain letters a-z is one token, so its value depends only
+    # on its frequency: asked once per distinct frequency, not once per word.
     zipf_of: dict[float, float] = {}
     zipfs = {}
     for word, freq in get_frequency_dict("en", "small").items():
@@ -140,6 +144,11 @@ def _ask_libraries() -> tuple[dict[str, str], dict[str, float]]:
             if freq not in zipf_of:
                 zipf_of[freq] = zipf_frequency(word, "en", wordlist="small")
             zipfs[word] = zipf_of[freq]
+        else:
+            zipfs[word] = zipf_frequency(word, "en", wordlist="small")
+            if "'" in word:
+                curly = word.replace("'", "’")
+                zipfs[curly] = zipf_frequency(curly, "en", wordlist="small")
     return genders, zipfs
 
 
@@ -223,11 +232,13 @@ def occupation_word(word: str) -> bool:
 def _zipf(w: str) -> float:
     """zipf_frequency(w, "en") on wordfreq's small English list: the same frequencies as the large one
     for every word above 1e-6 (Zipf 3), so the same answer at COMMON_ZIPF (Zipf 4) and at
-    occupation_word's Zipf 3, and a tenth of the load time. Plain words come from the cached table;
-    others (hyphens, apostrophes, accents) need wordfreq's tokenizer."""
-    if _plain(w):
-        return _tables()[1].get(w, 0.0)
-    return _zipf_other(w)
+    occupation_word's Zipf 3, and a tenth of the load time. The list's own words come from the cached
+    table, and a plain word (a-z) not in it is one unknown token (0); others ("twenty-nine", "Ont.")
+    need wordfreq's tokenizer."""
+    z = _tables()[1].get(w)
+    if z is not None:
+        return z
+    return 0.0 if _plain(w) else _zipf_other(w)
 
 
 @lru_cache(maxsize=4096)
