@@ -4,7 +4,7 @@ records how its speaker was reached."""
 from __future__ import annotations
 
 import re
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
 from tui.quotes.lexicon import (
@@ -106,26 +106,42 @@ _PLACE_TAIL = re.compile(r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.’'\-
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
-    if lead.rstrip()[-1:] == "," and _PLACE_TAIL.search(lead):  # the pattern ends in a comma: look only then
+    low = lead.lower()  # (lower case keeps every space and punctuation mark where it is)
+    words = low.rsplit(None, 5)
+    if not words:
+        return True
+    if words[-1][-1] == "," and _PLACE_TAIL.search(lead):  # the pattern ends in a comma: look only then
         return False  # "at her home in Mississauga, Ont.": the rest of a place
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
-    for w in reversed(lead.rsplit(None, 5)[-5:]):
-        if w[-1:] in ",.;:":
-            break
-        if w.lower() in _WEAK_WORDS:
-            return False
+    last = words[-5:]
+    if not _WEAK_WORDS.isdisjoint(last):
+        for w in reversed(last):
+            if w[-1] in ",.;:":
+                break
+            if w in _WEAK_WORDS:
+                return False
     # a relative clause since the last comma: "the lawyer who has led X", ", which sued X"
-    tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
-    if "wh" not in tail.lower():
+    wh = low.rfind("wh")
+    if wh < 0:
         return True  # no who/which/whose/whom
+    after = low[wh:]
+    if "," in after or "." in after or ";" in after:
+        return True  # none since the last comma
+    return not _in_relative_clause(lead)
+
+
+def _in_relative_clause(lead: str) -> bool:
+    """Does the lead end inside a relative clause opened since its last comma ("the lawyer who has led",
+    ", which sued")?"""
+    tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
     tw = tail.split()
     for i, w in enumerate(tw):
         if w.lower() in _REL_WORDS:
             if i == 0 and lead.rfind(",") >= 0 and lead.rfind(",") >= max(lead.rfind("."), lead.rfind(";")):
-                return False
+                return True
             if i > 0 and tw[i - 1].islower() and len(tw[i - 1]) >= 3 and tw[i - 1] not in _REL_EXCEPT:
-                return False
-    return True
+                return True
+    return False
 
 
 _THIRD_PERSON = frozenset("he she they it".split())
@@ -151,37 +167,31 @@ def _writer_asked(text: str, pos: int) -> bool:
 
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
-    # events in text order: subject mentions, name mentions, quotes to resolve
-    events: list[tuple[int, int, tuple]] = []
+    sents = doc.sents
+    # in text order: the name mentions outside quotation marks, each touched as a subject or not, and
+    # the quotes to resolve (a mention first at the same position; the mentions after the last quote
+    # would change nothing)
+    mentions = sorted((m for m in name_mentions if m[3]), key=itemgetter(0))
+    n_mentions = len(mentions)
+    mi = 0
     content = sorted((r.start, r.end) for r in recs if r.type != "direct")
-    for (s, e, ent, outside, k) in name_mentions:
-        if not outside:
-            continue
-        events.append((s, 0, ("mention", ent, k, e)))
-    for rec in recs:
-        events.append((rec.pos, 1, ("rec", rec)))
-    events.sort(key=itemgetter(0, 1))
+    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
     last_speaker: Entity | None = None
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
     last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
-    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
-    for pos, _, ev in events:
-        if ev[0] == "mention":
-            _, ent, k, e = ev
-            if ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower():
-                while ci < len(content) and content[ci][0] <= pos:
+    for r in sorted(recs, key=attrgetter("pos")):
+        pos = r.pos
+        while mi < n_mentions and mentions[mi][0] <= pos:
+            s, e, ent, _, k = mentions[mi]
+            mi += 1
+            person_like = ent.kind != "org"
+            subject = False
+            if person_like or text[e:e + 30].lstrip()[:1].islower():
+                while ci < len(content) and content[ci][0] <= s:
                     ci += 1
-                subject = not (ci and pos < content[ci - 1][1]) \
-                    and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])
-            else:
-                subject = False
-            if subject or (ent.kind != "org" and _writer_asked(text, pos)):
-                reg.touch(ent, pos, True)
-            else:
-                reg.touch(ent, pos, False)
-            continue
-        r: Rec = ev[1]
+                subject = not (ci and s < content[ci - 1][1]) and _subject_lead(text[max(sents[k][0], s - 160):s])
+            reg.touch(ent, s, subject or (person_like and _writer_asked(text, s)))
         if r.follow is not None:
             continue
         if r.fallback:
