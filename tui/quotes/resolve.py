@@ -4,6 +4,7 @@ records how its speaker was reached."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
@@ -37,6 +38,11 @@ from tui.quotes.speakers import (
 from tui.quotes.text import CUE_RE
 
 
+# he, his, him, himself, she, her, hers, herself as whole words: the word start is tested after the first
+# letter, so that the search skips to an "h" or an "s" (a leading \b would be tried at every position)
+_GENDERED_PRONOUN = re.compile(r"(?:h(?<!\w.)(?:e|is|im|imself|er|ers|erself)|s(?<!\w.)he)\b")
+
+
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
     usual gender of the given name: the article knows its people better than a list)."""
@@ -58,9 +64,9 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
         ss, se = doc.sents[k]
         stop = seconds.get(k, se)
         seg = text[e0:stop]
-        pm = _rx(r"\b(he|his|him|himself|she|her|hers|herself)\b").search(seg)
+        pm = _GENDERED_PRONOUN.search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
-            ent.gender = "m" if pm.group(1) in ("he", "his", "him", "himself") else "f"
+            ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
             ent.gender_guessed = False
             if ent.kind == "unknown":
                 ent.kind = "person"
@@ -171,7 +177,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     # in text order: the name mentions outside quotation marks, each touched as a subject or not, and
     # the quotes to resolve (a mention first at the same position; the mentions after the last quote
     # would change nothing)
-    mentions = sorted((m for m in name_mentions if m[3]), key=itemgetter(0))
+    mentions = sorted(filter(itemgetter(3), name_mentions), key=itemgetter(0))
     n_mentions = len(mentions)
     mi = 0
     content = sorted((r.start, r.end) for r in recs if r.type != "direct")
@@ -440,7 +446,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return best, best.name
         return None, _lower_first(np.text)
     # person descriptions: roles, synonyms, nationality, age
-    nats = {m for m in np.mods if is_demonym(m.capitalize()) and m not in ROLE_WORDS}
+    nats = {m for m in np.mods if _nationality(m)}
     phrase = " ".join([m for m in np.mods if m not in nats] + [head])
     heads = {head} | ROLE_SYNONYMS.get(head, set())
     syn_phr = ROLE_SYNONYMS.get(phrase, set()) if phrase != head else set()
@@ -566,11 +572,13 @@ _GRAMMAR_WORDS = DETERMINERS | PRONOUN_WORDS.keys() | frozenset("you as each bot
 def _grammar_only(np: NP) -> bool:
     """'His', 'Some', 'One', 'he’s': a name or description made of determiners and pronouns only (a
     phrase cut to its first word), which names no one; a title ('Ms.') is no such word."""
+    if np.kind not in ("name", "desc"):
+        return False
     words = np.text.split()
-    return np.kind in ("name", "desc") and bool(words) and words[0].lower() not in _TITLE_ONLY \
-        and all(_function_word(w) for w in words)
+    return bool(words) and words[0].lower() not in _TITLE_ONLY and all(map(_function_word, words))
 
 
+@lru_cache(maxsize=4096)
 def _function_word(word: str) -> bool:
     """A determiner or a pronoun ('May' may be a name)."""
     w = word.lower().rstrip(".,;:")
@@ -653,10 +661,10 @@ def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
 
 
 def _absorb_roles(ent: Entity, ph: str) -> None:
-    for w in _rx(r"[\w\-]+").findall(ph.lower()):
+    for w in _ROLE_PHRASE_WORD.findall(ph.lower()):
         if w in ("the", "a", "an", "of", "for", "at"):
             continue
-        if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+        if _nationality(w):
             ent.nat.add(w)
         else:
             ent.roles.add(w)
@@ -665,6 +673,15 @@ def _absorb_roles(ent: Entity, ph: str) -> None:
         elif w in MALE_WORDS and not ent.gender:
             ent.gender = "m"
     ent.phrases.add(ph.lower())
+
+
+_ROLE_PHRASE_WORD = re.compile(r"[\w\-]+")
+
+
+@lru_cache(maxsize=4096)
+def _nationality(word: str) -> bool:
+    """'canadian', 'german' (a word of a role phrase, in lower case): a nationality, unless a role word."""
+    return is_demonym(word.capitalize()) and word not in ROLE_WORDS
 
 
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
