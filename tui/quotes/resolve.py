@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from operator import attrgetter, itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
@@ -50,12 +51,12 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     # each sentence's first mention, and where the next one starts
     firsts: dict[int, tuple] = {}
     seconds: dict[int, int] = {}
-    for m in mentions:
-        if m[3]:
-            if m[4] not in firsts:
-                firsts[m[4]] = m
-            elif m[4] not in seconds:
-                seconds[m[4]] = m[0]
+    for m in filter(itemgetter(3), mentions):  # outside quotation marks
+        k = m[4]
+        if k not in firsts:
+            firsts[k] = m
+        elif k not in seconds:
+            seconds[k] = m[0]
     for k, m0 in firsts.items():
         s0, e0, ent, _, _ = m0
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
@@ -467,7 +468,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         # "the officials said": people, never one named person; the unnamed group the article described
         group = _pick(reg, pos, lambda e: e.unnamed and e.gender == "p" and head in e.roles, any_mention=True)
         return (group, group.name) if group is not None else (None, _lower_first(np.text))
-    best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
+    best = _pick(reg, pos, lambda e: not e.unnamed and match(e), any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
     unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
@@ -685,22 +686,15 @@ def _nationality(word: str) -> bool:
 
 
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
-    """The most recent entity satisfying pred: by subject mentions first (unless any_mention)."""
+    """The most recent entity satisfying pred: by subject mentions first (unless any_mention), among the
+    latest 61 of each kind."""
     if not any_mention:
-        n = 0
-        for e in reversed(reg.rec_s):
+        for e in islice(reversed(reg.rec_s), 61):
             if e.last_subj < pos and pred(e):
                 return e
-            n += 1
-            if n > 60:
-                break
         if subj_only:
             return None
-    n = 0
-    for e in reversed(reg.rec_m):
-        if (any_mention or e.last_subj < 0) and max(e.last_subj, e.last_mention) < pos and pred(e):
+    for e in islice(reversed(reg.rec_m), 61):
+        if (any_mention or e.last_subj < 0) and e.last_subj < pos and e.last_mention < pos and pred(e):
             return e
-        n += 1
-        if n > 60:
-            break
     return None
