@@ -4,7 +4,9 @@ records how its speaker was reached."""
 from __future__ import annotations
 
 import re
-from operator import itemgetter
+from functools import lru_cache
+from itertools import islice
+from operator import attrgetter, itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
 from tui.quotes.lexicon import (
@@ -37,6 +39,11 @@ from tui.quotes.speakers import (
 from tui.quotes.text import CUE_RE
 
 
+# he, his, him, himself, she, her, hers, herself as whole words: the word start is tested after the first
+# letter, so that the search skips to an "h" or an "s" (a leading \b would be tried at every position)
+_GENDERED_PRONOUN = re.compile(r"(?:h(?<!\w.)(?:e|is|im|imself|er|ers|erself)|s(?<!\w.)he)\b")
+
+
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
     usual gender of the given name: the article knows its people better than a list)."""
@@ -44,12 +51,12 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     # each sentence's first mention, and where the next one starts
     firsts: dict[int, tuple] = {}
     seconds: dict[int, int] = {}
-    for m in mentions:
-        if m[3]:
-            if m[4] not in firsts:
-                firsts[m[4]] = m
-            elif m[4] not in seconds:
-                seconds[m[4]] = m[0]
+    for m in filter(itemgetter(3), mentions):  # outside quotation marks
+        k = m[4]
+        if k not in firsts:
+            firsts[k] = m
+        elif k not in seconds:
+            seconds[k] = m[0]
     for k, m0 in firsts.items():
         s0, e0, ent, _, _ = m0
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
@@ -58,9 +65,9 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
         ss, se = doc.sents[k]
         stop = seconds.get(k, se)
         seg = text[e0:stop]
-        pm = _rx(r"\b(he|his|him|himself|she|her|hers|herself)\b").search(seg)
+        pm = _GENDERED_PRONOUN.search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
-            ent.gender = "m" if pm.group(1) in ("he", "his", "him", "himself") else "f"
+            ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
             ent.gender_guessed = False
             if ent.kind == "unknown":
                 ent.kind = "person"
@@ -106,26 +113,42 @@ _PLACE_TAIL = re.compile(r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.’'\-
 def _subject_lead(lead: str) -> bool:
     """Is a name after this lead a clause subject (not the object of a preposition or verb, not inside a
     relative clause)? Looks only at the last few words, so the cost is bounded."""
-    if lead.rstrip()[-1:] == "," and _PLACE_TAIL.search(lead):  # the pattern ends in a comma: look only then
+    low = lead.lower()  # (lower case keeps every space and punctuation mark where it is)
+    words = low.rsplit(None, 5)
+    if not words:
+        return True
+    if words[-1][-1] == "," and _PLACE_TAIL.search(lead):  # the pattern ends in a comma: look only then
         return False  # "at her home in Mississauga, Ont.": the rest of a place
     # "with his Russian counterpart X", "told Y", "met the new X": a governing word within a few words
-    for w in reversed(lead.rsplit(None, 5)[-5:]):
-        if w[-1:] in ",.;:":
-            break
-        if w.lower() in _WEAK_WORDS:
-            return False
+    last = words[-5:]
+    if not _WEAK_WORDS.isdisjoint(last):
+        for w in reversed(last):
+            if w[-1] in ",.;:":
+                break
+            if w in _WEAK_WORDS:
+                return False
     # a relative clause since the last comma: "the lawyer who has led X", ", which sued X"
-    tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
-    if "wh" not in tail.lower():
+    wh = low.rfind("wh")
+    if wh < 0:
         return True  # no who/which/whose/whom
+    after = low[wh:]
+    if "," in after or "." in after or ";" in after:
+        return True  # none since the last comma
+    return not _in_relative_clause(lead)
+
+
+def _in_relative_clause(lead: str) -> bool:
+    """Does the lead end inside a relative clause opened since its last comma ("the lawyer who has led",
+    ", which sued")?"""
+    tail = lead[max(lead.rfind(","), lead.rfind("."), lead.rfind(";")) + 1:]
     tw = tail.split()
     for i, w in enumerate(tw):
         if w.lower() in _REL_WORDS:
             if i == 0 and lead.rfind(",") >= 0 and lead.rfind(",") >= max(lead.rfind("."), lead.rfind(";")):
-                return False
+                return True
             if i > 0 and tw[i - 1].islower() and len(tw[i - 1]) >= 3 and tw[i - 1] not in _REL_EXCEPT:
-                return False
-    return True
+                return True
+    return False
 
 
 _THIRD_PERSON = frozenset("he she they it".split())
@@ -151,37 +174,31 @@ def _writer_asked(text: str, pos: int) -> bool:
 
 def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     text = doc.text
-    # events in text order: subject mentions, name mentions, quotes to resolve
-    events: list[tuple[int, int, tuple]] = []
+    sents = doc.sents
+    # in text order: the name mentions outside quotation marks, each touched as a subject or not, and
+    # the quotes to resolve (a mention first at the same position; the mentions after the last quote
+    # would change nothing)
+    mentions = sorted(filter(itemgetter(3), name_mentions), key=itemgetter(0))
+    n_mentions = len(mentions)
+    mi = 0
     content = sorted((r.start, r.end) for r in recs if r.type != "direct")
-    for (s, e, ent, outside, k) in name_mentions:
-        if not outside:
-            continue
-        events.append((s, 0, ("mention", ent, k, e)))
-    for rec in recs:
-        events.append((rec.pos, 1, ("rec", rec)))
-    events.sort(key=itemgetter(0, 1))
+    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
     last_speaker: Entity | None = None
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
     last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
-    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
-    for pos, _, ev in events:
-        if ev[0] == "mention":
-            _, ent, k, e = ev
-            if ent.kind != "org" or text[e:e + 30].lstrip()[:1].islower():
-                while ci < len(content) and content[ci][0] <= pos:
+    for r in sorted(recs, key=attrgetter("pos")):
+        pos = r.pos
+        while mi < n_mentions and mentions[mi][0] <= pos:
+            s, e, ent, _, k = mentions[mi]
+            mi += 1
+            person_like = ent.kind != "org"
+            subject = False
+            if person_like or text[e:e + 30].lstrip()[:1].islower():
+                while ci < len(content) and content[ci][0] <= s:
                     ci += 1
-                subject = not (ci and pos < content[ci - 1][1]) \
-                    and _subject_lead(text[max(doc.sents[k][0], pos - 160):pos])
-            else:
-                subject = False
-            if subject or (ent.kind != "org" and _writer_asked(text, pos)):
-                reg.touch(ent, pos, True)
-            else:
-                reg.touch(ent, pos, False)
-            continue
-        r: Rec = ev[1]
+                subject = not (ci and s < content[ci - 1][1]) and _subject_lead(text[max(sents[k][0], s - 160):s])
+            reg.touch(ent, s, subject or (person_like and _writer_asked(text, s)))
         if r.follow is not None:
             continue
         if r.fallback:
@@ -430,7 +447,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return best, best.name
         return None, _lower_first(np.text)
     # person descriptions: roles, synonyms, nationality, age
-    nats = {m for m in np.mods if is_demonym(m.capitalize()) and m not in ROLE_WORDS}
+    nats = {m for m in np.mods if _nationality(m)}
     phrase = " ".join([m for m in np.mods if m not in nats] + [head])
     heads = {head} | ROLE_SYNONYMS.get(head, set())
     syn_phr = ROLE_SYNONYMS.get(phrase, set()) if phrase != head else set()
@@ -451,7 +468,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         # "the officials said": people, never one named person; the unnamed group the article described
         group = _pick(reg, pos, lambda e: e.unnamed and e.gender == "p" and head in e.roles, any_mention=True)
         return (group, group.name) if group is not None else (None, _lower_first(np.text))
-    best = _pick(reg, pos, lambda e: match(e) and not e.unnamed, any_mention=True)
+    best = _pick(reg, pos, lambda e: not e.unnamed and match(e), any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
     unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
@@ -556,11 +573,13 @@ _GRAMMAR_WORDS = DETERMINERS | PRONOUN_WORDS.keys() | frozenset("you as each bot
 def _grammar_only(np: NP) -> bool:
     """'His', 'Some', 'One', 'he’s': a name or description made of determiners and pronouns only (a
     phrase cut to its first word), which names no one; a title ('Ms.') is no such word."""
+    if np.kind not in ("name", "desc"):
+        return False
     words = np.text.split()
-    return np.kind in ("name", "desc") and bool(words) and words[0].lower() not in _TITLE_ONLY \
-        and all(_function_word(w) for w in words)
+    return bool(words) and words[0].lower() not in _TITLE_ONLY and all(map(_function_word, words))
 
 
+@lru_cache(maxsize=4096)
 def _function_word(word: str) -> bool:
     """A determiner or a pronoun ('May' may be a name)."""
     w = word.lower().rstrip(".,;:")
@@ -643,10 +662,10 @@ def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
 
 
 def _absorb_roles(ent: Entity, ph: str) -> None:
-    for w in _rx(r"[\w\-]+").findall(ph.lower()):
+    for w in _ROLE_PHRASE_WORD.findall(ph.lower()):
         if w in ("the", "a", "an", "of", "for", "at"):
             continue
-        if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+        if _nationality(w):
             ent.nat.add(w)
         else:
             ent.roles.add(w)
@@ -657,23 +676,25 @@ def _absorb_roles(ent: Entity, ph: str) -> None:
     ent.phrases.add(ph.lower())
 
 
+_ROLE_PHRASE_WORD = re.compile(r"[\w\-]+")
+
+
+@lru_cache(maxsize=4096)
+def _nationality(word: str) -> bool:
+    """'canadian', 'german' (a word of a role phrase, in lower case): a nationality, unless a role word."""
+    return is_demonym(word.capitalize()) and word not in ROLE_WORDS
+
+
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
-    """The most recent entity satisfying pred: by subject mentions first (unless any_mention)."""
+    """The most recent entity satisfying pred: by subject mentions first (unless any_mention), among the
+    latest 61 of each kind."""
     if not any_mention:
-        n = 0
-        for e in reversed(reg.rec_s):
+        for e in islice(reversed(reg.rec_s), 61):
             if e.last_subj < pos and pred(e):
                 return e
-            n += 1
-            if n > 60:
-                break
         if subj_only:
             return None
-    n = 0
-    for e in reversed(reg.rec_m):
-        if (any_mention or e.last_subj < 0) and max(e.last_subj, e.last_mention) < pos and pred(e):
+    for e in islice(reversed(reg.rec_m), 61):
+        if (any_mention or e.last_subj < 0) and e.last_subj < pos and e.last_mention < pos and pred(e):
             return e
-        n += 1
-        if n > 60:
-            break
     return None
