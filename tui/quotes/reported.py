@@ -50,6 +50,13 @@ _TIME_ADJ = re.compile(
 _THAT = re.compile(r"\bthat\b")
 
 
+def _that_in(s: str, pos: int, end: int) -> re.Match | None:
+    """_THAT.search(s, pos, end), started where str.find sees the letters first (faster than the pattern
+    trying every position; its \\b looks at the character before the start, so the match is the same)."""
+    k = s.find("that", pos, end)
+    return _THAT.search(s, k, end) if k >= 0 else None
+
+
 _ADDRESSEE = re.compile(
     r"\s*(?:reporters|journalists|the\s+press|lawmakers|legislators|parliament|the\s+[\w\-’' ]{1,40}?|"
     r"(?:him|her|them|us|me|you)|[A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'\-]*){0,4})"
@@ -85,6 +92,9 @@ not also often never always still now then repeatedly usually sometimes rarely j
 
 
 _QUOTE_OPEN = "\"“‘«„'"
+
+
+_QUOTE_MARKS = frozenset(_QUOTE_OPEN + "”»")
 
 
 _PRONOUN_IS = frozenset(p + s for p in ("he", "she", "it", "who", "that") for s in ("'s", "’s"))  # "he's claiming that …": not a possessive
@@ -281,10 +291,10 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             elif _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
                     between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
                 inherit[hi] = d
-        if _in_direct(doc, cs):
-            continue
+        # (no cue lies inside quotation marks: engine.py keeps none of those in doc.hits)
         cend = _content_end(text, ce, se)
-        if _REL_BEFORE.search(text, max(ss, cs - 30), cs):
+        near = max(ss, cs - 30)
+        if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
             cend = _relative_clause_end(doc, hi, ce, cend)
         r: Rec | None
         if cls == CueClass.PHRASE:
@@ -363,10 +373,6 @@ def _has_span(doc: Doc, r: Rec) -> bool:
     return k < len(doc.spans) and doc.spans[k].open < r.end
 
 
-def _in_direct(doc: Doc, pos: int) -> bool:
-    return doc.span_at(pos) >= 0
-
-
 _PERSON_HEADS = frozenset("counsel head chief aide adviser advisor lawyer attorney boss founder owner".split())
 
 
@@ -437,6 +443,14 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:when|whenever|if|unless|once)\s+(?:a|an|any|someone|somebody|anyone|you)\s+[^,;:]{0,40}$",
+                           re.I)
+
+
+# the last word before a coordinated cue: "X did Y and (also) said …"
+_COORD_TAIL = frozenset("and but also then later again has have had".split())
+
+
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declining|refusing)\s+to)"
                       r"(?:\s+(?:yet|publicly|directly|explicitly|immediately|specifically))?\s+$", re.I)
 
@@ -470,27 +484,31 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # the patterns anchored at the cue need only the last words before it (from a space on, so that
     # `^` cannot match inside the sentence)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
-    t4 = _tail_from(lt, 4)
-    pw = _LAST_WORD.search(lt, _tail_from(lt, 1))  # a word that ends the text lies in its last token
-    if pw and inh is None and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and low_form
-                                                            not in _AMBIG_S and low_form not in _AMBIG_BASE))
-               or (pw.group(1).endswith(("’s", "'s")) and pw.group(1).lower() not in _PRONOUN_IS)):
+    last4 = lt.rsplit(None, 4)  # the last four words (after what comes before them, if anything)
+    t4 = len(last4[0]) if len(last4) > 4 else 0
+    pw = _LAST_WORD.search(lt, lt.rfind(last4[-1])) if last4 else None  # a word that ends the text lies in its last token
+    prev = pw.group(1) if pw else ""
+    prev_low = prev.lower()
+    if inh is None and ((prev_low in _NOUN_BEFORE and not (prev_low in _ALSO_NOUNS and low_form not in _AMBIG_S
+                                                           and low_form not in _AMBIG_BASE))
+                        or (prev.endswith(("’s", "'s")) and prev_low not in _PRONOUN_IS)):
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
-    low4 = lt[t4:].lower()
-    if ("not" in low4 or "never" in low4 or "n't" in low4 or "n’t" in low4 or "to" in low4) \
-            and _NEGATED.search(lt, t4):  # (the words it needs first: most cues have none)
+    # (the words these patterns need first: most cues have none; a negation's word is one of the last two)
+    low2 = " ".join(last4[-2:]).lower()
+    if ("not" in low2 or "never" in low2 or "n't" in low2 or "n’t" in low2 or "to" in low2) \
+            and _NEGATED.search(lt, t4):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
-    if low_form == lemma and _FUTURE.search(lt, t4):
+    if low_form == lemma and ("ll" in low2 or "go" in lt[t4:].lower()) and _FUTURE.search(lt, t4):
         return None  # "the Greens will argue that …": not said yet
-    if pw and pw.group(1).lower() == "worth":
+    if prev_low == "worth":
         return None  # "it is worth noting that …": the writer's own aside
+    # (the hypothetical's words hold no comma, semicolon or colon: search after the last one)
     if (low_form == lemma or low_form == lemma + "s") \
-            and _rx(r"\b(?:when|whenever|if|unless|once)\s+(?:a|an|any|someone|somebody|anyone|you)\s+[^,;:]{0,40}$",
-                    re.I).search(lt):
+            and _HYPOTHETICAL.search(lt, max(lt.rfind(","), lt.rfind(";"), lt.rfind(":")) + 1):
         return None  # "a renoviction is when a landlord tells a tenant …" (present tense): a hypothetical, no report
-    if pw and pw.group(1)[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
+    if prev[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
         return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
-    if _REL_CLAUSE.search(lt):
+    if "wh" in lt and _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
         if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
             return None  # ", who asked not to be named, said …": a relative clause about the subject
@@ -501,19 +519,19 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if np is None or s is None or (lemma in _NP_TAKERS and not _clause_like(text, s, cend, lemma)):
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.RELATIVE)
-    if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
+    if prev_low in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
-    if form.endswith(("ed", "told", "said")) and lt.rstrip().endswith("ly") \
+    if form.endswith(("ed", "told", "said")) and prev.endswith("ly") \
             and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
-    if pw and pw.group(1).lower() in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
+    if prev_low in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
             and not _rx(r"\bthat\b").search(right):
         return None  # "she was reported by a plumber who …": an event, nothing reported
     if low_form in _AMBIG_BASE and _rx(r"\b(?:a|an|the|this|last|next|its|their|his|her)\s+May\s+$").search(lt):
         return None  # "at a May protest": the month, not the modal
-    if low_form in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(pw.group(1) if pw else ""):
+    if low_form in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(prev):
         return None  # "a strong signal", "demand from China", "the United States"
     if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
         return None  # "called a strike", "called a snap election": an event, not words
@@ -534,7 +552,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
     if low_form in _AMBIG_S:
         mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt)
-        w = mw.group(1) if mw and pw and not pw.group(1)[:1].isupper() else pw.group(1) if pw else ""  # "He now calls"
+        w = mw.group(1) if mw and pw and not prev[:1].isupper() else prev  # "He now calls"
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
@@ -551,7 +569,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 if _words(text[s:cend]) >= 2:
                     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.GAP)
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
-    coord = inh is None and ("and" in lt or "but" in lt) \
+    coord = inh is None and prev in _COORD_TAIL \
         and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and low_form in _PARTICIPLE_CUES and not _rx(
             r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != CueClass.DIRECT):
@@ -569,12 +587,13 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if s is None:
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
-    rstrip0 = right.strip()
-    right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
-                                      and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
-    if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right)) or _CLAUSE_AFTER_PP.match(right)):
-        right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
     if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
+        rstrip0 = right.strip()
+        right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
+                                          and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
+        if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right))
+                                      or _CLAUSE_AFTER_PP.match(right)):
+            right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
         cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
         forward = not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs)
         # inverted trailing: "…, said X." / "…, says X, the …"
@@ -603,8 +622,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         while subj_s < cs and text[subj_s] in "”\"’'»":
             subj_s += 1  # '…a “paper trail,” the Gazette reported.'
         subj = text[subj_s:cs]
-        if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
-                and not any(c in subj for c in _QUOTE_OPEN + "”»") and not doc.hits_in(subj_s, cs):
+        if 0 < _words_upto(subj, 10) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
+                and _QUOTE_MARKS.isdisjoint(subj) and not doc.hits_in(subj_s, cs):
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
@@ -648,7 +667,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
     subj_end = cs
-    if pw and pw.group(1).lower() in _PRONOUN_IS:
+    if pw and prev_low in _PRONOUN_IS:
         subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
     floor = _chunk_floor(text, ss, cs)
     np = parse_np(text, floor, subj_end, ss) if left.strip() else None
@@ -816,28 +835,25 @@ def _chunk_floor(text: str, ss: int, cs: int) -> int:
 
 def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     right = text[ce:cend]
-    if not right.strip():
+    lead = right.lstrip()
+    if not lead:
         return None
-    if right.lstrip().startswith(","):
+    if lead[0] == ",":
         # "warned, however, that …": a parenthetical, then the that-clause
         mp = _rx(r"\s*,\s*[^,;:]{1,40},\s*that\s+").match(right)
         if not mp:
             return None  # "said, adding …"
         s = ce + mp.end()
         return s if cend - s >= 3 else None
-    if right.lstrip()[:1] == ":":
+    if lead[0] == ":":
         return None
-    pos = 0
-    m = _TIME_ADJ.match(right)
-    while m and m.end() > pos and m.end() - m.start() > 0:
-        pos = m.end()
-        m = _TIME_ADJ.match(right, pos)
+    pos = _skip_time(right)
     if cls == CueClass.ADDRESSEE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
         if ma and _words(ma.group()) > 4 and _ADDRESSEE_BARE.match(right, pos):
             ma = None  # "told the Courier the plan was dead": the addressee is "the Courier", the rest is content
-        mt = _THAT.search(right, pos, min(len(right), pos + 120))
+        mt = _that_in(right, pos, pos + 120)
         if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
             pos = mt.end() if not _THAT_SUBJECT.match(right, mt.end()) else mt.start()
         elif ma:
@@ -851,12 +867,12 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
             elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
                 return None  # else "warned officials to boost …": the object and its infinitive
     else:
-        mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right[pos:])
-        if mt and not _THAT_SUBJECT.match(right, pos + mt.end()):
-            pos += mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
+        mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right, pos)
+        if mt and not _THAT_SUBJECT.match(right, mt.end()):
+            pos = mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
         else:
             # "said in a statement issued … that" – a that within a short adjunct
-            mt = _THAT.search(right, pos, min(len(right), pos + 100))
+            mt = _that_in(right, pos, pos + 100)
             if mt and (_ADJUNCT_START.match(right[pos:].lstrip()) or (right[pos:].lstrip().startswith("for ")
                                                                        and "," not in right[pos:mt.start()])) \
                     and _words(right[pos:mt.start()]) <= 12 \
@@ -880,7 +896,8 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
             continue
         h2 = doc.hits[hj]
         pre = text[r.start:h2[0]]
-        m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
+        # (the patterns anchored at the end span at most three and eight words: search only those)
+        m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre, _tail_from(pre, 3))
         if hj in doc.used_hits:
             if m and h2[4] != CueClass.PHRASE:
                 # 'said "…," and added: "…"': the second cue has its own quotation; the report ends before it
@@ -904,7 +921,8 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
         if h2[4] == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
             continue  # "had agreed to reopen": not a report
         # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
-        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
+        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(
+            pre, _tail_from(pre, 8))
         if m and h2[4] != CueClass.PHRASE:
             subj_s = h2[0] - len(m.group(1))
             np2 = parse_np(text, subj_s, h2[0], subj_s)
