@@ -26,6 +26,12 @@ from tui.quotes.lexicon import EVIDENCE_CUES, EVIDENCE_NOUNS, ORG_WORDS, ROLE_SU
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
 from tui.quotes.text import cue_info, tokens
 
+# the cue classes under module names: looking a member up on the Enum costs several times the
+# comparison it feeds, and every cue is compared with a few
+_PHRASE_CUE, _CLAUSE_CUE, _ADDRESSEE_CUE = CueClass.PHRASE, CueClass.CLAUSE, CueClass.ADDRESSEE
+_DIRECT_CUE, _OBJECT_CUE, _EVALUATIVE_CUE = CueClass.DIRECT, CueClass.OBJECT, CueClass.EVALUATIVE
+
+
 _ADJUNCT_START = re.compile(
     r"(?:on|in|at|to|during|after|before|last|this|late|early|earlier|yesterday|today|tonight|overnight|"
     r"via|through|from|with|while|when|by|over|under|outside|inside|as|also|later|again|then|previously|"
@@ -282,7 +288,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         cs, ce, form, lemma, cls = h
         ss, se = doc.sent_of(cs)
         if hi not in inherit:
-            d = by_sent.get(doc.sent_index(cs))
+            d = by_sent.get(doc.sent_index(cs)) if by_sent else None
             between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
             if d is None or between is None:
                 pass
@@ -297,19 +303,19 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
             cend = _relative_clause_end(doc, hi, ce, cend)
         r: Rec | None
-        if cls == CueClass.PHRASE:
+        if cls == _PHRASE_CUE:
             r = _according(doc, h, ss, se)
         else:
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
             continue
-        if cls == CueClass.EVALUATIVE and not _has_span(doc, r):
+        if cls == _EVALUATIVE_CUE and not _has_span(doc, r):
             continue  # "praised the plan": an evaluation with no reported words
         if _A_FIGURE.match(text, r.start):
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
+        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == _EVALUATIVE_CUE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
@@ -510,7 +516,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
     if "wh" in lt and _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
-        if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
+        if rel is None or lemma == "ask" or cls not in (_CLAUSE_CUE, _ADDRESSEE_CUE):
             return None  # ", who asked not to be named, said …": a relative clause about the subject
         # "He met Ms. Hale, who said the plan was dead": the one the relative clause is about
         off = cs - len(lt)
@@ -556,7 +562,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
-    if cls == CueClass.CLAUSE and _FINITE_START.match(right):
+    if cls == _CLAUSE_CUE and _FINITE_START.match(right):
         # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
         # report goes on from the relative pronoun the cue's clause lacks
         t7 = _tail_from(lt, 7)
@@ -572,7 +578,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     coord = inh is None and prev in _COORD_TAIL \
         and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and low_form in _PARTICIPLE_CUES and not _rx(
-            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != CueClass.DIRECT):
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != _DIRECT_CUE):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -587,7 +593,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if s is None:
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
-    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
+    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != _DIRECT_CUE:
         rstrip0 = right.strip()
         right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
                                           and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
@@ -627,7 +633,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
-                if cls == CueClass.ADDRESSEE:
+                if cls == _ADDRESSEE_CUE:
                     # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
                     ma = _ADDRESSEE_TRAIL.match(right)
                     if ma:
@@ -641,16 +647,16 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     s, e = _trim(text, ss, ss + lc)
                     if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
                         e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
-                    if _words(text[s:e]) >= 3 and cls not in (CueClass.DIRECT, CueClass.OBJECT):
+                    if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
-                infinitive = cls == CueClass.OBJECT and rstrip.startswith("to ")  # "threatened to release them, …"
+                infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip) and not infinitive):
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
                     intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
-                    if cls != CueClass.DIRECT and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                    if cls != _DIRECT_CUE and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
                                           r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
                                           r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
                                           r"might|should|must|has|have|had)\b))\b").match(after):
@@ -660,10 +666,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                             return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
                     mt = _rx(r"\s*that\s+").match(after)
                     s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
-                    if _words(text[s:e]) >= 2 and cls != CueClass.DIRECT and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                    if _words(text[s:e]) >= 2 and cls != _DIRECT_CUE and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
     # forward: "X said (that) CONTENT"
-    if cls == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
+    if cls == _DIRECT_CUE and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
     subj_end = cs
@@ -848,7 +854,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     if lead[0] == ":":
         return None
     pos = _skip_time(right)
-    if cls == CueClass.ADDRESSEE:
+    if cls == _ADDRESSEE_CUE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
         if ma and _words(ma.group()) > 4 and _ADDRESSEE_BARE.match(right, pos):
@@ -899,16 +905,16 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
         # (the patterns anchored at the end span at most three and eight words: search only those)
         m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre, _tail_from(pre, 3))
         if hj in doc.used_hits:
-            if m and h2[4] != CueClass.PHRASE:
+            if m and h2[4] != _PHRASE_CUE:
                 # 'said "…," and added: "…"': the second cue has its own quotation; the report ends before it
                 s, e = _trim(text, r.start, h2[0] - len(m.group(1)))
                 if e - s >= 3:
                     r.end = e
                     return
             continue
-        if m and h2[4] != CueClass.PHRASE:
-            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", CueClass.CLAUSE)
-            if first_cls in (CueClass.OBJECT, CueClass.EVALUATIVE) or first_lemma == h2[3]:
+        if m and h2[4] != _PHRASE_CUE:
+            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", _CLAUSE_CUE)
+            if first_cls in (_OBJECT_CUE, _EVALUATIVE_CUE) or first_lemma == h2[3]:
                 # 'called the deal "historic" and said …', 'said A but said B': one report
                 suppressed.add(hj)
                 continue
@@ -918,12 +924,12 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 r.end = e
                 inherit[hj] = r
                 return
-        if h2[4] == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
+        if h2[4] == _DIRECT_CUE and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
             continue  # "had agreed to reopen": not a report
         # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
         m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(
             pre, _tail_from(pre, 8))
-        if m and h2[4] != CueClass.PHRASE:
+        if m and h2[4] != _PHRASE_CUE:
             subj_s = h2[0] - len(m.group(1))
             np2 = parse_np(text, subj_s, h2[0], subj_s)
             if np2 is not None and np2.kind in ("name", "pronoun") or (np2 is not None and np2.kind == "desc"
@@ -942,13 +948,13 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 return
         # trailing attribution of a source: "…, Azernews reports."
         m = _rx(r",\s*([^,]{1,60})$").search(pre)
-        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != CueClass.PHRASE:
+        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != _PHRASE_CUE:
             s, e = _trim(text, r.start, h2[0] - len(m.group()))
             r.end = e
             suppressed.add(hj)
             return
         # "…, according to X" at the end
-        if h2[4] == CueClass.PHRASE and _rx(r",\s*$").search(pre):
+        if h2[4] == _PHRASE_CUE and _rx(r",\s*$").search(pre):
             s, e = _trim(text, r.start, h2[0])
             r.end = e
             suppressed.add(hj)
