@@ -311,7 +311,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         if cls == _EVALUATIVE_CUE and not _has_span(doc, r):
             continue  # "praised the plan": an evaluation with no reported words
-        if _A_FIGURE.match(text, r.start):
+        first = text[r.start:r.start + 1]  # (a figure starts with a digit or a currency sign: most contents do not)
+        if (first in "$€£" or first.isdigit()) and _A_FIGURE.match(text, r.start):
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
@@ -628,7 +629,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         while subj_s < cs and text[subj_s] in "”\"’'»":
             subj_s += 1  # '…a “paper trail,” the Gazette reported.'
         subj = text[subj_s:cs]
-        if 0 < _words_upto(subj, 10) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
+        if 0 < _words_upto(subj, 10) <= 9 and not (("that" in subj or "wh" in subj)
+                                                   and _rx(r"\b(?:that|which|who)\b").search(subj)) \
                 and _QUOTE_MARKS.isdisjoint(subj) and not doc.hits_in(subj_s, cs):
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
