@@ -718,20 +718,30 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
     return lemma in _NP_TAKERS or not doc.hits_in(s, k if k >= 0 else mc.start() if mc else cend)
 
 
-_DISCOURSE_END = re.compile(r"(?:,?\s*(?:however|though|too|meanwhile|for\s+example|for\s+instance|in\s+fact|in\s+turn|"
-                            r"instead|likewise|similarly|nonetheless|nevertheless|moreover|in\s+contrast|by\s+contrast|"
-                            r"for\s+(?:his|her|its|their|our|my)\s+part|on\s+the\s+other\s+hand|of\s+course)\s*,?\s*)$",
-                            re.I)
+_DISCOURSE_PHRASES = (r"however", r"though", r"too", r"meanwhile", r"for\s+example", r"for\s+instance", r"in\s+fact",
+                      r"in\s+turn", r"instead", r"likewise", r"similarly", r"nonetheless", r"nevertheless", r"moreover",
+                      r"in\s+contrast", r"by\s+contrast", r"for\s+(?:his|her|its|their|our|my)\s+part",
+                      r"on\s+the\s+other\s+hand", r"of\s+course")
+_DISCOURSE_END = re.compile(r"(?:,?\s*(?:" + "|".join(_DISCOURSE_PHRASES) + r")\s*,?\s*)$", re.I)
+# the last three letters of each phrase: a region that ends otherwise needs no search (the pattern tries
+# every one of its phrases at every position)
+_DISCOURSE_TAILS = frozenset(p[-3:] for p in _DISCOURSE_PHRASES)
 _FOCUS_START = re.compile(r"\s*(?:Even|Only|Also|Still|Now|Yet|And|But|So)\s+(?=\S)")
 
 
 def _subject_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     """The subject region without a discourse adverb after it ("Carter, however,") or a focus word before it
     ("Even the organizer …")."""
-    # the pattern spans at most six tokens (", on the other hand ,"): search only those
-    m = _DISCOURSE_END.search(text, s + _tail_from(text[s:e], 8), e)
-    if m and m.start() > s:
-        e = m.start()
+    region = text[s:e]
+    last = region.rstrip()
+    if last.endswith(","):
+        last = last[:-1].rstrip()
+    tail = last[-3:]  # where a phrase would end, before its comma (ASCII: lower() is what re.I does)
+    if not tail.isascii() or tail.lower() in _DISCOURSE_TAILS:
+        # the pattern spans at most six tokens (", on the other hand ,"): search only those
+        m = _DISCOURSE_END.search(text, s + _tail_from(region, 8), e)
+        if m and m.start() > s:
+            e = m.start()
     m = _FOCUS_START.match(text, s, e)
     if m:
         s = m.end()
