@@ -493,8 +493,14 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
     last4 = lt.rsplit(None, 4)  # the last four words (after what comes before them, if anything)
     t4 = len(last4[0]) if len(last4) > 4 else 0
-    pw = _LAST_WORD.search(lt, lt.rfind(last4[-1])) if last4 else None  # a word that ends the text lies in its last token
-    prev = pw.group(1) if pw else ""
+    tok = last4[-1] if last4 else ""  # the last token before the cue
+    tok_end = lt.rfind(tok) + len(tok)
+    # the word that ends the text: the token itself (most often), or the word characters ending it ("(Hale’s")
+    if tok.isalpha():
+        prev = tok
+    else:
+        pw = _LAST_WORD.search(lt, tok_end - len(tok))
+        prev = pw.group(1) if pw else ""
     prev_low = prev.lower()
     if inh is None and ((prev_low in _NOUN_BEFORE and not (prev_low in _ALSO_NOUNS and low_form not in _AMBIG_S
                                                            and low_form not in _AMBIG_BASE))
@@ -559,7 +565,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
     if low_form in _AMBIG_S:
         mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt)
-        w = mw.group(1) if mw and pw and not prev[:1].isupper() else prev  # "He now calls"
+        w = mw.group(1) if mw and prev and not prev[:1].isupper() else prev  # "He now calls"
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
@@ -675,8 +681,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
     subj_end = cs
-    if pw and prev_low in _PRONOUN_IS:
-        subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
+    if prev_low in _PRONOUN_IS:
+        subj_end = cs - len(lt) + tok_end - 2  # "She’s claiming": the pronoun
     floor = _chunk_floor(text, ss, cs)
     np = parse_np(text, floor, subj_end, ss) if left.strip() else None
     if np is None and left.strip():
