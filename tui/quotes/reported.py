@@ -26,6 +26,12 @@ from tui.quotes.lexicon import EVIDENCE_CUES, EVIDENCE_NOUNS, ORG_WORDS, ROLE_SU
 from tui.quotes.speakers import NP, ORG_HEADS, PREPS, VERBISH, np_region_ok, parse_np
 from tui.quotes.text import cue_info, tokens
 
+# the cue classes under module names: looking a member up on the Enum costs several times the
+# comparison it feeds, and every cue is compared with a few
+_PHRASE_CUE, _CLAUSE_CUE, _ADDRESSEE_CUE = CueClass.PHRASE, CueClass.CLAUSE, CueClass.ADDRESSEE
+_DIRECT_CUE, _OBJECT_CUE, _EVALUATIVE_CUE = CueClass.DIRECT, CueClass.OBJECT, CueClass.EVALUATIVE
+
+
 _ADJUNCT_START = re.compile(
     r"(?:on|in|at|to|during|after|before|last|this|late|early|earlier|yesterday|today|tonight|overnight|"
     r"via|through|from|with|while|when|by|over|under|outside|inside|as|also|later|again|then|previously|"
@@ -48,6 +54,13 @@ _TIME_ADJ = re.compile(
 
 
 _THAT = re.compile(r"\bthat\b")
+
+
+def _that_in(s: str, pos: int, end: int) -> re.Match | None:
+    """_THAT.search(s, pos, end), started where str.find sees the letters first (faster than the pattern
+    trying every position; its \\b looks at the character before the start, so the match is the same)."""
+    k = s.find("that", pos, end)
+    return _THAT.search(s, k, end) if k >= 0 else None
 
 
 _ADDRESSEE = re.compile(
@@ -85,6 +98,9 @@ not also often never always still now then repeatedly usually sometimes rarely j
 
 
 _QUOTE_OPEN = "\"“‘«„'"
+
+
+_QUOTE_MARKS = frozenset(_QUOTE_OPEN + "”»")
 
 
 _PRONOUN_IS = frozenset(p + s for p in ("he", "she", "it", "who", "that") for s in ("'s", "’s"))  # "he's claiming that …": not a possessive
@@ -272,7 +288,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         cs, ce, form, lemma, cls = h
         ss, se = doc.sent_of(cs)
         if hi not in inherit:
-            d = by_sent.get(doc.sent_index(cs))
+            d = by_sent.get(doc.sent_index(cs)) if by_sent else None
             between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
             if d is None or between is None:
                 pass
@@ -281,25 +297,26 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             elif _rx(r"(?:,|\band|\bbut)\s*(?:(?:also|then|later)\s+)?$").search(
                     between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
                 inherit[hi] = d
-        if _in_direct(doc, cs):
-            continue
+        # (no cue lies inside quotation marks: engine.py keeps none of those in doc.hits)
         cend = _content_end(text, ce, se)
-        if _REL_BEFORE.search(text, max(ss, cs - 30), cs):
+        near = max(ss, cs - 30)
+        if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
             cend = _relative_clause_end(doc, hi, ce, cend)
         r: Rec | None
-        if cls == CueClass.PHRASE:
+        if cls == _PHRASE_CUE:
             r = _according(doc, h, ss, se)
         else:
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
             continue
-        if cls == CueClass.EVALUATIVE and not _has_span(doc, r):
+        if cls == _EVALUATIVE_CUE and not _has_span(doc, r):
             continue  # "praised the plan": an evaluation with no reported words
-        if _A_FIGURE.match(text, r.start):
+        first = text[r.start:r.start + 1]  # (a figure starts with a digit or a currency sign: most contents do not)
+        if (first in "$€£" or first.isdigit()) and _A_FIGURE.match(text, r.start):
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == CueClass.EVALUATIVE and not _has_span(doc, r)):
+        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == _EVALUATIVE_CUE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
@@ -361,10 +378,6 @@ def _has_span(doc: Doc, r: Rec) -> bool:
     """Quoted words open inside the record's content."""
     k = bisect_left(doc.span_opens, r.start)
     return k < len(doc.spans) and doc.spans[k].open < r.end
-
-
-def _in_direct(doc: Doc, pos: int) -> bool:
-    return doc.span_at(pos) >= 0
 
 
 _PERSON_HEADS = frozenset("counsel head chief aide adviser advisor lawyer attorney boss founder owner".split())
@@ -437,6 +450,14 @@ def _according(doc: Doc, h, ss: int, se: int) -> Rec | None:
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:when|whenever|if|unless|once)\s+(?:a|an|any|someone|somebody|anyone|you)\s+[^,;:]{0,40}$",
+                           re.I)
+
+
+# the last word before a coordinated cue: "X did Y and (also) said …"
+_COORD_TAIL = frozenset("and but also then later again has have had".split())
+
+
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declining|refusing)\s+to)"
                       r"(?:\s+(?:yet|publicly|directly|explicitly|immediately|specifically))?\s+$", re.I)
 
@@ -470,29 +491,39 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # the patterns anchored at the cue need only the last words before it (from a space on, so that
     # `^` cannot match inside the sentence)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
-    t4 = _tail_from(lt, 4)
-    pw = _LAST_WORD.search(lt, _tail_from(lt, 1))  # a word that ends the text lies in its last token
-    if pw and inh is None and ((pw.group(1).lower() in _NOUN_BEFORE and not (pw.group(1).lower() in _ALSO_NOUNS and low_form
-                                                            not in _AMBIG_S and low_form not in _AMBIG_BASE))
-               or (pw.group(1).endswith(("’s", "'s")) and pw.group(1).lower() not in _PRONOUN_IS)):
+    last4 = lt.rsplit(None, 4)  # the last four words (after what comes before them, if anything)
+    t4 = len(last4[0]) if len(last4) > 4 else 0
+    tok = last4[-1] if last4 else ""  # the last token before the cue
+    tok_end = lt.rfind(tok) + len(tok)
+    # the word that ends the text: the token itself (most often), or the word characters ending it ("(Hale’s")
+    if tok.isalpha():
+        prev = tok
+    else:
+        pw = _LAST_WORD.search(lt, tok_end - len(tok))
+        prev = pw.group(1) if pw else ""
+    prev_low = prev.lower()
+    if inh is None and ((prev_low in _NOUN_BEFORE and not (prev_low in _ALSO_NOUNS and low_form not in _AMBIG_S
+                                                           and low_form not in _AMBIG_BASE))
+                        or (prev.endswith(("’s", "'s")) and prev_low not in _PRONOUN_IS)):
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
-    low4 = lt[t4:].lower()
-    if ("not" in low4 or "never" in low4 or "n't" in low4 or "n’t" in low4 or "to" in low4) \
-            and _NEGATED.search(lt, t4):  # (the words it needs first: most cues have none)
+    # (the words these patterns need first: most cues have none; a negation's word is one of the last two)
+    low2 = " ".join(last4[-2:]).lower()
+    if ("not" in low2 or "never" in low2 or "n't" in low2 or "n’t" in low2 or "to" in low2) \
+            and _NEGATED.search(lt, t4):
         return None  # "would not promise that …", "declined to say whether …": nothing was reported
-    if low_form == lemma and _FUTURE.search(lt, t4):
+    if low_form == lemma and ("ll" in low2 or "go" in lt[t4:].lower()) and _FUTURE.search(lt, t4):
         return None  # "the Greens will argue that …": not said yet
-    if pw and pw.group(1).lower() == "worth":
+    if prev_low == "worth":
         return None  # "it is worth noting that …": the writer's own aside
+    # (the hypothetical's words hold no comma, semicolon or colon: search after the last one)
     if (low_form == lemma or low_form == lemma + "s") \
-            and _rx(r"\b(?:when|whenever|if|unless|once)\s+(?:a|an|any|someone|somebody|anyone|you)\s+[^,;:]{0,40}$",
-                    re.I).search(lt):
+            and _HYPOTHETICAL.search(lt, max(lt.rfind(","), lt.rfind(";"), lt.rfind(":")) + 1):
         return None  # "a renoviction is when a landlord tells a tenant …" (present tense): a hypothetical, no report
-    if pw and pw.group(1)[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
+    if prev[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
         return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
-    if _REL_CLAUSE.search(lt):
+    if "wh" in lt and _REL_CLAUSE.search(lt):
         rel = _REL_SUBJECT.search(lt)
-        if rel is None or lemma == "ask" or cls not in (CueClass.CLAUSE, CueClass.ADDRESSEE):
+        if rel is None or lemma == "ask" or cls not in (_CLAUSE_CUE, _ADDRESSEE_CUE):
             return None  # ", who asked not to be named, said …": a relative clause about the subject
         # "He met Ms. Hale, who said the plan was dead": the one the relative clause is about
         off = cs - len(lt)
@@ -501,19 +532,19 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if np is None or s is None or (lemma in _NP_TAKERS and not _clause_like(text, s, cend, lemma)):
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.RELATIVE)
-    if pw and pw.group(1).lower() in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
+    if prev_low in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
-    if form.endswith(("ed", "told", "said")) and lt.rstrip().endswith("ly") \
+    if form.endswith(("ed", "told", "said")) and prev.endswith("ly") \
             and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
-    if pw and pw.group(1).lower() in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
+    if prev_low in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
             and not _rx(r"\bthat\b").search(right):
         return None  # "she was reported by a plumber who …": an event, nothing reported
     if low_form in _AMBIG_BASE and _rx(r"\b(?:a|an|the|this|last|next|its|their|his|her)\s+May\s+$").search(lt):
         return None  # "at a May protest": the month, not the modal
-    if low_form in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(pw.group(1) if pw else ""):
+    if low_form in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(prev):
         return None  # "a strong signal", "demand from China", "the United States"
     if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
         return None  # "called a strike", "called a snap election": an event, not words
@@ -534,11 +565,11 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
     if low_form in _AMBIG_S:
         mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt)
-        w = mw.group(1) if mw and pw and not pw.group(1)[:1].isupper() else pw.group(1) if pw else ""  # "He now calls"
+        w = mw.group(1) if mw and prev and not prev[:1].isupper() else prev  # "He now calls"
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
-    if cls == CueClass.CLAUSE and _FINITE_START.match(right):
+    if cls == _CLAUSE_CUE and _FINITE_START.match(right):
         # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
         # report goes on from the relative pronoun the cue's clause lacks
         t7 = _tail_from(lt, 7)
@@ -551,10 +582,10 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 if _words(text[s:cend]) >= 2:
                     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.GAP)
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
-    coord = inh is None and ("and" in lt or "but" in lt) \
+    coord = inh is None and prev in _COORD_TAIL \
         and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and low_form in _PARTICIPLE_CUES and not _rx(
-            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != CueClass.DIRECT):
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != _DIRECT_CUE):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -569,12 +600,13 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if s is None:
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
-    rstrip0 = right.strip()
-    right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
-                                      and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
-    if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right)) or _CLAUSE_AFTER_PP.match(right)):
-        right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
-    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != CueClass.DIRECT:
+    if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != _DIRECT_CUE:
+        rstrip0 = right.strip()
+        right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
+                                          and _words(rstrip0) <= 12 and "," not in rstrip0[:-1])
+        if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right))
+                                      or _CLAUSE_AFTER_PP.match(right)):
+            right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
         cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
         forward = not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs)
         # inverted trailing: "…, said X." / "…, says X, the …"
@@ -603,12 +635,13 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         while subj_s < cs and text[subj_s] in "”\"’'»":
             subj_s += 1  # '…a “paper trail,” the Gazette reported.'
         subj = text[subj_s:cs]
-        if 0 < _words(subj) <= 9 and not _rx(r"\b(?:that|which|who)\b").search(subj) \
-                and not any(c in subj for c in _QUOTE_OPEN + "”»") and not doc.hits_in(subj_s, cs):
+        if 0 < _words_upto(subj, 10) <= 9 and not (("that" in subj or "wh" in subj)
+                                                   and _rx(r"\b(?:that|which|who)\b").search(subj)) \
+                and _QUOTE_MARKS.isdisjoint(subj) and not doc.hits_in(subj_s, cs):
             np = parse_np(text, subj_s, cs, ss)
             if np is not None:
                 rstrip = right.strip()
-                if cls == CueClass.ADDRESSEE:
+                if cls == _ADDRESSEE_CUE:
                     # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
                     ma = _ADDRESSEE_TRAIL.match(right)
                     if ma:
@@ -622,16 +655,16 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                     s, e = _trim(text, ss, ss + lc)
                     if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
                         e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
-                    if _words(text[s:e]) >= 3 and cls not in (CueClass.DIRECT, CueClass.OBJECT):
+                    if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
                 m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
-                infinitive = cls == CueClass.OBJECT and rstrip.startswith("to ")  # "threatened to release them, …"
+                infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
                 if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip) and not infinitive):
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
                     intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
-                    if cls != CueClass.DIRECT and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                    if cls != _DIRECT_CUE and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
                                           r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
                                           r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
                                           r"might|should|must|has|have|had)\b))\b").match(after):
@@ -641,15 +674,15 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                             return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
                     mt = _rx(r"\s*that\s+").match(after)
                     s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
-                    if _words(text[s:e]) >= 2 and cls != CueClass.DIRECT and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                    if _words(text[s:e]) >= 2 and cls != _DIRECT_CUE and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
     # forward: "X said (that) CONTENT"
-    if cls == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
+    if cls == _DIRECT_CUE and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
         return None
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
     subj_end = cs
-    if pw and pw.group(1).lower() in _PRONOUN_IS:
-        subj_end = cs - len(lt) + pw.end(1) - 2  # "She’s claiming": the pronoun
+    if prev_low in _PRONOUN_IS:
+        subj_end = cs - len(lt) + tok_end - 2  # "She’s claiming": the pronoun
     floor = _chunk_floor(text, ss, cs)
     np = parse_np(text, floor, subj_end, ss) if left.strip() else None
     if np is None and left.strip():
@@ -691,20 +724,30 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
     return lemma in _NP_TAKERS or not doc.hits_in(s, k if k >= 0 else mc.start() if mc else cend)
 
 
-_DISCOURSE_END = re.compile(r"(?:,?\s*(?:however|though|too|meanwhile|for\s+example|for\s+instance|in\s+fact|in\s+turn|"
-                            r"instead|likewise|similarly|nonetheless|nevertheless|moreover|in\s+contrast|by\s+contrast|"
-                            r"for\s+(?:his|her|its|their|our|my)\s+part|on\s+the\s+other\s+hand|of\s+course)\s*,?\s*)$",
-                            re.I)
+_DISCOURSE_PHRASES = (r"however", r"though", r"too", r"meanwhile", r"for\s+example", r"for\s+instance", r"in\s+fact",
+                      r"in\s+turn", r"instead", r"likewise", r"similarly", r"nonetheless", r"nevertheless", r"moreover",
+                      r"in\s+contrast", r"by\s+contrast", r"for\s+(?:his|her|its|their|our|my)\s+part",
+                      r"on\s+the\s+other\s+hand", r"of\s+course")
+_DISCOURSE_END = re.compile(r"(?:,?\s*(?:" + "|".join(_DISCOURSE_PHRASES) + r")\s*,?\s*)$", re.I)
+# the last three letters of each phrase: a region that ends otherwise needs no search (the pattern tries
+# every one of its phrases at every position)
+_DISCOURSE_TAILS = frozenset(p[-3:] for p in _DISCOURSE_PHRASES)
 _FOCUS_START = re.compile(r"\s*(?:Even|Only|Also|Still|Now|Yet|And|But|So)\s+(?=\S)")
 
 
 def _subject_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     """The subject region without a discourse adverb after it ("Carter, however,") or a focus word before it
     ("Even the organizer …")."""
-    # the pattern spans at most six tokens (", on the other hand ,"): search only those
-    m = _DISCOURSE_END.search(text, s + _tail_from(text[s:e], 8), e)
-    if m and m.start() > s:
-        e = m.start()
+    region = text[s:e]
+    last = region.rstrip()
+    if last.endswith(","):
+        last = last[:-1].rstrip()
+    tail = last[-3:]  # where a phrase would end, before its comma (ASCII: lower() is what re.I does)
+    if not tail.isascii() or tail.lower() in _DISCOURSE_TAILS:
+        # the pattern spans at most six tokens (", on the other hand ,"): search only those
+        m = _DISCOURSE_END.search(text, s + _tail_from(region, 8), e)
+        if m and m.start() > s:
+            e = m.start()
     m = _FOCUS_START.match(text, s, e)
     if m:
         s = m.end()
@@ -816,28 +859,25 @@ def _chunk_floor(text: str, ss: int, cs: int) -> int:
 
 def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
     right = text[ce:cend]
-    if not right.strip():
+    lead = right.lstrip()
+    if not lead:
         return None
-    if right.lstrip().startswith(","):
+    if lead[0] == ",":
         # "warned, however, that …": a parenthetical, then the that-clause
         mp = _rx(r"\s*,\s*[^,;:]{1,40},\s*that\s+").match(right)
         if not mp:
             return None  # "said, adding …"
         s = ce + mp.end()
         return s if cend - s >= 3 else None
-    if right.lstrip()[:1] == ":":
+    if lead[0] == ":":
         return None
-    pos = 0
-    m = _TIME_ADJ.match(right)
-    while m and m.end() > pos and m.end() - m.start() > 0:
-        pos = m.end()
-        m = _TIME_ADJ.match(right, pos)
-    if cls == CueClass.ADDRESSEE:
+    pos = _skip_time(right)
+    if cls == _ADDRESSEE_CUE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
         if ma and _words(ma.group()) > 4 and _ADDRESSEE_BARE.match(right, pos):
             ma = None  # "told the Courier the plan was dead": the addressee is "the Courier", the rest is content
-        mt = _THAT.search(right, pos, min(len(right), pos + 120))
+        mt = _that_in(right, pos, pos + 120)
         if mt and _words(right[pos:mt.start()]) <= 10 and not _rx(r"[,;]").search(right[pos:mt.start()].strip(", ")):
             pos = mt.end() if not _THAT_SUBJECT.match(right, mt.end()) else mt.start()
         elif ma:
@@ -851,12 +891,12 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
             elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
                 return None  # else "warned officials to boost …": the object and its infinitive
     else:
-        mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right[pos:])
-        if mt and not _THAT_SUBJECT.match(right, pos + mt.end()):
-            pos += mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
+        mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right, pos)
+        if mt and not _THAT_SUBJECT.match(right, mt.end()):
+            pos = mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
         else:
             # "said in a statement issued … that" – a that within a short adjunct
-            mt = _THAT.search(right, pos, min(len(right), pos + 100))
+            mt = _that_in(right, pos, pos + 100)
             if mt and (_ADJUNCT_START.match(right[pos:].lstrip()) or (right[pos:].lstrip().startswith("for ")
                                                                        and "," not in right[pos:mt.start()])) \
                     and _words(right[pos:mt.start()]) <= 12 \
@@ -880,18 +920,19 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
             continue
         h2 = doc.hits[hj]
         pre = text[r.start:h2[0]]
-        m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre)
+        # (the patterns anchored at the end span at most three and eight words: search only those)
+        m = _rx(r"(,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?)$").search(pre, _tail_from(pre, 3))
         if hj in doc.used_hits:
-            if m and h2[4] != CueClass.PHRASE:
+            if m and h2[4] != _PHRASE_CUE:
                 # 'said "…," and added: "…"': the second cue has its own quotation; the report ends before it
                 s, e = _trim(text, r.start, h2[0] - len(m.group(1)))
                 if e - s >= 3:
                     r.end = e
                     return
             continue
-        if m and h2[4] != CueClass.PHRASE:
-            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", CueClass.CLAUSE)
-            if first_cls in (CueClass.OBJECT, CueClass.EVALUATIVE) or first_lemma == h2[3]:
+        if m and h2[4] != _PHRASE_CUE:
+            first_lemma, first_cls = cue_info(r.cue) if r.cue else ("", _CLAUSE_CUE)
+            if first_cls in (_OBJECT_CUE, _EVALUATIVE_CUE) or first_lemma == h2[3]:
                 # 'called the deal "historic" and said …', 'said A but said B': one report
                 suppressed.add(hj)
                 continue
@@ -901,11 +942,12 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 r.end = e
                 inherit[hj] = r
                 return
-        if h2[4] == CueClass.DIRECT and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
+        if h2[4] == _DIRECT_CUE and not _rx(r"\s*(?:that|whether|if)\b").match(text, h2[1]):
             continue  # "had agreed to reopen": not a report
         # a coordinated clause with its own subject: "…, and Y said …" / "… while Y said …"
-        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(pre)
-        if m and h2[4] != CueClass.PHRASE:
+        m = _rx(r"(?:,\s*|\s+)(?:and|but|while|whereas|although|though|;)\s+((?:[\w’'\-.]+\s+){1,6})$").search(
+            pre, _tail_from(pre, 8))
+        if m and h2[4] != _PHRASE_CUE:
             subj_s = h2[0] - len(m.group(1))
             np2 = parse_np(text, subj_s, h2[0], subj_s)
             if np2 is not None and np2.kind in ("name", "pronoun") or (np2 is not None and np2.kind == "desc"
@@ -924,13 +966,13 @@ def _cut_content(doc: Doc, r: Rec, hi: int, inherit: dict, suppressed: set) -> N
                 return
         # trailing attribution of a source: "…, Azernews reports."
         m = _rx(r",\s*([^,]{1,60})$").search(pre)
-        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != CueClass.PHRASE:
+        if m and _words(m.group(1)) <= 5 and not text[h2[1]:r.end].strip(" .") and h2[4] != _PHRASE_CUE:
             s, e = _trim(text, r.start, h2[0] - len(m.group()))
             r.end = e
             suppressed.add(hj)
             return
         # "…, according to X" at the end
-        if h2[4] == CueClass.PHRASE and _rx(r",\s*$").search(pre):
+        if h2[4] == _PHRASE_CUE and _rx(r",\s*$").search(pre):
             s, e = _trim(text, r.start, h2[0])
             r.end = e
             suppressed.add(hj)
