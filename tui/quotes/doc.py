@@ -143,6 +143,7 @@ class Doc:
     hit_starts: list[int] = field(default_factory=list)
     used_hits: set = field(default_factory=set)
     used_spans: set = field(default_factory=set)
+    speechlike: dict[int, bool] = field(default_factory=dict)  # direct._speechlike's answers, by span open
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self.sent_starts, pos) - 1
