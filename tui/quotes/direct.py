@@ -249,7 +249,7 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
     direct: dict[int, Rec] = {}
     last_rec_by_para: dict[int, Rec] = {}
     for chain in _chains(doc):
-        if any(i in doc.used_spans for i in chain):
+        if not doc.used_spans.isdisjoint(chain):
             continue
         first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
         before_att: tuple | None = None
@@ -405,7 +405,7 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
     """A speech-like quotation standing alone as a sentence: the latest speaker's."""
     text = doc.text
     for chain in _chains(doc):
-        if any(i in doc.used_spans for i in chain):
+        if not doc.used_spans.isdisjoint(chain):
             continue
         first = doc.spans[chain[0]]
         if not _speechlike(doc, first):

@@ -43,7 +43,6 @@ from tui.quotes.doc import (
     Doc,
     Hit,
     Rec,
-    _rx,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
 from tui.quotes.model import Quote
@@ -162,15 +161,15 @@ def _hit_ok(doc: Doc, h) -> bool:
     if not h[2][:1].isupper() or h[4] == CueClass.PHRASE:
         return True
     text = doc.text
-    ss = doc.sent_of(h[0])[0]
+    ss, se = doc.sent_of(h[0])
     before = text[ss:h[0]].strip(" \"“‘'«")
     if not before:
         return True
-    pw = _rx(r"(\S+)\s*$").search(before)
-    if not (pw and pw.group(1)[:1].isupper()):
+    last_word = before.rsplit(None, 1)[-1:]  # (a regex for it searched from every position of the sentence)
+    if not (last_word and last_word[0][:1].isupper()):
         return False
     # a title-case headline: most words capitalised
-    words = _WORDS.findall(text[ss:doc.sent_of(h[0])[1]])
+    words = _WORDS.findall(text[ss:se])
     caps = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and caps >= 0.7 * len(words)
 
