@@ -122,7 +122,7 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # if none before)
         if "\n" in between or _CLAUSE_END.search(between) and _CLAUSE_END.search(_ABBR_DOT.sub("", between)):
             return None
-        nwords = _words(between)
+        nwords = _words_upto(between, 25)  # (no test below looks past 24)
         # (a subject with an apposition runs longer: '"…," Ada Lund, director of studies at the X Centre, said')
         most = 20 if between.count(",") >= 2 else 14
         if nwords > 24 or nwords > most and not _long_name_apposition(text, after, h[0], ss):
@@ -177,7 +177,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if room and (k0 < 0 or doc.spans[k0].close < ss0):
             np0 = _subject_np(doc, ss0, i)
             if np0 is not None and np0.kind in ("name", "pronoun") and not doc.hits_in(np0.end, i) \
-                    and _words(text[np0.end:i]) <= 8:
+                    and _words_upto(text[np0.end:i], 9) <= 8:
                 return COLON_CUE, np0
     ss, _ = doc.sent_of(i)
     # the clause before: from the previous span (or the sentence start)
@@ -193,7 +193,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     if h[4] == CueClass.PHRASE:
         return None
     between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
-    if _words(between) > 8 or _SENT_STOP.search(between) and _SENT_STOP.search(_ABBR_DOT.sub("", between)):
+    if _words_upto(between, 9) > 8 or _SENT_STOP.search(between) and _SENT_STOP.search(_ABBR_DOT.sub("", between)):
         return None
     if punct.isalpha():
         # `she said "…"` without punctuation: only directly after the cue
@@ -417,7 +417,7 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
         tail = text[last.close + 1:se].strip() if last.closed else ""
         if tail and tail not in ".":
             continue
-        if _words(text[first.start:first.end]) < 5:
+        if _words_upto(text[first.start:first.end], 5) < 5:
             continue
         # "The mayor was blunt. "We are not paying …"": the subject of the sentence just before, in the
         # same paragraph, else the latest speaker

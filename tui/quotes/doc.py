@@ -163,10 +163,10 @@ class Doc:
                 return k
         return -1
 
-    def hits_in(self, s: int, e: int) -> list[int]:
+    def hits_in(self, s: int, e: int) -> range:
+        """Indices of the hits that start in [s, e) (a range: most callers only ask if there is one)."""
         i = bisect_left(self.hit_starts, s)
-        j = bisect_left(self.hit_starts, e)
-        return list(range(i, j))
+        return range(i, bisect_left(self.hit_starts, e, i))
 
 
 def _words(s: str) -> int:
