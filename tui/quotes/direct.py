@@ -33,7 +33,15 @@ _CLAUSE_END = re.compile(r"[.!?](?!\w)|[;:]")
 _SENT_STOP = re.compile(r"[.!?;]")
 
 
-def _speechlike(text: str, sp: Span) -> bool:
+def _speechlike(doc: Doc, sp: Span) -> bool:
+    """Does the quotation read like speech (not a title, a term, a scare-quoted word)? Answered once a span."""
+    known = doc.speechlike.get(sp.open)
+    if known is None:
+        known = doc.speechlike[sp.open] = _reads_like_speech(doc.text, sp)
+    return known
+
+
+def _reads_like_speech(text: str, sp: Span) -> bool:
     c = text[sp.start:sp.end]
     n = _words_upto(c, 10)  # (no test below looks past 10)
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
@@ -114,7 +122,7 @@ def _attrib_after(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         # if none before)
         if "\n" in between or _CLAUSE_END.search(between) and _CLAUSE_END.search(_ABBR_DOT.sub("", between)):
             return None
-        nwords = _words(between)
+        nwords = _words_upto(between, 25)  # (no test below looks past 24)
         # (a subject with an apposition runs longer: '"…," Ada Lund, director of studies at the X Centre, said')
         most = 20 if between.count(",") >= 2 else 14
         if nwords > 24 or nwords > most and not _long_name_apposition(text, after, h[0], ss):
@@ -159,7 +167,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         return None
     if punct not in ":,—–" and not punct.isalpha():
         return None
-    if punct == ":" and _speechlike(text, sp):
+    if punct == ":" and _speechlike(doc, sp):
         # "Varga was firm: "No."": a clause with a subject and a colon, no reporting verb
         ss0 = doc.sent_of(i)[0]
         k0 = bisect_left(doc.span_opens, sp.open) - 1
@@ -169,7 +177,7 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
         if room and (k0 < 0 or doc.spans[k0].close < ss0):
             np0 = _subject_np(doc, ss0, i)
             if np0 is not None and np0.kind in ("name", "pronoun") and not doc.hits_in(np0.end, i) \
-                    and _words(text[np0.end:i]) <= 8:
+                    and _words_upto(text[np0.end:i], 9) <= 8:
                 return COLON_CUE, np0
     ss, _ = doc.sent_of(i)
     # the clause before: from the previous span (or the sentence start)
@@ -185,11 +193,11 @@ def _attrib_before(doc: Doc, sp: Span) -> tuple[int, NP | None] | None:
     if h[4] == CueClass.PHRASE:
         return None
     between = text[h[1]:i + (0 if punct in ":,—–" else 1)]
-    if _words(between) > 8 or _SENT_STOP.search(between) and _SENT_STOP.search(_ABBR_DOT.sub("", between)):
+    if _words_upto(between, 9) > 8 or _SENT_STOP.search(between) and _SENT_STOP.search(_ABBR_DOT.sub("", between)):
         return None
     if punct.isalpha():
         # `she said "…"` without punctuation: only directly after the cue
-        if between.strip() or not _speechlike(text, sp):
+        if between.strip() or not _speechlike(doc, sp):
             return None
     if punct == "," and h[4] == CueClass.OBJECT and _rx(r",\s*$").search(text, lo, h[0]) \
             and _rx(r"\s+(?:[\w’'.\-]+\s+){0,6}[A-Z][\w’'.\-]*\s+[A-Z][\w’'\-]*\s*").fullmatch(between):
@@ -241,20 +249,26 @@ def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
     direct: dict[int, Rec] = {}
     last_rec_by_para: dict[int, Rec] = {}
     for chain in _chains(doc):
-        if any(i in doc.used_spans for i in chain):
+        if not doc.used_spans.isdisjoint(chain):
             continue
         first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
-        if len(chain) == 1 and not _speechlike(text, first):
+        before_att: tuple | None = None
+        asked_before = False  # (is before_att _attrib_before's answer?)
+        if len(chain) == 1 and not _speechlike(doc, first):
             # short spans may still be a split quote's second half ("…," X said, "and …"),
             # or a short sentence continuing a quote ("…," X said. "Not this time.")
             c = text[first.start:first.end]
             cont = (first.para_start in last_rec_by_para and c[:1].isupper() and c[-1] in ".!?…"
                     and text[doc.sent_of(first.open)[0]:first.open].strip() == "" and _words(c) >= 2)
-            if not cont and not (first.closed and _attrib_before(doc, first) and _words(c) >= 3):
-                continue
+            if not cont:
+                if not (first.closed and _words(c) >= 3):
+                    continue
+                before_att, asked_before = _attrib_before(doc, first), True
+                if before_att is None:
+                    continue
         att = _attrib_after(doc, lastsp)
         if att is None:
-            att = _attrib_before(doc, first)
+            att = before_att if asked_before else _attrib_before(doc, first)
         follow = None
         if att is not None and att[1] is None:
             prev = last_rec_by_para.get(first.para_start)
@@ -391,10 +405,10 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
     """A speech-like quotation standing alone as a sentence: the latest speaker's."""
     text = doc.text
     for chain in _chains(doc):
-        if any(i in doc.used_spans for i in chain):
+        if not doc.used_spans.isdisjoint(chain):
             continue
         first = doc.spans[chain[0]]
-        if not _speechlike(text, first):
+        if not _speechlike(doc, first):
             continue
         ss, se = doc.sent_of(first.open)
         if text[ss:first.open].strip():
@@ -403,7 +417,7 @@ def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
         tail = text[last.close + 1:se].strip() if last.closed else ""
         if tail and tail not in ".":
             continue
-        if _words(text[first.start:first.end]) < 5:
+        if _words_upto(text[first.start:first.end], 5) < 5:
             continue
         # "The mayor was blunt. "We are not paying …"": the subject of the sentence just before, in the
         # same paragraph, else the latest speaker

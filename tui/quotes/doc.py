@@ -143,6 +143,7 @@ class Doc:
     hit_starts: list[int] = field(default_factory=list)
     used_hits: set = field(default_factory=set)
     used_spans: set = field(default_factory=set)
+    speechlike: dict[int, bool] = field(default_factory=dict)  # direct._speechlike's answers, by span open
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self.sent_starts, pos) - 1
@@ -162,10 +163,10 @@ class Doc:
                 return k
         return -1
 
-    def hits_in(self, s: int, e: int) -> list[int]:
+    def hits_in(self, s: int, e: int) -> range:
+        """Indices of the hits that start in [s, e) (a range: most callers only ask if there is one)."""
         i = bisect_left(self.hit_starts, s)
-        j = bisect_left(self.hit_starts, e)
-        return list(range(i, j))
+        return range(i, bisect_left(self.hit_starts, e, i))
 
 
 def _words(s: str) -> int:

@@ -43,7 +43,6 @@ from tui.quotes.doc import (
     Doc,
     Hit,
     Rec,
-    _rx,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
 from tui.quotes.model import Quote
@@ -162,17 +161,32 @@ def _hit_ok(doc: Doc, h) -> bool:
     if not h[2][:1].isupper() or h[4] == CueClass.PHRASE:
         return True
     text = doc.text
-    ss = doc.sent_of(h[0])[0]
+    ss, se = doc.sent_of(h[0])
     before = text[ss:h[0]].strip(" \"“‘'«")
     if not before:
         return True
-    pw = _rx(r"(\S+)\s*$").search(before)
-    if not (pw and pw.group(1)[:1].isupper()):
+    last_word = before.rsplit(None, 1)[-1:]  # (a regex for it searched from every position of the sentence)
+    if not (last_word and last_word[0][:1].isupper()):
         return False
     # a title-case headline: most words capitalised
-    words = _WORDS.findall(text[ss:doc.sent_of(h[0])[1]])
+    words = _WORDS.findall(text[ss:se])
     caps = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _cue_hits(doc: Doc) -> list[Hit]:
+    """The cues outside quotations that count (none in a link line does: _masked blanked them all, each a
+    whole line). Only a capitalised or ambiguous form is one _hit_ok has to look at."""
+    hits = []
+    for cs, ce, form in find_cues(doc.text):
+        if doc.span_at(cs) >= 0:
+            continue
+        h = Hit(cs, ce, form, *cue_info(form))
+        low = form.lower()
+        if (form[:1].isupper() or low in _AMBIG_S or low in _AMBIG_BASE) and not _hit_ok(doc, h):
+            continue
+        hits.append(h)
+    return hits
 
 
 def _extract(original: str) -> list[Quote]:
@@ -182,9 +196,7 @@ def _extract(original: str) -> list[Quote]:
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
     doc.span_opens = [s.open for s in spans]
-    # cues outside quotations (no cue in a link line counts: _masked blanked them all, each a whole line)
-    hits = (Hit(cs, ce, form, *cue_info(form)) for cs, ce, form in find_cues(text) if doc.span_at(cs) < 0)
-    doc.hits = [h for h in hits if _hit_ok(doc, h)]
+    doc.hits = _cue_hits(doc)
     doc.hit_starts = [h[0] for h in doc.hits]
 
     reg, name_mentions = build_registry(text, sents, spans)
@@ -214,16 +226,19 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
         keep.append(r)
     recs = sorted(keep, key=lambda r: (r.start, -(r.end - r.start)))
     last_end = -1
+    n = len(text)
     for r in recs:
         s, e = r.start, r.end
-        if not (0 <= s < e <= len(text)):
+        if not (0 <= s < e <= n):
             continue
         if s < last_end:
             continue  # overlaps an earlier item
         if not r.speaker and not r.unresolved:
             continue
-        mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text)
-        cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= len(text) else (-1, -1)
+        # (the mention's text is where it says: compared in place, not cut out)
+        mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= n and m.end - m.start == len(m.text)
+                         and text.startswith(m.text, m.start))
+        cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= n else (-1, -1)
         out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions,
                          str(r.rule), r.how))
         last_end = e
