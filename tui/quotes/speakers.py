@@ -395,7 +395,11 @@ _AND_RE = re.compile(r" and ")  # "Hollin & Marsh" is one firm
 
 def _name_scan_re() -> re.Pattern:
     """NAME_RE that does not stop at a lone function word ("The", "He", "But" …): the sentence starts
-    of every article would otherwise be matched one by one only to be dropped."""
+    of every article would otherwise be matched one by one only to be dropped. Group 1 is the name.
+
+    NAME_RE begins with lookarounds, so a scan with it runs the regex engine at every character. Here
+    a capital letter comes first, which the engine finds on its own, and the name is matched from that
+    letter in a lookahead (inside a lookbehind over the letter): the scan takes a fifth fewer instructions."""
     from tui.quotes.text import _CONNECT, UP, _trie_regex
     src = NAME_RE.pattern
     lb = "(?<![\\w’'])"
@@ -403,7 +407,7 @@ def _name_scan_re() -> re.Pattern:
     stop = _trie_regex(sorted(STOP_RAW))
     neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]+" + UP + r")(?![ \t]+(?:" + _CONNECT + r"[ \t]+)*"
            + UP + r"))")
-    return re.compile(src[:i] + neg + src[i:])
+    return re.compile(UP + "(?<=(?=(" + src[:i] + neg + src[i:] + "))" + UP + ")")
 
 
 _NAME_SCAN = _name_scan_re()
@@ -439,19 +443,22 @@ def name_seq(raw: str) -> tuple:
 
 def _name_pieces(text: str):
     """Name sequences; 'Nadia Orlov and Peter Hahn' is two names, 'Ministry of Energy and Mines' one."""
-    for m in _NAME_SCAN.finditer(text):
-        raw = m.group()
+    search = _NAME_SCAN.search
+    end = 0
+    while (m := search(text, end)) is not None:
+        start, end = m.span(1)  # the scan goes on after the name (as finditer would)
+        raw = text[start:end]
         if " and " not in raw:
-            yield m.start(), m.end(), raw, m.start()
+            yield start, end, raw, start
             continue
         pos = 0
         for a in _AND_RE.finditer(raw):
             before = raw[pos:a.start()].lower().split()
             if any(w in ORG_WORDS for w in before) or not before:
                 continue
-            yield m.start() + pos, m.start() + a.start(), raw[pos:a.start()], m.start()
+            yield start + pos, start + a.start(), raw[pos:a.start()], start
             pos = a.end()
-        yield m.start() + pos, m.end(), raw[pos:], m.start()
+        yield start + pos, end, raw[pos:], start
 
 
 # a capital first (not \b): the scan then skips to capitals; the word start is checked on each match
