@@ -466,8 +466,18 @@ _ACRONYM = re.compile(r"[A-Z][A-Z]{2,5}\b")
 _CAP_WORD = r"[A-Z][a-z][\w’'\-]*+"
 # possessive (*+, ++): what follows a word or a gap never starts with their characters, so giving some
 # back could never make a run; without it a lone capitalised word was retried once per letter
-_CAP_RUN = re.compile(_CAP_WORD + r"(?:,?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*" + _CAP_WORD + "){2,}")
+_CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
+# three words or more; the first three spelled out (not {2,}): most capitals start no run, and the regex
+# engine's general repeat costs more to set up than the first gap costs to fail
+_CAP_RUN = re.compile(_CAP_WORD + (_CAP_GAP + _CAP_WORD) * 2 + "(?:" + _CAP_GAP + _CAP_WORD + ")*")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
+
+
+@lru_cache(maxsize=4096)
+def _initials_re(letters: str) -> re.Pattern:
+    """Capitalised words in a row (as in a _CAP_RUN) whose initials are letters: 'NAT' -> 'North Atlantic
+    Treaty'. The first letter is a literal the regex engine finds fast."""
+    return re.compile(_CAP_GAP.join(letter + _CAP_WORD[len("[A-Z]"):] for letter in letters))
 
 
 def _word_char_before(text: str, i: int) -> bool:
@@ -480,8 +490,8 @@ def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
     acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
     wanted = {m.group() for m in _ACRONYM.finditer(text) if not _word_char_before(text, m.start())}
     out: list[tuple[int, int, str, str]] = []
-    if not wanted:
-        return out
+    if not any(_initials_re(a[:3]).search(text) for a in wanted):
+        return out  # no three words in a row spell the start of one: no run need be looked at
     for run in _CAP_RUN.finditer(text):
         words = list(_CAP_WORD_RE.finditer(text, run.start(), run.end()))
         initials = "".join(text[w.start()] for w in words)
