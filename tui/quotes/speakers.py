@@ -720,7 +720,13 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
         elif m2.group(1) == "which" and ent.kind == "unknown":
             ent.kind = "org"
     # apposition before: "the group's director, X," / "Its leader, X,"
-    m3 = _APPOSITION_BEFORE.search(text[max(ss, s - 100):s]) if text[s - 2:s] == ", " else None
+    m3 = None
+    if text[s - 2:s] == ", ":
+        before = text[max(ss, s - 100):s]
+        # the phrase holds no , ; : or . so the search starts at the last of them before the comma
+        c = len(before) - 2
+        stop = max(before.rfind(",", 0, c), before.rfind(";", 0, c), before.rfind(":", 0, c), before.rfind(".", 0, c))
+        m3 = _APPOSITION_BEFORE.search(before, max(0, stop))
     if m3:
         ph = m3.group(1).lower()
         _add_phrase(ent, _rx(r"^(?:the|its|his|her|their)\s+").sub("", ph))
