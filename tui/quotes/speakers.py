@@ -473,13 +473,6 @@ _CAP_RUN = re.compile(_CAP_WORD + (_CAP_GAP + _CAP_WORD) * 2 + "(?:" + _CAP_GAP 
 _CAP_WORD_RE = re.compile(_CAP_WORD)
 
 
-@lru_cache(maxsize=4096)
-def _initials_re(letters: str) -> re.Pattern:
-    """Capitalised words in a row (as in a _CAP_RUN) whose initials are letters: 'NAT' -> 'North Atlantic
-    Treaty'. The first letter is a literal the regex engine finds fast."""
-    return re.compile(_CAP_GAP.join(letter + _CAP_WORD[len("[A-Z]"):] for letter in letters))
-
-
 def _word_char_before(text: str, i: int) -> bool:
     """Whether text[i - 1] is a word character (as regex \\w reads it)."""
     return i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
@@ -490,8 +483,8 @@ def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
     acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
     wanted = {m.group() for m in _ACRONYM.finditer(text) if not _word_char_before(text, m.start())}
     out: list[tuple[int, int, str, str]] = []
-    if not any(_initials_re(a[:3]).search(text) for a in wanted):
-        return out  # no three words in a row spell the start of one: no run need be looked at
+    if not wanted:
+        return out
     for run in _CAP_RUN.finditer(text):
         words = list(_CAP_WORD_RE.finditer(text, run.start(), run.end()))
         initials = "".join(text[w.start()] for w in words)
