@@ -210,6 +210,12 @@ def is_demonym(word: str) -> bool:
     return w in DEMONYMS or (len(w) > 3 and bool(DEMONYM_RE.search(w)) and word[:1].isupper())
 
 
+@lru_cache(maxsize=8192)
+def nationality_word(word: str) -> bool:
+    """'canadian', 'german' (a word of a role phrase, in lower case): a nationality, unless a role word."""
+    return is_demonym(word.capitalize()) and word not in ROLE_WORDS
+
+
 # A word at least this frequent in English (Zipf scale: 4 is once per 100,000 words) is a common
 # word: written capitalised only where a sentence or heading starts, unless the article shows otherwise.
 COMMON_ZIPF = 4.0

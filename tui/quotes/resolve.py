@@ -22,6 +22,7 @@ from tui.quotes.lexicon import (
     common_word,
     first_name,
     is_demonym,
+    nationality_word,
 )
 from tui.quotes.model import Mention
 from tui.quotes.reported import _subject_np
@@ -447,7 +448,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return best, best.name
         return None, _lower_first(np.text)
     # person descriptions: roles, synonyms, nationality, age
-    nats = {m for m in np.mods if _nationality(m)}
+    nats = {m for m in np.mods if nationality_word(m)}
     phrase = " ".join([m for m in np.mods if m not in nats] + [head])
     heads = {head} | ROLE_SYNONYMS.get(head, set())
     syn_phr = ROLE_SYNONYMS.get(phrase, set()) if phrase != head else set()
@@ -665,7 +666,7 @@ def _absorb_roles(ent: Entity, ph: str) -> None:
     for w in _ROLE_PHRASE_WORD.findall(ph.lower()):
         if w in ("the", "a", "an", "of", "for", "at"):
             continue
-        if _nationality(w):
+        if nationality_word(w):
             ent.nat.add(w)
         else:
             ent.roles.add(w)
@@ -680,11 +681,6 @@ _ROLE_PHRASE_WORD = re.compile(r"[\w\-]+")
 
 
 @lru_cache(maxsize=4096)
-def _nationality(word: str) -> bool:
-    """'canadian', 'german' (a word of a role phrase, in lower case): a nationality, unless a role word."""
-    return is_demonym(word.capitalize()) and word not in ROLE_WORDS
-
-
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
     """The most recent entity satisfying pred: by subject mentions first (unless any_mention), among the
     latest 61 of each kind."""

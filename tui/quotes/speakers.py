@@ -23,6 +23,7 @@ from tui.quotes.lexicon import (
     common_word,
     first_name,
     is_demonym,
+    nationality_word,
     occupation_word,
 )
 from tui.quotes.text import CUE_RE, NAME_RE, tokens
@@ -584,7 +585,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         if kind == "person" and ent.kind == "unknown":
             ent.kind = "person"
         for r_ in roles:
-            if is_demonym(r_.capitalize()) and r_ not in ROLE_WORDS:
+            if nationality_word(r_):
                 ent.nat.add(r_)
             else:
                 ent.roles.add(r_)
@@ -676,7 +677,7 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
     if pre:
         pre.reverse()
         for w in pre:
-            if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+            if nationality_word(w):
                 ent.nat.add(w)
             else:
                 ent.roles.add(w)
@@ -739,7 +740,7 @@ def _add_phrase(ent: Entity, ph: str) -> None:
             continue
         if w in ("a", "an", "the", "former", "its", "his", "her", "their"):
             continue
-        if is_demonym(w.capitalize()) and w not in ROLE_WORDS:
+        if nationality_word(w):
             ent.nat.add(w)
         else:
             ent.roles.add(w2)
