@@ -106,7 +106,7 @@ def _tables() -> tuple[dict[str, str], dict[str, float]]:
     if _TABLES is None:
         from platformdirs import user_cache_path
 
-        stamp = repr([(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in _library_data()])
+        stamp = repr([(str(f), st.st_size, st.st_mtime_ns) for f in _library_data() for st in [f.stat()]])
         path = user_cache_path("newsreader") / f"lexicon-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.marshal"
         try:
             cached_stamp, genders, zipfs = marshal.loads(path.read_bytes())
