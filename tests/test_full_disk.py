@@ -91,7 +91,10 @@ APP_WITH_A_FULL_DISK = textwrap.dedent("""
             await pilot.pause()
             app.start_import([sys.argv[2]])
             await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            for _ in range(100):  # the import's message is handled after its worker ends: wait for it, boundedly
+                await pilot.pause(0.05)
+                if len(app._notifications) >= 2:
+                    break
             print(json.dumps({"messages": [n.message for n in app._notifications], "title": title == app.reader.border_title}))
 
     asyncio.run(main())
