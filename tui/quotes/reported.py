@@ -14,6 +14,7 @@ from tui.quotes.doc import (
     _PARTICIPLE_CUES,
     _REL_TAIL,
     _SUBJ_WORDS,
+    _WORDS,
     Doc,
     Rec,
     Rule,
@@ -121,6 +122,12 @@ _ALSO_NOUNS = frozenset(("official", "public", "further", "first"))  # "official
 
 
 _REL_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _two_words(text: str, s: int, e: int) -> bool:
+    """_words(text[s:e]) >= 2, from the first two words alone."""
+    m = _WORDS.search(text, s, e)
+    return m is not None and _WORDS.search(text, m.end(), e) is not None
 
 
 def _relative_clause_end(doc: Doc, hi: int, ce: int, cend: int) -> int:
@@ -283,18 +290,18 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
     text = doc.text
     inherit: dict[int, Rec] = {}
     suppressed: set[int] = set()
-    # direct quotes by the sentence of their cue: "…," he said, adding that … continues them
+    # direct quotes by the sentence (its start) of their cue: "…," he said, adding that … continues them
     by_sent: dict[int, Rec] = {}
     for prior in recs:
         if prior.cue_start >= 0 and prior.type == "direct":
-            by_sent[doc.sent_index(prior.cue_start)] = prior
+            by_sent[doc.sent_of(prior.cue_start)[0]] = prior
     for hi, h in enumerate(doc.hits):
         if hi in doc.used_hits or hi in suppressed:
             continue
         cs, ce, form, lemma, cls = h
         ss, se = doc.sent_of(cs)
         if hi not in inherit:
-            d = by_sent.get(doc.sent_index(cs)) if by_sent else None
+            d = by_sent.get(ss)
             between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
             if d is None or between is None:
                 pass
@@ -322,7 +329,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == _EVALUATIVE_CUE and not _has_span(doc, r)):
+        if r.end - r.start < 3 or not _two_words(text, r.start, r.end) or (cls == _EVALUATIVE_CUE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
@@ -344,7 +351,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         doc.used_hits.add(hi)
         recs.append(r)
         if r.rule in _SPEAKER_AT_CUE:
-            by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
+            by_sent[ss] = r  # "…, Lohmar said, adding that …": the participle is his
         if r.rule == _TRAILING:
             _after_semicolon(doc, r, ce, se, recs)
 
@@ -631,25 +638,32 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right))
                                       or _CLAUSE_AFTER_PP.match(right)):
             right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
-        cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
-        forward = not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs)
+        region_ok: list[bool] = []
+
+        def forward() -> bool:
+            """A possible subject before the cue (np_region_ok is costly: asked once, and only if it matters)."""
+            if not region_ok:
+                cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of it
+                region_ok.append(not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs))
+            return region_ok[0]
+
         # inverted trailing: "…, said X." / "…, says X, the …"
         # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
         np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
         if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")) \
-                and not (forward and (np.kind != "name" or text[ce:np.start].strip())):
+                and not ((np.kind != "name" or text[ce:np.start].strip()) and forward()):
             tail = text[np.end:cend]
             tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
             ptc = _rx(r"\s*,\s*([a-z]+ing)\b").match(tail)  # "…, said Brill, adding that …"
             if not tail.strip(" \t.") or (_rx(r"\s*,").match(tail) and not (
-                    forward and (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend))
-                    and not (ptc and ptc.group(1) in _PARTICIPLE_CUES))):
+                    (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend))
+                    and not (ptc and ptc.group(1) in _PARTICIPLE_CUES) and forward())):
                 # (with a possible subject before the cue as well, only a name closing the sentence, or a
                 # name and an apposition without a verb: "…, said Mark Holt, director of the guild.")
                 s, e = _trim(text, ss, cs)
                 if _words(text[s:e]) >= 3:
                     return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
-        if not forward:
+        if not forward():
             return None
         # "Tomas Brekke, head of X, said his office …": forward, below
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
