@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from tui.quotes.doc import (
     _a_title,
@@ -631,6 +632,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if s is None:
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
+    subject_before: Callable[[], bool] | None = None
     if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != _DIRECT_CUE:
         rstrip0 = right.strip()
         right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
@@ -663,9 +665,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                 s, e = _trim(text, ss, cs)
                 if _words(text[s:e]) >= 3:
                     return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
-        if not forward():
-            return None
-        # "Tomas Brekke, head of X, said his office …": forward, below
+        # "Tomas Brekke, head of X, said his office …": forward, below, if the region before the cue is a subject
+        # (asked last, the answer being costly; the trailing rules find no subject after the comma that ends it)
+        subject_before = forward
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
     lc = left.rfind(",")
     if lc >= 0:
@@ -747,6 +749,8 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # '"…," X told the House before slamming the offer': an adjunct, no content
     if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
         return None  # "the data suggests …": what figures show, no one said it
+    if subject_before is not None and not subject_before():
+        return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
 
 
