@@ -955,7 +955,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
                 pos = mb.end()
             elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
                 return None  # else "warned officials to boost …": the object and its infinitive
-    else:
+    elif right.find("that", pos) >= 0:  # (both patterns below need it)
         mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right, pos)
         if mt and not _THAT_SUBJECT.match(right, mt.end()):
             pos = mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
