@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from tui.quotes.doc import (
     _a_title,
@@ -14,6 +15,7 @@ from tui.quotes.doc import (
     _PARTICIPLE_CUES,
     _REL_TAIL,
     _SUBJ_WORDS,
+    _WORDS,
     Doc,
     Rec,
     Rule,
@@ -121,6 +123,12 @@ _ALSO_NOUNS = frozenset(("official", "public", "further", "first"))  # "official
 
 
 _REL_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _two_words(text: str, s: int, e: int) -> bool:
+    """_words(text[s:e]) >= 2, from the first two words alone."""
+    m = _WORDS.search(text, s, e)
+    return m is not None and _WORDS.search(text, m.end(), e) is not None
 
 
 def _relative_clause_end(doc: Doc, hi: int, ce: int, cend: int) -> int:
@@ -273,22 +281,28 @@ _CONJ_START = frozenset("and but so yet still then also".split())
 _NP_INNER = frozenset("the a an of and for & his her its their former new top senior chief deputy".split())
 
 
+# the rules whose speaker a participle right after the cue continues; bound to module names (an Enum
+# member's lookup costs more than the comparison)
+_SPEAKER_AT_CUE = frozenset((Rule.TRAILING, Rule.TRAILING_INVERTED, Rule.INTERRUPTING_BEFORE))
+_TRAILING = Rule.TRAILING
+
+
 def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
     text = doc.text
     inherit: dict[int, Rec] = {}
     suppressed: set[int] = set()
-    # direct quotes by the sentence of their cue: "…," he said, adding that … continues them
+    # direct quotes by the sentence (its start) of their cue: "…," he said, adding that … continues them
     by_sent: dict[int, Rec] = {}
     for prior in recs:
         if prior.cue_start >= 0 and prior.type == "direct":
-            by_sent[doc.sent_index(prior.cue_start)] = prior
+            by_sent[doc.sent_of(prior.cue_start)[0]] = prior
     for hi, h in enumerate(doc.hits):
         if hi in doc.used_hits or hi in suppressed:
             continue
         cs, ce, form, lemma, cls = h
         ss, se = doc.sent_of(cs)
         if hi not in inherit:
-            d = by_sent.get(doc.sent_index(cs)) if by_sent else None
+            d = by_sent.get(ss)
             between = text[d.cue_end:cs] if d is not None and d.cue_end <= cs else None
             if d is None or between is None:
                 pass
@@ -298,14 +312,14 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
                     between) and (form.endswith("ing") or _rx(r"\b(?:and|but)\s+\w*\s*$").search(between)):
                 inherit[hi] = d
         # (no cue lies inside quotation marks: engine.py keeps none of those in doc.hits)
-        cend = _content_end(text, ce, se)
-        near = max(ss, cs - 30)
-        if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
-            cend = _relative_clause_end(doc, hi, ce, cend)
         r: Rec | None
         if cls == _PHRASE_CUE:
             r = _according(doc, h, ss, se)
         else:
+            cend = _content_end(text, ce, se)
+            near = max(ss, cs - 30)
+            if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
+                cend = _relative_clause_end(doc, hi, ce, cend)
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
             continue
@@ -316,7 +330,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue  # "the index added 0.4 per cent to 5,835": a figure, not words
         # other cues inside the content
         _cut_content(doc, r, hi, inherit, suppressed)
-        if r.end - r.start < 3 or _words_upto(text[r.start:r.end], 2) < 2 or (cls == _EVALUATIVE_CUE and not _has_span(doc, r)):
+        if r.end - r.start < 3 or not _two_words(text, r.start, r.end) or (cls == _EVALUATIVE_CUE and not _has_span(doc, r)):
             # no quote here; a participle it passed its speaker to ("attacked X, saying …") finds its own
             for k in [k for k, v in inherit.items() if v is r]:
                 del inherit[k]
@@ -324,8 +338,8 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         # quotation marks inside: mixed; a content that is one quotation is not indirect
         i0 = bisect_left(doc.span_opens, r.start)
         i1 = bisect_left(doc.span_opens, r.end + 1)
-        inner = [i for i in range(i0, i1) if doc.spans[i].close < r.end + 1]
-        if any(i in direct for i in inner):
+        inner = [i for i in range(i0, i1) if doc.spans[i].close < r.end + 1] if i1 > i0 else []
+        if inner and any(i in direct for i in inner):
             continue
         if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
             continue
@@ -337,9 +351,9 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
             continue
         doc.used_hits.add(hi)
         recs.append(r)
-        if r.rule in (Rule.TRAILING, Rule.TRAILING_INVERTED, Rule.INTERRUPTING_BEFORE):
-            by_sent[doc.sent_index(cs)] = r  # "…, Lohmar said, adding that …": the participle is his
-        if r.rule == Rule.TRAILING:
+        if r.rule in _SPEAKER_AT_CUE:
+            by_sent[ss] = r  # "…, Lohmar said, adding that …": the participle is his
+        if r.rule == _TRAILING:
             _after_semicolon(doc, r, ce, se, recs)
 
 
@@ -369,6 +383,11 @@ _GAP_ZERO = re.compile(r"\b(?!(?:all|what|everything|anything|nothing|something|
 _FINITE_START = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|could|can|may|might|should|must|did|does|"
                            r"isn[’']t|wasn[’']t|aren[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|wouldn[’']t|won[’']t|"
                            r"couldn[’']t|can[’']t|didn[’']t|doesn[’']t)\b")
+
+
+# the words _FINITE_START can open with (the contractions start with them: "isn’t", "won’t")
+_FINITE_WORDS = ("is", "are", "was", "were", "has", "have", "had", "would", "will", "could", "can", "may", "might",
+                 "should", "must", "did", "does", "won")
 
 
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
@@ -466,6 +485,16 @@ _FUTURE = re.compile(r"\b(?:will|shall|[’']ll|(?:is|are|am)\s+going\s+to)(?:\s
                      re.I)
 
 
+def _hypothetical(lt: str) -> bool:
+    """_HYPOTHETICAL.search(lt): its words hold no comma, semicolon or colon, so it is searched after the
+    last one, and only if its opening word is there (outside ASCII, re.I matches "ſ" to "s": searched)."""
+    k = max(lt.rfind(","), lt.rfind(";"), lt.rfind(":")) + 1
+    low = lt[k:].lower()
+    if low.isascii() and not ("if" in low or "when" in low or "unless" in low or "once" in low):
+        return False
+    return _HYPOTHETICAL.search(lt, k) is not None
+
+
 def _tail_from(s: str, words: int) -> int:
     """Where the last `words` whitespace-separated words of s start (or the spaces before them). A pattern
     anchored at the end that spans no more words can be searched from there: the same match, without
@@ -482,6 +511,9 @@ def _a_noun(before: str) -> bool:
                                   and w not in ("its", "his", "this", "was", "has", "as") and not before[:1].isupper()))
 
 
+_LEMMAS_CHECKED = frozenset(("call", "ask", "dub", "label", "plead", "appeal"))
+
+
 def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | None") -> Rec | None:
     text = doc.text
     cs, ce, form, lemma, cls = h
@@ -489,7 +521,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     left = text[ss:cs]
     right = text[ce:cend]
     # the patterns anchored at the cue need only the last words before it (from a space on, so that
-    # `^` cannot match inside the sentence)
+    # `^` cannot match inside the sentence); one that spans at most four words, only those (from t4)
     lt = left if len(left) <= 120 else left[max(0, left.find(" ", len(left) - 120)):]
     last4 = lt.rsplit(None, 4)  # the last four words (after what comes before them, if anything)
     t4 = len(last4[0]) if len(last4) > 4 else 0
@@ -515,9 +547,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # "the Greens will argue that …": not said yet
     if prev_low == "worth":
         return None  # "it is worth noting that …": the writer's own aside
-    # (the hypothetical's words hold no comma, semicolon or colon: search after the last one)
-    if (low_form == lemma or low_form == lemma + "s") \
-            and _HYPOTHETICAL.search(lt, max(lt.rfind(","), lt.rfind(";"), lt.rfind(":")) + 1):
+    if (low_form == lemma or low_form == lemma + "s") and _hypothetical(lt):
         return None  # "a renoviction is when a landlord tells a tenant …" (present tense): a hypothetical, no report
     if prev[:1].isdigit() and form.endswith("ed") and _rx(r"\s+[a-z]+").match(right):
         return None  # "leads by 271 pledged delegates": a participle as an adjective after a number
@@ -536,40 +566,42 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
     if form.endswith(("ed", "told", "said")) and prev.endswith("ly") \
-            and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt) \
+            and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt, t4) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
     if prev_low in _BE_FORMS and form.endswith("ed") and _rx(r"\s+by\b").match(right) \
             and not _rx(r"\bthat\b").search(right):
         return None  # "she was reported by a plumber who …": an event, nothing reported
-    if low_form in _AMBIG_BASE and _rx(r"\b(?:a|an|the|this|last|next|its|their|his|her)\s+May\s+$").search(lt):
-        return None  # "at a May protest": the month, not the modal
-    if low_form in _AMBIG_BASE and left.rstrip()[-1:].isalnum() and _a_noun(prev):
-        return None  # "a strong signal", "demand from China", "the United States"
-    if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
-        return None  # "called a strike", "called a snap election": an event, not words
-    if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
-        return None  # "called into a radio show", "called to service"
-    if lemma in ("call", "dub", "label") and not form.endswith("ing") \
-            and _rx(r"(?:[,(—–]\s*)(?:also|sometimes|often|commonly|popularly|formerly)\s+$").search(lt):
-        return None  # "a remediation agreement, also called deferred prosecution, …": a name given, no one speaks
-    if lemma == "call" and _rx(r"\s+(?:themselves|himself|herself|itself|ourselves)\s+(?:the\s+)?[A-Z]").match(right):
-        return None  # "a group calling themselves the Night Watch": a name taken
-    if lemma == "plead" and _rx(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b").match(right):
-        return None  # "pleaded guilty to fraud": a plea in court
-    if lemma == "appeal" and _rx(r"\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s+[\w\-]+(?:\s+[\w\-]+)?"
-                                 r"\s+(?:to|in|before|at)\b|\s+(?:the|a|an|his|her|their|its)\s").match(right):
-        return None  # "is appealing his conviction", "can appeal that decision to the Court of Appeal": a legal appeal
-    if low_form in _AMBIG_S and _rx(r"[A-Z][a-z]+\s+$").fullmatch(left) and common_word(left.strip()) \
-            and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
-        return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
+    if low_form in _AMBIG_BASE:
+        if "May" in lt and _rx(r"\b(?:a|an|the|this|last|next|its|their|his|her)\s+May\s+$").search(lt, t4):
+            return None  # "at a May protest": the month, not the modal
+        if left.rstrip()[-1:].isalnum() and _a_noun(prev):
+            return None  # "a strong signal", "demand from China", "the United States"
+    if lemma in _LEMMAS_CHECKED:  # (the checks below that only some verbs need)
+        if lemma == "call" and _rx(r"\s+(?:a|an|fresh|new|early|snap)\s+[a-z\-]+(?:\s+[a-z\-]+)?\s*$").match(right):
+            return None  # "called a strike", "called a snap election": an event, not words
+        if lemma in ("call", "ask") and _rx(r"\s+(?:into|in|up|off|back|out|over|at|from|to|by|upon)\b").match(right):
+            return None  # "called into a radio show", "called to service"
+        if lemma in ("call", "dub", "label") and not form.endswith("ing") \
+                and _rx(r"(?:[,(—–]\s*)(?:also|sometimes|often|commonly|popularly|formerly)\s+$").search(lt, t4):
+            return None  # "a remediation agreement, also called deferred prosecution, …": a name given, no one speaks
+        if lemma == "call" and _rx(r"\s+(?:themselves|himself|herself|itself|ourselves)\s+(?:the\s+)?[A-Z]").match(right):
+            return None  # "a group calling themselves the Night Watch": a name taken
+        if lemma == "plead" and _rx(r"\s+(?:not\s+)?(?:guilty|innocent|no\s+contest)\b").match(right):
+            return None  # "pleaded guilty to fraud": a plea in court
+        if lemma == "appeal" and _rx(r"\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s+[\w\-]+(?:\s+[\w\-]+)?"
+                                     r"\s+(?:to|in|before|at)\b|\s+(?:the|a|an|his|her|their|its)\s").match(right):
+            return None  # "is appealing his conviction", "can appeal that decision to the Court of Appeal": a legal appeal
     if low_form in _AMBIG_S:
-        mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt)
+        if _rx(r"[A-Z][a-z]+\s+$").fullmatch(left) and common_word(left.strip()) \
+                and form.islower() and _rx(r"\s+(?:to|for|of|from|by|over|against)\s+[a-z]").match(right):
+            return None  # "City requests to the province …", "Union demands for …": a noun after a bare common noun
+        mw = _rx(r"([\w’'\-]+)\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly)\s*$").search(lt, t4)
         w = mw.group(1) if mw and prev and not prev[:1].isupper() else prev  # "He now calls"
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
-    if cls == _CLAUSE_CUE and _FINITE_START.match(right):
+    if cls == _CLAUSE_CUE and right.lstrip().startswith(_FINITE_WORDS) and _FINITE_START.match(right):
         # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
         # report goes on from the relative pronoun the cue's clause lacks
         t7 = _tail_from(lt, 7)
@@ -585,7 +617,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     coord = inh is None and prev in _COORD_TAIL \
         and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
     if (form.endswith("ing") and low_form in _PARTICIPLE_CUES and not _rx(
-            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt)) or (coord and cls != _DIRECT_CUE):
+            r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt, t4)) or (coord and cls != _DIRECT_CUE):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
@@ -600,6 +632,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if s is None:
             return None
         return Rec(s, cend, "indirect", form, cs, ce, cs, follow=inh, rule=Rule.CONTINUED)
+    subject_before: Callable[[], bool] | None = None
     if left.rstrip()[-1:] == "," and not _rx(r"\s*(?:that\b|to\b)").match(right) and cls != _DIRECT_CUE:
         rstrip0 = right.strip()
         right_adj = (not rstrip0) or bool(_ADJUNCT_START.match(rstrip0) and not _rx(r"\bthat\b").search(rstrip0)
@@ -607,27 +640,34 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if right_adj and rstrip0 and (_CLAUSE_AFTER_TIME.match(right, _skip_time(right))
                                       or _CLAUSE_AFTER_PP.match(right)):
             right_adj = False  # "…, said Sunday a long standoff would …", "said in retrospect he …": the reported clause
-        cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of the subject
-        forward = not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs)
+        region_ok: list[bool] = []
+
+        def forward() -> bool:
+            """A possible subject before the cue (np_region_ok is costly: asked once, and only if it matters)."""
+            if not region_ok:
+                cj = _CONJ_OPEN.match(text, ss, cs)  # "But Mr. Orland, who …, said": the conjunction is no part of it
+                region_ok.append(not right_adj and cs - ss < 400 and np_region_ok(text, cj.end() if cj else ss, cs))
+            return region_ok[0]
+
         # inverted trailing: "…, said X." / "…, says X, the …"
         # (a participle is never inverted: "…, the council said, citing the cost" has no new speaker)
         np = _np_after_cue(doc, ce, cend if cend > ce else se) if not form.endswith("ing") else None
         if np is not None and (np.kind == "name" or np.kind == "desc" or np.head in ("he", "she", "they", "it")) \
-                and not (forward and (np.kind != "name" or text[ce:np.start].strip())):
+                and not ((np.kind != "name" or text[ce:np.start].strip()) and forward()):
             tail = text[np.end:cend]
             tail = tail[_skip_time(tail):]  # "…, said Mona Greeley on Monday."
             ptc = _rx(r"\s*,\s*([a-z]+ing)\b").match(tail)  # "…, said Brill, adding that …"
             if not tail.strip(" \t.") or (_rx(r"\s*,").match(tail) and not (
-                    forward and (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend))
-                    and not (ptc and ptc.group(1) in _PARTICIPLE_CUES))):
+                    (_CLAUSE_RE.search(tail) or doc.hits_in(np.end, cend))
+                    and not (ptc and ptc.group(1) in _PARTICIPLE_CUES) and forward())):
                 # (with a possible subject before the cue as well, only a name closing the sentence, or a
                 # name and an apposition without a verb: "…, said Mark Holt, director of the guild.")
                 s, e = _trim(text, ss, cs)
                 if _words(text[s:e]) >= 3:
                     return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING_INVERTED)
-        if not forward:
-            return None
-        # "Tomas Brekke, head of X, said his office …": forward, below
+        # "Tomas Brekke, head of X, said his office …": forward, below, if the region before the cue is a subject
+        # (asked last, the answer being costly; the trailing rules find no subject after the comma that ends it)
+        subject_before = forward
     # trailing: "CONTENT, X said [on Monday]." / interrupting: "The fund, X said, could …"
     lc = left.rfind(",")
     if lc >= 0:
@@ -657,9 +697,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
                         e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
                     if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
-                m = _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)
                 infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
-                if rstrip.startswith(",") or (m and adj is not True and _ADJUNCT_START.match(rstrip) and not infinitive):
+                if rstrip.startswith(",") or (adj is not True and not infinitive and _ADJUNCT_START.match(rstrip)
+                                              and _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)):
                     k = right.find(",")
                     after = text[ce + k + 1:cend]
                     # "During his years in office, X said, a majority …": an adverbial before, the content after
@@ -693,18 +733,24 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if np is None:
         return None
     s = _content_start(text, ce, cend, cls)
-    if s is None or (_NOT_A_CLAUSE_START.match(text, s) and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
+    if s is None or (text.startswith(_NOT_A_CLAUSE_WORDS, s) and _NOT_A_CLAUSE_START.match(text, s)
+                     and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if _a_bare_object(doc, lemma, ce, s, cend):
         return None
-    if _rx(r"\bthat\s*$").search(text[ce:s]) and _rx(r"[a-z]+\s+(?:in|on|at|of|for|with|to|by)\s", re.I).match(text, s) \
+    if "that" in text[ce:s] and _rx(r"\bthat\s*$").search(text[ce:s]) \
+            and _rx(r"[a-z]+\s+(?:in|on|at|of|for|with|to|by)\s", re.I).match(text, s) \
             and _words(text[s:cend]) <= 8 and not _CLAUSE_RE.search(text, s, cend) \
             and not _rx(r"\b(?:he|she|it|they|we|i|you|there|that|which|who)\s").search(text, s, cend):
         return None  # "reiterated that approach in an interview": "that" is a determiner, no clause follows
-    if _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) and not _rx(r"\bthat\s*$").search(text[ce:s]):
+    if text.startswith(("before", "after", "while", "without", "by"), s) \
+            and _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) \
+            and not _rx(r"\bthat\s*$").search(text[ce:s]):
         return None  # '"…," X told the House before slamming the offer': an adjunct, no content
     if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
         return None  # "the data suggests …": what figures show, no one said it
+    if subject_before is not None and not subject_before():
+        return None
     return Rec(s, cend, "indirect", form, cs, ce, cs, np=np, rule=Rule.FORWARD)
 
 
@@ -765,7 +811,8 @@ _CLAUSE_AFTER_PP = re.compile(r"\s*(?:in|on|at|after|before|during|over|with|by)
 _CONJ_OPEN = re.compile(r"(?:But|And|Yet|So)\s+(?=[A-Z])")
 
 
-_NOT_A_CLAUSE_START = re.compile(r"(?:is|was|are|were|has|had|and|or)\b")
+_NOT_A_CLAUSE_WORDS = ("is", "was", "are", "were", "has", "had", "and", "or")
+_NOT_A_CLAUSE_START = re.compile(r"(?:" + "|".join(_NOT_A_CLAUSE_WORDS) + r")\b")
 
 
 # reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare
@@ -830,12 +877,28 @@ def _clause_like(text: str, s: int, e: int, lemma: str = "") -> bool:
     return text[s:s + 3].lower() in ("it’", "it'")
 
 
+# the words a _TIME_ADJ match opens with (lower case): a text that opens with none of them (most reported
+# clauses: "that …", "the …", "he …") needs no match, which tries every alternative
+_TIME_OPENERS = ("on", "in", "at", "to", "last", "this", "late", "early", "earlier", "monday", "tuesday", "wednesday",
+                 "thursday", "friday", "saturday", "sunday", "yesterday", "recently", "again", "also", "previously",
+                 "repeatedly", "publicly", "privately", "separately")
+
+
+def _time_adj(right: str, pos: int) -> re.Match | None:
+    """_TIME_ADJ.match(right, pos); not tried after an ASCII opening no alternative starts with (outside
+    ASCII, re.I matches some letters to others lower() leaves apart: "ſ" to "s")."""
+    head = right[pos:].lstrip()[:10]
+    if head and head.isascii() and not head.lower().startswith(_TIME_OPENERS):
+        return None
+    return _TIME_ADJ.match(right, pos)
+
+
 def _skip_time(right: str) -> int:
     pos = 0
-    m = _TIME_ADJ.match(right)
+    m = _time_adj(right, 0)
     while m and m.end() > pos:
         pos = m.end()
-        m = _TIME_ADJ.match(right, pos)
+        m = _time_adj(right, pos)
     return pos
 
 
@@ -848,7 +911,9 @@ def _chunk_floor(text: str, ss: int, cs: int) -> int:
     po = text.rfind("(", ss, cs)
     if po >= 0 and text.find(")", po, cs) < 0:
         return po + 1
-    mq = _QUOTE_END.search(text, ss, cs)
+    # (its stop is rare before a cue: looked for first, faster than the pattern trying every position)
+    mq = _QUOTE_END.search(text, ss, cs) if text.find(".", ss, cs) >= 0 or text.find("?", ss, cs) >= 0 \
+        or text.find("!", ss, cs) >= 0 else None
     if mq:
         ss = mq.end()  # '“… to Canada.” Foster writes that …': a new sentence after the closed quotation
     if cs - ss <= 300:
@@ -890,7 +955,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
                 pos = mb.end()
             elif not _rx(r"\s*(?:[\w’'\-]+\s+){1,6}to\s+[a-z]").match(right, pos):
                 return None  # else "warned officials to boost …": the object and its infinitive
-    else:
+    elif right.find("that", pos) >= 0:  # (both patterns below need it)
         mt = _rx(r"\s*(?:(?:however|though|also|too|again|later|further|moreover),?\s+)?that\b").match(right, pos)
         if mt and not _THAT_SUBJECT.match(right, mt.end()):
             pos = mt.end()  # "states, however, that …" (the comma before is a parenthetical's, above)
