@@ -4,6 +4,7 @@ records how its speaker was reached."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
 from operator import attrgetter, itemgetter
@@ -173,17 +174,64 @@ def _writer_asked(text: str, pos: int) -> bool:
             or "reached" in w) and _WRITER_ASKED.search(text, s, pos) is not None
 
 
-def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
+def _subject_test(doc: Doc, recs: list[Rec]):
+    """The test of whether a name mention (a build_registry mention tuple) is touched as a subject: a person
+    (or a name before a lower-case word) as a clause's subject outside the content of a reported quote, or
+    one the writer asked. It reads only the text and whether the entity is an organisation, which _resolve
+    never changes, so it can be asked at any time."""
     text = doc.text
     sents = doc.sents
+    content = sorted((r.start, r.end) for r in recs if r.type != "direct")
+    content_starts = [c[0] for c in content]
+
+    def is_subject(m: tuple) -> bool:
+        s, e, ent, _, k = m
+        person_like = ent.kind != "org"
+        if person_like or text[e:e + 30].lstrip()[:1].islower():
+            c = bisect_right(content_starts, s)  # the last content to start at or before s (as _inside)
+            if not (c and s < content[c - 1][1]) and _subject_lead(text[max(sents[k][0], s - 160):s]):
+                return True
+        return person_like and _writer_asked(text, s)
+
+    return is_subject
+
+
+def _touch_pending(reg: Registry, pending: list, is_subject) -> None:
+    """Make the pending touches, and empty the list. The registry keeps, per entity, only its latest touch
+    and its latest touch as a subject (and the order of those), and the positions rise: so only those two
+    touches of each entity are made, and a mention's subject test is asked only where it decides one."""
+    keep = []
+    touched: set[Entity] = set()
+    as_subject: set[Entity] = set()
+    for item in reversed(pending):
+        pos, ent, m = item
+        if ent in as_subject:
+            continue
+        subj = m is None or is_subject(m)
+        if ent not in touched:
+            touched.add(ent)
+        elif not subj:
+            continue
+        if subj:
+            as_subject.add(ent)
+        keep.append((pos, ent, subj))
+    touch = reg.touch
+    for pos, ent, subj in reversed(keep):
+        touch(ent, pos, subj)
+    pending.clear()
+
+
+def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
+    text = doc.text
     # in text order: the name mentions outside quotation marks, each touched as a subject or not, and
-    # the quotes to resolve (a mention first at the same position; the mentions after the last quote
-    # would change nothing)
+    # the quotes to resolve (a mention first at the same position)
     mentions = sorted(filter(itemgetter(3), name_mentions), key=itemgetter(0))
     n_mentions = len(mentions)
     mi = 0
-    content = sorted((r.start, r.end) for r in recs if r.type != "direct")
-    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
+    is_subject = _subject_test(doc, recs)
+    # touches of the registry not made yet, in text order: (position, entity, mention or None for a speaker)
+    # made only when a quote reads the registry's recency, and then only those that change it (_touch_pending)
+    pending: list[tuple[int, Entity, tuple | None]] = []
     last_speaker: Entity | None = None
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
@@ -191,15 +239,9 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     for r in sorted(recs, key=attrgetter("pos")):
         pos = r.pos
         while mi < n_mentions and mentions[mi][0] <= pos:
-            s, e, ent, _, k = mentions[mi]
+            m = mentions[mi]
+            pending.append((m[0], m[2], m))
             mi += 1
-            person_like = ent.kind != "org"
-            subject = False
-            if person_like or text[e:e + 30].lstrip()[:1].islower():
-                while ci < len(content) and content[ci][0] <= s:
-                    ci += 1
-                subject = not (ci and s < content[ci - 1][1]) and _subject_lead(text[max(sents[k][0], s - 160):s])
-            reg.touch(ent, s, subject or (person_like and _writer_asked(text, s)))
         if r.follow is not None:
             continue
         if r.fallback:
@@ -218,6 +260,9 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
             r.how = f'"{np0.text}" speaks for its author, the speaker just before: "{spk}"'
         else:
+            if pending and np0 is not None and np0.kind != "name":
+                # a name is looked up by its words; a pronoun or a description reads who was mentioned last
+                _touch_pending(reg, pending, is_subject)
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
             if not spk and last_org and np0 is not None and np0.kind == "pronoun" and np0.head == "it" \
@@ -240,7 +285,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and not ent.name.isupper() \
                     and _name_like(ent.name):
                 ent.kind = "person"  # "Stubbs said …": a speaker named by a name (not "BC Hydro", not "IRCC")
-            reg.touch(ent, pos, True)
+            pending.append((pos, ent, None))
             reg.spoke.pop(ent, None)
             reg.spoke[ent] = None
             last_speaker = ent
