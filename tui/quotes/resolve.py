@@ -196,6 +196,9 @@ def _subject_test(doc: Doc, recs: list[Rec]):
     return is_subject
 
 
+_SPEAKER = -1  # the end of a pending touch that is a quote's speaker (a subject), not a name mention
+
+
 def _touch_pending(reg: Registry, pending: list, is_subject) -> None:
     """Make the pending touches, and empty the list. The registry keeps, per entity, only its latest touch
     and its latest touch as a subject (and the order of those), and the positions rise: so only those two
@@ -203,18 +206,18 @@ def _touch_pending(reg: Registry, pending: list, is_subject) -> None:
     keep = []
     touched: set[Entity] = set()
     as_subject: set[Entity] = set()
-    for item in reversed(pending):
-        pos, ent, m = item
+    for m in reversed(pending):
+        ent = m[2]
         if ent in as_subject:
             continue
-        subj = m is None or is_subject(m)
+        subj = m[1] == _SPEAKER or is_subject(m)
         if ent not in touched:
             touched.add(ent)
         elif not subj:
             continue
         if subj:
             as_subject.add(ent)
-        keep.append((pos, ent, subj))
+        keep.append((m[0], ent, subj))
     touch = reg.touch
     for pos, ent, subj in reversed(keep):
         touch(ent, pos, subj)
@@ -226,22 +229,24 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     # in text order: the name mentions outside quotation marks, each touched as a subject or not, and
     # the quotes to resolve (a mention first at the same position)
     mentions = sorted(filter(itemgetter(3), name_mentions), key=itemgetter(0))
+    mention_starts = list(map(itemgetter(0), mentions))
     n_mentions = len(mentions)
     mi = 0
     is_subject = _subject_test(doc, recs)
-    # touches of the registry not made yet, in text order: (position, entity, mention or None for a speaker)
-    # made only when a quote reads the registry's recency, and then only those that change it (_touch_pending)
-    pending: list[tuple[int, Entity, tuple | None]] = []
+    # touches of the registry not made yet, in text order: name mentions, and quotes' speakers as
+    # (position, _SPEAKER, entity, True, -1); made only when a quote reads who was mentioned last, and
+    # then only those that change the registry (_touch_pending)
+    pending: list[tuple] = []
     last_speaker: Entity | None = None
     last_speaker_name = ""
     last_sent = (0, 0)  # the sentence of the latest attribution
     last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
     for r in sorted(recs, key=attrgetter("pos")):
         pos = r.pos
-        while mi < n_mentions and mentions[mi][0] <= pos:
-            m = mentions[mi]
-            pending.append((m[0], m[2], m))
-            mi += 1
+        if mi < n_mentions and mention_starts[mi] <= pos:
+            mj = bisect_right(mention_starts, pos, mi)
+            pending += mentions[mi:mj]
+            mi = mj
         if r.follow is not None:
             continue
         if r.fallback:
@@ -285,7 +290,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and not ent.name.isupper() \
                     and _name_like(ent.name):
                 ent.kind = "person"  # "Stubbs said …": a speaker named by a name (not "BC Hydro", not "IRCC")
-            pending.append((pos, ent, None))
+            pending.append((pos, _SPEAKER, ent, True, -1))
             reg.spoke.pop(ent, None)
             reg.spoke[ent] = None
             last_speaker = ent
