@@ -86,6 +86,7 @@ def _acronym(name: str) -> bool:
     return name.isupper() and " " not in name and len(name) <= 5 and first_name(name) is None
 
 
+@lru_cache(maxsize=4096)
 def _name_like(name: str) -> bool:
     """Could this be a person's name? None of its words is a common English word ('Keller' could;
     'Lake Cowichan', 'Canada', 'EU' are places and things)."""
@@ -624,9 +625,12 @@ _GRAMMAR_WORDS = DETERMINERS | PRONOUN_WORDS.keys() | frozenset("you as each bot
 def _grammar_only(np: NP) -> bool:
     """'His', 'Some', 'One', 'he’s': a name or description made of determiners and pronouns only (a
     phrase cut to its first word), which names no one; a title ('Ms.') is no such word."""
-    if np.kind not in ("name", "desc"):
-        return False
-    words = np.text.split()
+    return (np.kind == "name" or np.kind == "desc") and _grammar_words_only(np.text)
+
+
+@lru_cache(maxsize=4096)
+def _grammar_words_only(phrase: str) -> bool:
+    words = phrase.split()
     return bool(words) and words[0].lower() not in _TITLE_ONLY and all(map(_function_word, words))
 
 
@@ -713,24 +717,36 @@ def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
 
 
 def _absorb_roles(ent: Entity, ph: str) -> None:
-    for w in _ROLE_PHRASE_WORD.findall(ph.lower()):
+    low, nats, roles, gender = _role_phrase(ph)
+    ent.nat |= nats
+    ent.roles |= roles
+    if gender and not ent.gender:
+        ent.gender = gender
+    ent.phrases.add(low)
+
+
+@lru_cache(maxsize=4096)
+def _role_phrase(ph: str) -> tuple[str, frozenset[str], frozenset[str], str]:
+    """A role phrase as _absorb_roles takes it in ('Prime Minister' comes with many quotes): the phrase in
+    lower case, its nationality words, its other words, and the gender its first gendered word gives."""
+    low = ph.lower()
+    nats, roles = set(), set()
+    gender = ""
+    for w in _ROLE_PHRASE_WORD.findall(low):
         if w in ("the", "a", "an", "of", "for", "at"):
             continue
         if nationality_word(w):
-            ent.nat.add(w)
+            nats.add(w)
         else:
-            ent.roles.add(w)
-        if w in FEMALE_WORDS and not ent.gender:
-            ent.gender = "f"
-        elif w in MALE_WORDS and not ent.gender:
-            ent.gender = "m"
-    ent.phrases.add(ph.lower())
+            roles.add(w)
+        if not gender and (w in FEMALE_WORDS or w in MALE_WORDS):
+            gender = "f" if w in FEMALE_WORDS else "m"
+    return low, frozenset(nats), frozenset(roles), gender
 
 
 _ROLE_PHRASE_WORD = re.compile(r"[\w\-]+")
 
 
-@lru_cache(maxsize=4096)
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
     """The most recent entity satisfying pred: by subject mentions first (unless any_mention), among the
     latest 61 of each kind."""
