@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice
 from operator import attrgetter, itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
@@ -50,23 +50,16 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
     usual gender of the given name: the article knows its people better than a list)."""
     text = doc.text
-    # each sentence's first mention, and where the next one starts
-    firsts: dict[int, tuple] = {}
-    seconds: dict[int, int] = {}
-    for m in filter(itemgetter(3), mentions):  # outside quotation marks
-        k = m[4]
-        if k not in firsts:
-            firsts[k] = m
-        elif k not in seconds:
-            seconds[k] = m[0]
-    for k, m0 in firsts.items():
-        s0, e0, ent, _, _ = m0
+    sents = doc.sents
+    # each sentence's first mention outside quotation marks, up to where its next one starts (build_registry
+    # lists the mentions sentence by sentence, so a sentence's mentions come together)
+    for k, in_sent in groupby(filter(itemgetter(3), mentions), itemgetter(4)):
+        _, e0, ent, _, _ = next(in_sent)
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
                 or _acronym(ent.name):
             continue
-        ss, se = doc.sents[k]
-        stop = seconds.get(k, se)
-        seg = text[e0:stop]
+        second = next(in_sent, None)
+        seg = text[e0:second[0] if second is not None else sents[k][1]]
         pm = _GENDERED_PRONOUN.search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
