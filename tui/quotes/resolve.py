@@ -54,12 +54,12 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     # each sentence's first mention outside quotation marks, up to where its next one starts (build_registry
     # lists the mentions sentence by sentence, so a sentence's mentions come together)
     for k, in_sent in groupby(filter(itemgetter(3), mentions), itemgetter(4)):
-        _, e0, ent, _, _ = next(in_sent)
+        first_two = list(islice(in_sent, 2))
+        _, e0, ent, _, _ = first_two[0]
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
                 or _acronym(ent.name):
             continue
-        second = next(in_sent, None)
-        seg = text[e0:second[0] if second is not None else sents[k][1]]
+        seg = text[e0:first_two[1][0] if len(first_two) > 1 else sents[k][1]]
         pm = _GENDERED_PRONOUN.search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
@@ -183,8 +183,10 @@ def _subject_test(doc: Doc, recs: list[Rec]):
         person_like = ent.kind != "org"
         if person_like or text[e:e + 30].lstrip()[:1].islower():
             c = bisect_right(content_starts, s)  # the last content to start at or before s (as _inside)
-            if not (c and s < content[c - 1][1]) and _subject_lead(text[max(sents[k][0], s - 160):s]):
-                return True
+            if not (c and s < content[c - 1][1]):
+                lead_start = max(sents[k][0], s - 160)
+                if lead_start >= s or _subject_lead(text[lead_start:s]):  # (a sentence's first word: no lead)
+                    return True
         return person_like and _writer_asked(text, s)
 
     return is_subject
@@ -233,7 +235,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
     pending: list[tuple] = []
     last_speaker: Entity | None = None
     last_speaker_name = ""
-    last_sent = (0, 0)  # the sentence of the latest attribution
+    last_at = 0  # where the latest attribution is (its sentence, doc.sent_of(last_at), is looked up when asked for)
     last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
     for r in sorted(recs, key=attrgetter("pos")):
         pos = r.pos
@@ -253,8 +255,8 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         if np0 is not None and np0.kind == "desc" and np0.head in _DOC_HEADS and (last_speaker or last_speaker_name) \
                 and np0.text.split(" ", 1)[0].lower() in ("the", "this", "that", "its", "his", "her", "their") \
                 and not np0.mods and np0.text[1:] == np0.text[1:].lower() \
-                and _rx(r"\b" + np0.head + r"\b").search(text, last_sent[0], last_sent[1]) \
-                and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+                and _rx(r"\b" + np0.head + r"\b").search(text, *doc.sent_of(last_at)) \
+                and doc.sent_index(pos) - doc.sent_index(doc.sent_of(last_at)[0]) <= 2:
             # "X said in a statement … The statement added …": the document speaks for its author
             ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
             r.how = f'"{np0.text}" speaks for its author, the speaker just before: "{spk}"'
@@ -265,7 +267,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
             if not spk and last_org and np0 is not None and np0.kind == "pronoun" and np0.head == "it" \
-                    and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+                    and doc.sent_index(pos) - doc.sent_index(doc.sent_of(last_at)[0]) <= 2:
                 # "The company said … It said …": the unnamed organisation that has just spoken
                 spk = last_org
                 r.how = f'pronoun "{np0.text}" -> the organisation that spoke just before: "{spk}"'
@@ -289,10 +291,10 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             reg.spoke[ent] = None
             last_speaker = ent
             last_speaker_name = ent.name
-            last_sent = doc.sent_of(pos)
+            last_at = pos
         elif spk:
             last_speaker, last_speaker_name = None, spk
-            last_sent = doc.sent_of(pos)
+            last_at = pos
     # followers
     for r in recs:
         f = r.follow
@@ -504,9 +506,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return False
         if syn_phr and any(p in ph for ph in e.phrases for p in syn_phr):
             return True
-        if e.roles & heads:
+        if not e.roles.isdisjoint(heads):
             return True
-        return any(head in p.split() for p in e.phrases)
+        return any(head in p and head in p.split() for p in e.phrases)  # (a word of a phrase: a substring first)
 
     possessive = "’" in first or "'" in first
     if _plural_people(head) and not possessive:
