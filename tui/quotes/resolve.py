@@ -54,12 +54,12 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     # each sentence's first mention outside quotation marks, up to where its next one starts (build_registry
     # lists the mentions sentence by sentence, so a sentence's mentions come together)
     for k, in_sent in groupby(filter(itemgetter(3), mentions), itemgetter(4)):
-        first_two = list(islice(in_sent, 2))
-        _, e0, ent, _, _ = first_two[0]
+        _, e0, ent, _, _ = next(in_sent)
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
                 or _acronym(ent.name):
             continue
-        seg = text[e0:first_two[1][0] if len(first_two) > 1 else sents[k][1]]
+        second = next(in_sent, None)  # noqa: B031 (the group's first mention was taken just above: this is its second)
+        seg = text[e0:second[0] if second is not None else sents[k][1]]
         pm = _GENDERED_PRONOUN.search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
