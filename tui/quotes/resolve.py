@@ -4,8 +4,9 @@ records how its speaker was reached."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice
 from operator import attrgetter, itemgetter
 
 from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
@@ -49,23 +50,16 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
     """`Lena Fosse said … her plan` -> female: the first pronoun after a sentence's first name (over the
     usual gender of the given name: the article knows its people better than a list)."""
     text = doc.text
-    # each sentence's first mention, and where the next one starts
-    firsts: dict[int, tuple] = {}
-    seconds: dict[int, int] = {}
-    for m in filter(itemgetter(3), mentions):  # outside quotation marks
-        k = m[4]
-        if k not in firsts:
-            firsts[k] = m
-        elif k not in seconds:
-            seconds[k] = m[0]
-    for k, m0 in firsts.items():
-        s0, e0, ent, _, _ = m0
+    sents = doc.sents
+    # each sentence's first mention outside quotation marks, up to where its next one starts (build_registry
+    # lists the mentions sentence by sentence, so a sentence's mentions come together)
+    for k, in_sent in groupby(filter(itemgetter(3), mentions), itemgetter(4)):
+        _, e0, ent, _, _ = next(in_sent)
         if (ent.gender and not ent.gender_guessed) or ent.kind == "org" or (ent.kind == "unknown" and not _name_like(ent.name)) \
                 or _acronym(ent.name):
             continue
-        ss, se = doc.sents[k]
-        stop = seconds.get(k, se)
-        seg = text[e0:stop]
+        second = next(in_sent, None)  # noqa: B031 (the group's first mention was taken just above: this is its second)
+        seg = text[e0:second[0] if second is not None else sents[k][1]]
         pm = _GENDERED_PRONOUN.search(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
@@ -85,6 +79,7 @@ def _acronym(name: str) -> bool:
     return name.isupper() and " " not in name and len(name) <= 5 and first_name(name) is None
 
 
+@lru_cache(maxsize=4096)
 def _name_like(name: str) -> bool:
     """Could this be a person's name? None of its words is a common English word ('Keller' could;
     'Lake Cowichan', 'Canada', 'EU' are places and things)."""
@@ -173,33 +168,81 @@ def _writer_asked(text: str, pos: int) -> bool:
             or "reached" in w) and _WRITER_ASKED.search(text, s, pos) is not None
 
 
-def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
+def _subject_test(doc: Doc, recs: list[Rec]):
+    """The test of whether a name mention (a build_registry mention tuple) is touched as a subject: a person
+    (or a name before a lower-case word) as a clause's subject outside the content of a reported quote, or
+    one the writer asked. It reads only the text and whether the entity is an organisation, which _resolve
+    never changes, so it can be asked at any time."""
     text = doc.text
     sents = doc.sents
+    content = sorted((r.start, r.end) for r in recs if r.type != "direct")
+    content_starts = [c[0] for c in content]
+
+    def is_subject(m: tuple) -> bool:
+        s, e, ent, _, k = m
+        person_like = ent.kind != "org"
+        if person_like or text[e:e + 30].lstrip()[:1].islower():
+            c = bisect_right(content_starts, s)  # the last content to start at or before s (as _inside)
+            if not (c and s < content[c - 1][1]):
+                lead_start = max(sents[k][0], s - 160)
+                if lead_start >= s or _subject_lead(text[lead_start:s]):  # (a sentence's first word: no lead)
+                    return True
+        return person_like and _writer_asked(text, s)
+
+    return is_subject
+
+
+_SPEAKER = -1  # the end of a pending touch that is a quote's speaker (a subject), not a name mention
+
+
+def _touch_pending(reg: Registry, pending: list, is_subject) -> None:
+    """Make the pending touches, and empty the list. The registry keeps, per entity, only its latest touch
+    and its latest touch as a subject (and the order of those), and the positions rise: so only those two
+    touches of each entity are made, and a mention's subject test is asked only where it decides one."""
+    keep = []
+    touched: set[Entity] = set()
+    as_subject: set[Entity] = set()
+    for m in reversed(pending):
+        ent = m[2]
+        if ent in as_subject:
+            continue
+        subj = m[1] == _SPEAKER or is_subject(m)
+        if ent not in touched:
+            touched.add(ent)
+        elif not subj:
+            continue
+        if subj:
+            as_subject.add(ent)
+        keep.append((m[0], ent, subj))
+    touch = reg.touch
+    for pos, ent, subj in reversed(keep):
+        touch(ent, pos, subj)
+    pending.clear()
+
+
+def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
+    text = doc.text
     # in text order: the name mentions outside quotation marks, each touched as a subject or not, and
-    # the quotes to resolve (a mention first at the same position; the mentions after the last quote
-    # would change nothing)
+    # the quotes to resolve (a mention first at the same position)
     mentions = sorted(filter(itemgetter(3), name_mentions), key=itemgetter(0))
+    mention_starts = list(map(itemgetter(0), mentions))
     n_mentions = len(mentions)
     mi = 0
-    content = sorted((r.start, r.end) for r in recs if r.type != "direct")
-    ci = 0  # content[:ci] start at or before the position: _inside(content, pos) as the positions rise
+    is_subject = _subject_test(doc, recs)
+    # touches of the registry not made yet, in text order: name mentions, and quotes' speakers as
+    # (position, _SPEAKER, entity, True, -1); made only when a quote reads who was mentioned last, and
+    # then only those that change the registry (_touch_pending)
+    pending: list[tuple] = []
     last_speaker: Entity | None = None
     last_speaker_name = ""
-    last_sent = (0, 0)  # the sentence of the latest attribution
+    last_at = 0  # where the latest attribution is (its sentence, doc.sent_of(last_at), is looked up when asked for)
     last_org = ""  # the latest speaker, when an organisation the article does not name ("the company")
     for r in sorted(recs, key=attrgetter("pos")):
         pos = r.pos
-        while mi < n_mentions and mentions[mi][0] <= pos:
-            s, e, ent, _, k = mentions[mi]
-            mi += 1
-            person_like = ent.kind != "org"
-            subject = False
-            if person_like or text[e:e + 30].lstrip()[:1].islower():
-                while ci < len(content) and content[ci][0] <= s:
-                    ci += 1
-                subject = not (ci and s < content[ci - 1][1]) and _subject_lead(text[max(sents[k][0], s - 160):s])
-            reg.touch(ent, s, subject or (person_like and _writer_asked(text, s)))
+        if mi < n_mentions and mention_starts[mi] <= pos:
+            mj = bisect_right(mention_starts, pos, mi)
+            pending += mentions[mi:mj]
+            mi = mj
         if r.follow is not None:
             continue
         if r.fallback:
@@ -212,16 +255,19 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
         if np0 is not None and np0.kind == "desc" and np0.head in _DOC_HEADS and (last_speaker or last_speaker_name) \
                 and np0.text.split(" ", 1)[0].lower() in ("the", "this", "that", "its", "his", "her", "their") \
                 and not np0.mods and np0.text[1:] == np0.text[1:].lower() \
-                and _rx(r"\b" + np0.head + r"\b").search(text, last_sent[0], last_sent[1]) \
-                and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+                and _rx(r"\b" + np0.head + r"\b").search(text, *doc.sent_of(last_at)) \
+                and doc.sent_index(pos) - doc.sent_index(doc.sent_of(last_at)[0]) <= 2:
             # "X said in a statement … The statement added …": the document speaks for its author
             ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
             r.how = f'"{np0.text}" speaks for its author, the speaker just before: "{spk}"'
         else:
+            if pending and np0 is not None and np0.kind != "name":
+                # a name is looked up by its words; a pronoun or a description reads who was mentioned last
+                _touch_pending(reg, pending, is_subject)
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
             if not spk and last_org and np0 is not None and np0.kind == "pronoun" and np0.head == "it" \
-                    and doc.sent_index(pos) - doc.sent_index(last_sent[0]) <= 2:
+                    and doc.sent_index(pos) - doc.sent_index(doc.sent_of(last_at)[0]) <= 2:
                 # "The company said … It said …": the unnamed organisation that has just spoken
                 spk = last_org
                 r.how = f'pronoun "{np0.text}" -> the organisation that spoke just before: "{spk}"'
@@ -240,15 +286,15 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             if ent.kind == "unknown" and r.np is not None and r.np.kind == "name" and not ent.name.isupper() \
                     and _name_like(ent.name):
                 ent.kind = "person"  # "Stubbs said …": a speaker named by a name (not "BC Hydro", not "IRCC")
-            reg.touch(ent, pos, True)
+            pending.append((pos, _SPEAKER, ent, True, -1))
             reg.spoke.pop(ent, None)
             reg.spoke[ent] = None
             last_speaker = ent
             last_speaker_name = ent.name
-            last_sent = doc.sent_of(pos)
+            last_at = pos
         elif spk:
             last_speaker, last_speaker_name = None, spk
-            last_sent = doc.sent_of(pos)
+            last_at = pos
     # followers
     for r in recs:
         f = r.follow
@@ -460,9 +506,9 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
             return False
         if syn_phr and any(p in ph for ph in e.phrases for p in syn_phr):
             return True
-        if e.roles & heads:
+        if not e.roles.isdisjoint(heads):
             return True
-        return any(head in p.split() for p in e.phrases)
+        return any(head in p and head in p.split() for p in e.phrases)  # (a word of a phrase: a substring first)
 
     possessive = "’" in first or "'" in first
     if _plural_people(head) and not possessive:
@@ -574,9 +620,12 @@ _GRAMMAR_WORDS = DETERMINERS | PRONOUN_WORDS.keys() | frozenset("you as each bot
 def _grammar_only(np: NP) -> bool:
     """'His', 'Some', 'One', 'he’s': a name or description made of determiners and pronouns only (a
     phrase cut to its first word), which names no one; a title ('Ms.') is no such word."""
-    if np.kind not in ("name", "desc"):
-        return False
-    words = np.text.split()
+    return (np.kind == "name" or np.kind == "desc") and _grammar_words_only(np.text)
+
+
+@lru_cache(maxsize=4096)
+def _grammar_words_only(phrase: str) -> bool:
+    words = phrase.split()
     return bool(words) and words[0].lower() not in _TITLE_ONLY and all(map(_function_word, words))
 
 
@@ -663,24 +712,36 @@ def _unnamed(reg: Registry, np: NP, pos: int) -> tuple[Entity, str]:
 
 
 def _absorb_roles(ent: Entity, ph: str) -> None:
-    for w in _ROLE_PHRASE_WORD.findall(ph.lower()):
+    low, nats, roles, gender = _role_phrase(ph)
+    ent.nat |= nats
+    ent.roles |= roles
+    if gender and not ent.gender:
+        ent.gender = gender
+    ent.phrases.add(low)
+
+
+@lru_cache(maxsize=4096)
+def _role_phrase(ph: str) -> tuple[str, frozenset[str], frozenset[str], str]:
+    """A role phrase as _absorb_roles takes it in ('Prime Minister' comes with many quotes): the phrase in
+    lower case, its nationality words, its other words, and the gender its first gendered word gives."""
+    low = ph.lower()
+    nats, roles = set(), set()
+    gender = ""
+    for w in _ROLE_PHRASE_WORD.findall(low):
         if w in ("the", "a", "an", "of", "for", "at"):
             continue
         if nationality_word(w):
-            ent.nat.add(w)
+            nats.add(w)
         else:
-            ent.roles.add(w)
-        if w in FEMALE_WORDS and not ent.gender:
-            ent.gender = "f"
-        elif w in MALE_WORDS and not ent.gender:
-            ent.gender = "m"
-    ent.phrases.add(ph.lower())
+            roles.add(w)
+        if not gender and (w in FEMALE_WORDS or w in MALE_WORDS):
+            gender = "f" if w in FEMALE_WORDS else "m"
+    return low, frozenset(nats), frozenset(roles), gender
 
 
 _ROLE_PHRASE_WORD = re.compile(r"[\w\-]+")
 
 
-@lru_cache(maxsize=4096)
 def _pick(reg: Registry, pos: int, pred, any_mention: bool = False, subj_only: bool = False) -> Entity | None:
     """The most recent entity satisfying pred: by subject mentions first (unless any_mention), among the
     latest 61 of each kind."""
