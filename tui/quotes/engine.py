@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from tui.quotes.direct import _direct_quotes, _embedded_posts, _fallback_direct, _transcript
 from tui.quotes.doc import (
@@ -174,16 +175,25 @@ def _hit_ok(doc: Doc, h) -> bool:
     return len(words) >= 4 and caps >= 0.7 * len(words)
 
 
+@lru_cache(maxsize=4096)
+def _cue_form(form: str) -> tuple[str, CueClass, bool]:
+    """A cue form's lemma and class, and whether _hit_ok has to look at it (a capitalised or ambiguous form;
+    the rest always count)."""
+    low = form.lower()
+    return *cue_info(form), form[:1].isupper() or low in _AMBIG_S or low in _AMBIG_BASE
+
+
 def _cue_hits(doc: Doc) -> list[Hit]:
     """The cues outside quotations that count (none in a link line does: _masked blanked them all, each a
-    whole line). Only a capitalised or ambiguous form is one _hit_ok has to look at."""
+    whole line)."""
+    # the positions inside a quotation (as span_at places them: the closing mark at sp.close, or the end
+    # of an unclosed quotation's paragraph there, starts no cue)
+    inside = [(sp.open + 1, sp.close) for sp in doc.spans]
     hits = []
-    for cs, ce, form in find_cues(doc.text):
-        if doc.span_at(cs) >= 0:
-            continue
-        h = Hit(cs, ce, form, *cue_info(form))
-        low = form.lower()
-        if (form[:1].isupper() or low in _AMBIG_S or low in _AMBIG_BASE) and not _hit_ok(doc, h):
+    for cs, ce, form in find_cues(doc.text, inside):
+        lemma, cls, check = _cue_form(form)
+        h = Hit(cs, ce, form, lemma, cls)
+        if check and not _hit_ok(doc, h):
             continue
         hits.append(h)
     return hits

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
@@ -76,27 +77,43 @@ def _letters(text: str) -> bytes:
 
 
 # where a cue may start in a text's letters (above): a space, then the letters of a cue form and a space
-_CUE_LETTERS_RE = re.compile(b" (?=(?:" + _trie_regex(sorted({_letters(f).decode() for f in CUES})).encode() + b") )")
+_CUE_LETTERS_RE = re.compile(b" (?:" + _trie_regex(sorted({_letters(f).decode() for f in CUES})).encode() + b")(?= )")
 
 
-def find_cues(text: str) -> list[tuple[int, int, str]]:
-    """Every cue of the lexicon in text: (start, end, form), as CUE_RE.finditer would find them.
+def find_cues(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Every cue of the lexicon in text: (start, end, form), as CUE_RE.finditer would find them, but none
+    that starts in a range of skip (each a start and an end; in order, not overlapping).
 
     A regex scan of CUE_RE over the whole text pays per character, and one that opens with a lookbehind
     is tried at every position; here a pattern over the text's letters finds where a cue may start (it
-    is tried only at spaces: the letters of every cue are there, at its place), and CUE_RE is tried there."""
-    letters = b" " + _letters(text) + b" "
+    is tried only at spaces: the letters of every cue are there, at its place), and CUE_RE is tried there.
+    The ranges to skip are filled with NULs, which the scan for a space passes over fast."""
+    letters = _letters(text)
+    if skip:
+        parts = [b" "]
+        last = 0
+        for s, e in skip:
+            parts.append(letters[last:s])
+            parts.append(bytes(e - s))
+            last = e
+        parts.append(letters[last:])
+        parts.append(b" ")
+        letters = b"".join(parts)
+    else:
+        letters = b" " + letters + b" "
     out = []
-    last = 0
+    pos = 0
+    search = _CUE_LETTERS_RE.search
     match = CUE_RE.match
-    for c in _CUE_LETTERS_RE.finditer(letters):
+    # (after a cue, the next one is looked for from its end)
+    while (c := search(letters, pos)) is not None:
         i = c.start()  # (the letters are a space ahead of the text)
-        if i < last:
-            continue
         m = match(text, i)
-        if m is not None:
+        if m is None:
+            pos = i + 1
+        else:
             out.append((i, m.end(), m.group()))
-            last = m.end()
+            pos = m.end()
     return out
 
 
