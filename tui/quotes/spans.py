@@ -15,9 +15,29 @@ from functools import lru_cache
 
 _rx = lru_cache(maxsize=None)(re.compile)
 
-# a quotation mark; a single mark between two letters or digits is an apostrophe (don’t, O'Brien), which
-# neither opens nor closes a quotation, and is left out
-MARK_RE = re.compile("[\"“”„«»‘’'‹›](?:(?<![^\\W_][‘’'])|(?![^\\W_]))")
+# The quotation marks are found in a copy of the text with every double mark or guillemet written " and
+# every single mark ': re finds a pattern that opens with a literal many times faster than one that opens
+# with a class. A single mark between two letters or digits is an apostrophe (don’t, O'Brien), which
+# neither opens nor closes a quotation, and is left out.
+_AS_DOUBLE = "“”„«»‹›"
+_AS_SINGLE = "‘’"
+_DOUBLE_MARK = re.compile('"')
+_SINGLE_MARK = re.compile("'(?:(?<![^\\W_]')|(?![^\\W_]))")
+
+
+def _marks(text: str) -> list[int]:
+    """Where the quotation marks are (apostrophes left out), in order."""
+    plain = text
+    for c in _AS_DOUBLE:
+        if c in plain:
+            plain = plain.replace(c, '"')
+    for c in _AS_SINGLE:
+        if c in plain:
+            plain = plain.replace(c, "'")
+    found = [m.start() for m in _DOUBLE_MARK.finditer(plain)]
+    found += [m.start() for m in _SINGLE_MARK.finditer(plain)]
+    found.sort()
+    return found
 _OPEN_BEFORE = set(" \t\n([{—–-/:;\x01") | set("\"“„«‘'‹")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…/\x01") | set("\"”»’'“›")
 
@@ -80,7 +100,7 @@ def _normalise(text: str) -> str:
 def find_spans(text: str) -> list[Span]:
     text = _normalise(text)
     n = len(text)
-    marks = [m.start() for m in MARK_RE.finditer(text)]
+    marks = _marks(text)
     if not marks:
         return []
     # only the paragraphs (runs between newlines) that hold a mark are visited

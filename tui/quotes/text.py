@@ -32,9 +32,10 @@ no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u
 
 _STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
 _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
-# (written [.!?…][.!?…]* rather than [.!?…]+: a pattern opening with a character class is searched for
-# by that class in C; one opening with a repeat is tried at every position)
-_SENT_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’»')\]]*(?=[ \t]+(\S))")
+# A run of stops ([.!?…]), searched for in a copy of the text with every stop a full stop: re finds a
+# pattern that opens with a literal many times faster than one that opens with a class. (Written \.\.*
+# rather than \.+: a pattern that opens with a repeat is tried at every position.)
+_SENT_END_RE = re.compile(r"\.\.*[\"”’»')\]]*(?=[ \t]+(\S))")
 # a word (with a plural possessive mark before a capitalised word: "the Farmers' Union"), a number
 # with thousands separators ("180,000"), or one punctuation mark
 _WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|"
@@ -143,7 +144,11 @@ def sentences(text: str, spans) -> list[tuple[int, int]]:
     # One scan of the whole text for the stops: none reaches past its line, so each lies in a paragraph.
     paras = _PARA_RE.finditer(text)
     start = pe = -1  # where the current sentence starts; where its paragraph ends
-    for m in _SENT_END_RE.finditer(text):
+    stops = text
+    for stop in "!?…":
+        if stop in stops:
+            stops = stops.replace(stop, ".")
+    for m in _SENT_END_RE.finditer(stops):
         ms, e = m.span()
         while ms >= pe:  # the stop is in a later paragraph: end the current one
             if start < pe:
