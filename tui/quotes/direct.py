@@ -244,11 +244,12 @@ def _other_subject(doc: Doc, first: Span, prev: Rec) -> NP | None:
     return np
 
 
-def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
+def _direct_quotes(doc: Doc, recs: list[Rec], chains: list[list[int]]) -> dict[int, Rec]:
+    """The quotations with an attribution, and those that continue one; chains is _chains(doc)."""
     text = doc.text
     direct: dict[int, Rec] = {}
     last_rec_by_para: dict[int, Rec] = {}
-    for chain in _chains(doc):
+    for chain in chains:
         if not doc.used_spans.isdisjoint(chain):
             continue
         first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
@@ -401,10 +402,10 @@ def _a_transcript_speaker(text: str, label: str, turns: int, turn: str) -> bool:
     return bool(_rx(r"\b" + re.escape(last[:1] + last[1:].lower()) + r"\b").search(text))
 
 
-def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
-    """A speech-like quotation standing alone as a sentence: the latest speaker's."""
+def _fallback_direct(doc: Doc, recs: list[Rec], chains: list[list[int]]) -> None:
+    """A speech-like quotation standing alone as a sentence: the latest speaker's (chains is _chains(doc))."""
     text = doc.text
-    for chain in _chains(doc):
+    for chain in chains:
         if not doc.used_spans.isdisjoint(chain):
             continue
         first = doc.spans[chain[0]]

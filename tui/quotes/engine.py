@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from tui.quotes.direct import _direct_quotes, _embedded_posts, _fallback_direct, _transcript
+from tui.quotes.direct import _chains, _direct_quotes, _embedded_posts, _fallback_direct, _transcript
 from tui.quotes.doc import (
     _AMBIG_BASE,
     _AMBIG_S,
@@ -46,7 +46,7 @@ from tui.quotes.doc import (
     Rec,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
-from tui.quotes.model import Quote
+from tui.quotes.model import Mention, Quote
 from tui.quotes.reported import _indirect_quotes
 from tui.quotes.resolve import _learn_gender, _resolve
 from tui.quotes.spans import find_spans
@@ -215,9 +215,10 @@ def _extract(original: str) -> list[Quote]:
     recs: list[Rec] = []
     _transcript(doc, recs)
     _embedded_posts(doc, recs)
-    direct = _direct_quotes(doc, recs)
+    chains = _chains(doc)  # (the spans of multi-paragraph quotations, grouped)
+    direct = _direct_quotes(doc, recs, chains)
     _indirect_quotes(doc, recs, direct)
-    _fallback_direct(doc, recs)
+    _fallback_direct(doc, recs, chains)
     _resolve(doc, reg, recs, name_mentions)
     return _finish(original, recs)
 
@@ -234,10 +235,15 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             if k > 0 and directs[k - 1][1] > r.start and not (r.start <= directs[k - 1][0] and directs[k - 1][1] <= r.end):
                 continue  # partly overlaps a direct quote (a direct quote wholly inside is a mixed quote)
         keep.append(r)
-    recs = sorted(keep, key=lambda r: (r.start, -(r.end - r.start)))
+    keep.sort(key=lambda r: (r.start, r.start - r.end))
     last_end = -1
     n = len(text)
-    for r in recs:
+
+    def in_place(m: Mention) -> bool:
+        """Is the mention's text where it says? (compared in place, not cut out)"""
+        return 0 <= m.start < m.end <= n and m.end - m.start == len(m.text) and text.startswith(m.text, m.start)
+
+    for r in keep:
         s, e = r.start, r.end
         if not (0 <= s < e <= n):
             continue
@@ -245,9 +251,9 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             continue  # overlaps an earlier item
         if not r.speaker and not r.unresolved:
             continue
-        # (the mention's text is where it says: compared in place, not cut out)
-        mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= n and m.end - m.start == len(m.text)
-                         and text.startswith(m.text, m.start))
+        mentions = r.mentions
+        if not all(map(in_place, mentions)):
+            mentions = tuple(filter(in_place, mentions))
         cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= n else (-1, -1)
         out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions,
                          str(r.rule), r.how))

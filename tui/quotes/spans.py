@@ -73,6 +73,7 @@ def _is_apostrophe(text: str, i: int, n: int) -> bool:
 
 
 _DOUBLE_APOS = re.compile(r"''|``")
+_TWO_APOS = re.compile(r"''")  # (a pattern that opens with a literal is searched for fast)
 
 
 def _normalise(text: str) -> str:
@@ -80,11 +81,12 @@ def _normalise(text: str) -> str:
 
     The result has the same length: the pair becomes a mark plus a filler character."""
     # (a character is looked for many times faster than a pair: the pair only where the character is)
-    if ("'" not in text or "''" not in text) and ("`" not in text or "``" not in text):
+    backticks = "`" in text and "``" in text
+    if not backticks and ("'" not in text or "''" not in text):
         return text
     out = []
     pos = 0
-    for m in _DOUBLE_APOS.finditer(text):
+    for m in (_DOUBLE_APOS if backticks else _TWO_APOS).finditer(text):
         i = m.start()
         out.append(text[pos:i])
         p = text[i - 1] if i > 0 else " "
