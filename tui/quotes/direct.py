@@ -41,15 +41,22 @@ def _speechlike(doc: Doc, sp: Span) -> bool:
     return known
 
 
+# ten words as _WORDS finds them (what lies between them and each word taken whole, never given back),
+# matched without making them
+_TEN_WORDS = re.compile(r"(?:[\W_]*+[^\W_][\w’'\-]*+){10}")
+
+
 def _reads_like_speech(text: str, sp: Span) -> bool:
+    if _TEN_WORDS.match(text, sp.start, sp.end):
+        return True  # (ten words or more read like speech whatever the tests below say)
     c = text[sp.start:sp.end]
-    n = _words_upto(c, 10)  # (no test below looks past 10)
+    n = _words(c)  # (fewer than ten)
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
         speech = True
     elif n >= 2 and c[-1] in ",!?" and (c[:1].isupper() or not sp.closed):
         speech = True
     else:
-        speech = n >= 10
+        speech = False
     # a short title in quotation marks is none (asked last: it is the dearest test)
     return speech and not (n <= 6 and _a_title(text, sp))
 
