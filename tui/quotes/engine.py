@@ -202,10 +202,11 @@ def _cue_hits(doc: Doc) -> list[Hit]:
 def _extract(original: str) -> list[Quote]:
     text = _masked(original)
     spans = find_spans(text)
-    sents = sentences(text, spans)
+    span_opens = [s.open for s in spans]
+    sents = sentences(text, spans, span_opens)
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
-    doc.span_opens = [s.open for s in spans]
+    doc.span_opens = span_opens
     doc.hits = _cue_hits(doc)
     doc.hit_starts = [h[0] for h in doc.hits]
 

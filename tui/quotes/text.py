@@ -132,12 +132,11 @@ def cue_info(form: str) -> tuple[str, CueClass]:
     return CUES.get(f, (f, CueClass.CLAUSE))
 
 
-def sentences(text: str, spans) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a paragraph break always ends one.
+def sentences(text: str, spans, opens: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a paragraph break always ends one. (opens: where each span opens.)
 
     Full stops inside a quotation do not end the sentence unless they close it."""
     out: list[tuple[int, int]] = []
-    opens = [s.open for s in spans]
     attrib = _ATTRIB_AFTER.match
     cue_words = _ONE_WORD_CUES
     has_tab = "\t" in text
