@@ -41,15 +41,22 @@ def _speechlike(doc: Doc, sp: Span) -> bool:
     return known
 
 
+# ten words as _WORDS finds them (what lies between them and each word taken whole, never given back),
+# matched without making them
+_TEN_WORDS = re.compile(r"(?:[\W_]*+[^\W_][\w’'\-]*+){10}")
+
+
 def _reads_like_speech(text: str, sp: Span) -> bool:
+    if _TEN_WORDS.match(text, sp.start, sp.end):
+        return True  # (ten words or more read like speech whatever the tests below say)
     c = text[sp.start:sp.end]
-    n = _words_upto(c, 10)  # (no test below looks past 10)
+    n = _words(c)  # (fewer than ten)
     if n >= 4 and (c[:1].isupper() or c[:1].isdigit()) and (c[-1] in ".,!?…:;—-" or n >= 8):
         speech = True
     elif n >= 2 and c[-1] in ",!?" and (c[:1].isupper() or not sp.closed):
         speech = True
     else:
-        speech = n >= 10
+        speech = False
     # a short title in quotation marks is none (asked last: it is the dearest test)
     return speech and not (n <= 6 and _a_title(text, sp))
 
@@ -244,11 +251,12 @@ def _other_subject(doc: Doc, first: Span, prev: Rec) -> NP | None:
     return np
 
 
-def _direct_quotes(doc: Doc, recs: list[Rec]) -> dict[int, Rec]:
+def _direct_quotes(doc: Doc, recs: list[Rec], chains: list[list[int]]) -> dict[int, Rec]:
+    """The quotations with an attribution, and those that continue one; chains is _chains(doc)."""
     text = doc.text
     direct: dict[int, Rec] = {}
     last_rec_by_para: dict[int, Rec] = {}
-    for chain in _chains(doc):
+    for chain in chains:
         if not doc.used_spans.isdisjoint(chain):
             continue
         first, lastsp = doc.spans[chain[0]], doc.spans[chain[-1]]
@@ -401,10 +409,10 @@ def _a_transcript_speaker(text: str, label: str, turns: int, turn: str) -> bool:
     return bool(_rx(r"\b" + re.escape(last[:1] + last[1:].lower()) + r"\b").search(text))
 
 
-def _fallback_direct(doc: Doc, recs: list[Rec]) -> None:
-    """A speech-like quotation standing alone as a sentence: the latest speaker's."""
+def _fallback_direct(doc: Doc, recs: list[Rec], chains: list[list[int]]) -> None:
+    """A speech-like quotation standing alone as a sentence: the latest speaker's (chains is _chains(doc))."""
     text = doc.text
-    for chain in _chains(doc):
+    for chain in chains:
         if not doc.used_spans.isdisjoint(chain):
             continue
         first = doc.spans[chain[0]]

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
-from tui.quotes.direct import _direct_quotes, _embedded_posts, _fallback_direct, _transcript
+from tui.quotes.direct import _chains, _direct_quotes, _embedded_posts, _fallback_direct, _transcript
 from tui.quotes.doc import (
     _AMBIG_BASE,
     _AMBIG_S,
@@ -45,7 +46,7 @@ from tui.quotes.doc import (
     Rec,
 )
 from tui.quotes.lexicon import ORG_WORDS, ROLE_WORDS, CueClass
-from tui.quotes.model import Quote
+from tui.quotes.model import Mention, Quote
 from tui.quotes.reported import _indirect_quotes
 from tui.quotes.resolve import _learn_gender, _resolve
 from tui.quotes.spans import find_spans
@@ -174,16 +175,25 @@ def _hit_ok(doc: Doc, h) -> bool:
     return len(words) >= 4 and caps >= 0.7 * len(words)
 
 
+@lru_cache(maxsize=4096)
+def _cue_form(form: str) -> tuple[str, CueClass, bool]:
+    """A cue form's lemma and class, and whether _hit_ok has to look at it (a capitalised or ambiguous form;
+    the rest always count)."""
+    low = form.lower()
+    return *cue_info(form), form[:1].isupper() or low in _AMBIG_S or low in _AMBIG_BASE
+
+
 def _cue_hits(doc: Doc) -> list[Hit]:
     """The cues outside quotations that count (none in a link line does: _masked blanked them all, each a
-    whole line). Only a capitalised or ambiguous form is one _hit_ok has to look at."""
+    whole line)."""
+    # the positions inside a quotation (as span_at places them: the closing mark at sp.close, or the end
+    # of an unclosed quotation's paragraph there, starts no cue)
+    inside = [(sp.open + 1, sp.close) for sp in doc.spans]
     hits = []
-    for cs, ce, form in find_cues(doc.text):
-        if doc.span_at(cs) >= 0:
-            continue
-        h = Hit(cs, ce, form, *cue_info(form))
-        low = form.lower()
-        if (form[:1].isupper() or low in _AMBIG_S or low in _AMBIG_BASE) and not _hit_ok(doc, h):
+    for cs, ce, form in find_cues(doc.text, inside):
+        lemma, cls, check = _cue_form(form)
+        h = Hit(cs, ce, form, lemma, cls)
+        if check and not _hit_ok(doc, h):
             continue
         hits.append(h)
     return hits
@@ -192,10 +202,11 @@ def _cue_hits(doc: Doc) -> list[Hit]:
 def _extract(original: str) -> list[Quote]:
     text = _masked(original)
     spans = find_spans(text)
-    sents = sentences(text, spans)
+    span_opens = [s.open for s in spans]
+    sents = sentences(text, spans, span_opens)
     doc = Doc(text, spans, sents, [])
     doc.sent_starts = [s for s, _ in sents]
-    doc.span_opens = [s.open for s in spans]
+    doc.span_opens = span_opens
     doc.hits = _cue_hits(doc)
     doc.hit_starts = [h[0] for h in doc.hits]
 
@@ -205,9 +216,10 @@ def _extract(original: str) -> list[Quote]:
     recs: list[Rec] = []
     _transcript(doc, recs)
     _embedded_posts(doc, recs)
-    direct = _direct_quotes(doc, recs)
+    chains = _chains(doc)  # (the spans of multi-paragraph quotations, grouped)
+    direct = _direct_quotes(doc, recs, chains)
     _indirect_quotes(doc, recs, direct)
-    _fallback_direct(doc, recs)
+    _fallback_direct(doc, recs, chains)
     _resolve(doc, reg, recs, name_mentions)
     return _finish(original, recs)
 
@@ -224,10 +236,15 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             if k > 0 and directs[k - 1][1] > r.start and not (r.start <= directs[k - 1][0] and directs[k - 1][1] <= r.end):
                 continue  # partly overlaps a direct quote (a direct quote wholly inside is a mixed quote)
         keep.append(r)
-    recs = sorted(keep, key=lambda r: (r.start, -(r.end - r.start)))
+    keep.sort(key=lambda r: (r.start, r.start - r.end))
     last_end = -1
     n = len(text)
-    for r in recs:
+
+    def in_place(m: Mention) -> bool:
+        """Is the mention's text where it says? (compared in place, not cut out)"""
+        return 0 <= m.start < m.end <= n and m.end - m.start == len(m.text) and text.startswith(m.text, m.start)
+
+    for r in keep:
         s, e = r.start, r.end
         if not (0 <= s < e <= n):
             continue
@@ -235,9 +252,9 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             continue  # overlaps an earlier item
         if not r.speaker and not r.unresolved:
             continue
-        # (the mention's text is where it says: compared in place, not cut out)
-        mentions = tuple(m for m in r.mentions if 0 <= m.start < m.end <= n and m.end - m.start == len(m.text)
-                         and text.startswith(m.text, m.start))
+        mentions = r.mentions
+        if not all(map(in_place, mentions)):
+            mentions = tuple(filter(in_place, mentions))
         cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= n else (-1, -1)
         out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions,
                          str(r.rule), r.how))
