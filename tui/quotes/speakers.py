@@ -211,7 +211,7 @@ class Registry:
                 self.by_token.setdefault(last, []).append(solo)
                 return solo
         if e is None:
-            e = Entity(name=name, kind=kind)
+            e = Entity(name, kind)  # (positional: cheaper)
             self.entities.append(e)
             self.by_full[key] = e
             for t in key.split():
@@ -772,14 +772,21 @@ def _apposition_after(text: str, e: int, se: int, ent: Entity) -> None:
             _add_phrase(ent, ph)
 
 
+_CURLY_POSSESSIVE = re.compile(r"’s\b")
+_PHRASE_WORD_CHAR = re.compile(r"[\w\-']")
+_HEAD_END = re.compile(r"\s(?:of|for|at|from|in|with|on|to)\s")
+
+
 def _add_phrase(ent: Entity, ph: str) -> None:
-    ph = _rx(r"[’']s\b").sub("'s", ph)
-    words = _rx(r"[\w\-']+").findall(ph)
-    if not words:
-        return
+    if "’" in ph:
+        ph = _CURLY_POSSESSIVE.sub("'s", ph)
+    if not _PHRASE_WORD_CHAR.search(ph):
+        return  # no word in it
     ent.phrases.add(ph)
     # head: the word before the first preposition
-    head_part = _rx(r"\s(?:of|for|at|from|in|with|on|to)\s").split(" " + ph + " ")[0].split()
+    padded = " " + ph + " "
+    m = _HEAD_END.search(padded)
+    head_part = (padded[:m.start()] if m else padded).split()
     for w in head_part:
         w2 = w.split("'")[-1] if "'s" in w else w
         if "'" in w:
