@@ -152,6 +152,10 @@ def _key_toks(name: str) -> list[str]:
     return name.replace("’", "'").lower().split()  # callers only read it
 
 
+# words of a name not indexed in Registry.by_token
+_UNINDEXED = frozenset(("of", "the", "and", "for", "&", "de", "van", "von", "al")) | ORG_WORDS
+
+
 class Registry:
     def __init__(self, text: str):
         self.text = text
@@ -190,7 +194,7 @@ class Registry:
         key = _key(name)
         e = self.by_full.get(key)
         if e is None:
-            e = self.lookup(name, key)
+            e = self._by_tokens(key)
             if e is not None and kind == "person" and e.kind == "org":
                 e = None
         if e is None and kind != "org" and key.count(" ") == 1:
@@ -207,12 +211,11 @@ class Registry:
                 self.by_token.setdefault(last, []).append(solo)
                 return solo
         if e is None:
-            e = Entity(name=name, kind=kind)
+            e = Entity(name, kind)  # (positional: cheaper)
             self.entities.append(e)
             self.by_full[key] = e
-            toks = key.split()
-            for t in toks:
-                if t in ("of", "the", "and", "for", "&", "de", "van", "von", "al") or t in ORG_WORDS:
+            for t in key.split():
+                if t in _UNINDEXED:
                     continue
                 lst = self.by_token.setdefault(t, [])
                 lst.append(e)
@@ -230,18 +233,21 @@ class Registry:
                 e.kind = kind
         return e
 
-    def lookup(self, name: str, key: str | None = None) -> Entity | None:
-        if key is None:
-            key = _key(name)
-        e = self.by_full.get(key)
-        if e is not None:
-            return e
+    def lookup(self, name: str) -> Entity | None:
+        key = _key(name)
+        return self.by_full.get(key) or self._by_tokens(key)
+
+    def _by_tokens(self, key: str) -> Entity | None:
+        """The entity a name not known in full names, found by its words (key: the name as _key gives it)."""
         toks = key.split()
         if not toks:
             return None
         last = toks[-1]
+        cands = self.by_token.get(last)
+        if not cands:
+            return None  # most first mentions: no name shares the word
         best = None
-        for cand in self.by_token.get(last, ()):
+        for cand in cands:
             ct = _key_toks(cand.name)
             if cand.kind == "org":
                 ok = toks[0] == ct[0] or toks[-1] == ct[-1]
@@ -253,7 +259,7 @@ class Registry:
                        > (best.kind != "org", best.count, len(best.name))):
                 best = cand
         if best is None and len(toks) == 1:
-            for cand in self.by_token.get(toks[0], ()):
+            for cand in cands:  # the names holding the one word
                 ct = _key_toks(cand.name)
                 if cand.kind == "org" and ct[0] == toks[0]:
                     best = cand
@@ -400,9 +406,15 @@ def _name_scan_re() -> re.Pattern:
 
     NAME_RE begins with lookarounds, so a scan with it runs the regex engine at every character. Here
     a capital letter comes first, which the engine finds on its own, and the name is matched from that
-    letter in a lookahead (inside a lookbehind over the letter): the scan takes a fifth fewer instructions."""
-    from tui.quotes.text import _CONNECT, UP, _trie_regex
-    src = NAME_RE.pattern
+    letter in a lookahead (inside a lookbehind over the letter): the scan takes a fifth fewer instructions.
+
+    Each word is first tried as an abbreviated title ("Mr.", "U.S.", "Gen."): some thirty alternatives. They
+    all are a capital, at most three small letters and a full stop, so a lookahead for that shape goes first:
+    the same names, a tenth fewer instructions."""
+    from tui.quotes.text import _ABBR_TITLES, _CONNECT, UP, _trie_regex
+    titles = "(?:" + _ABBR_TITLES + "|"
+    src = NAME_RE.pattern.replace(titles, "(?:(?=" + UP + r"[a-z]{0,3}\.)(?:" + _ABBR_TITLES + ")|")
+    assert src.count("(?=" + UP + r"[a-z]{0,3}\.)") == 2  # NAME_RE's first word and the words after it
     lb = "(?<![\\w’'])"
     i = src.index(lb) + len(lb)
     stop = _trie_regex(sorted(STOP_RAW))
@@ -462,34 +474,46 @@ def _name_pieces(text: str):
         yield start + pos, end, raw[pos:], start
 
 
-# a capital first (not \b): the scan then skips to capitals; the word start is checked on each match
-_ACRONYM = re.compile(r"[A-Z][A-Z]{2,5}\b")
 _CAP_WORD = r"[A-Z][a-z][\w’'\-]*+"
 # possessive (*+, ++): what follows a word or a gap never starts with their characters, so giving some
 # back could never make a run; without it a lone capitalised word was retried once per letter
 _CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
-# three words or more; the first three spelled out (not {2,}): most capitals start no run, and the regex
-# engine's general repeat costs more to set up than the first gap costs to fail
-_CAP_RUN = re.compile(_CAP_WORD + (_CAP_GAP + _CAP_WORD) * 2 + "(?:" + _CAP_GAP + _CAP_WORD + ")*")
+# an acronym (three to six capitals, a word of its own), or a run of three capitalised words or more (the
+# first three spelled out, not {2,}: most capitals start no run, and the regex engine's general repeat costs
+# more to set up than the first gap costs to fail). One scan finds both: each opens with a capital, which re
+# skips to in C (a pattern opening with a lookbehind or an alternation is tried at every character), and a
+# capital opens at most one of them (the next letter is a capital or a small letter). Group 1: the acronym.
+_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:(?<!\w.)([A-Z]{2,5})\b|[a-z][\w’'\-]*+" + (_CAP_GAP + _CAP_WORD) * 2
+                             + "(?:" + _CAP_GAP + _CAP_WORD + ")*)")
+_ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}\b")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
-
-
-def _word_char_before(text: str, i: int) -> bool:
-    """Whether text[i - 1] is a word character (as regex \\w reads it)."""
-    return i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
 def _acronyms(text: str) -> list[tuple[int, int, str, str]]:
     """'IRCC' and 'Immigration, Refugees and Citizenship Canada' in one article: (start, end, full name,
     acronym) for each acronym whose letters are the initials of a run of capitalised words in the text."""
-    wanted = {m.group() for m in _ACRONYM.finditer(text) if not _word_char_before(text, m.start())}
+    wanted = set()
+    runs = []
+    for m in _ACRONYM_OR_RUN.finditer(text):
+        if m.group(1) is not None:
+            wanted.add(m.group())
+            continue
+        run = m.group()
+        runs.append((m.start(), run))
+        if "-" in run or "’" in run or "'" in run:
+            # "Anglo-USA …": an acronym inside a word of the run
+            wanted.update(_ACRONYM.findall(text, m.start(), m.end()))
     out: list[tuple[int, int, str, str]] = []
     if not wanted:
         return out
-    for run in _CAP_RUN.finditer(text):
-        words = list(_CAP_WORD_RE.finditer(text, run.start(), run.end()))
-        initials = "".join(text[w.start()] for w in words)
-        for acr in [a for a in wanted if a in initials]:
+    for start, run in runs:
+        # a run's words start at its start and after its gaps' spaces; its joiners are lower case or '&'
+        initials = "".join([w[0] for w in run.split() if w[0].isupper()])
+        found = [a for a in wanted if a in initials]
+        if not found:
+            continue
+        words = list(_CAP_WORD_RE.finditer(text, start, start + len(run)))
+        for acr in found:
             k = initials.index(acr)
             s, e = words[k].start(), words[k + len(acr) - 1].end()
             full = _rx(r"[’']s?$").sub("", text[s:e])  # "… Affairs Committee's": the name, not its possessive
@@ -538,7 +562,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
     for s0, e0, raw, m_start in _name_pieces(text):
         if raw in STOP_RAW:
             continue  # "The", "In", "But": never a name on their own
-        if _state_after_place(text, s0, e0):
+        if text[s0 - 2:s0] == ", " and _state_after_place(text, s0, e0):
             continue  # "Ont." in "Brampton, Ont.": the rest of a place, no one to quote
         s = s0
         while k + 1 < nsent and sents[k + 1][0] <= s:
@@ -557,7 +581,8 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or (s - ss < 4 and text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "("))
         kk = (raw, at_start, s == m_start)
-        hit = known.get(kk)
+        # only names of two words or more are kept there (NAME_RE parts words with spaces or tabs)
+        hit = known.get(kk) if " " in raw or "\t" in raw else None
         if hit is not None:
             ent, off, ln = hit
             ent.count += 1
@@ -568,7 +593,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
                 seen[ent] = cnt + 1
                 _context_roles(text, s, ns + ln, ent, ss, sents[k][1] if k >= 0 else len(text))
             continue
-        c = name_seq(raw)
+        c = _SEQ_CACHE.get(raw) or name_seq(raw)
         if c[0] is None:
             continue
         r, seq, (roles, name, kind), first_gender = c
@@ -617,8 +642,11 @@ _PRE_WORD_REV = re.compile(r"\s*([\w\-’']*[A-Za-z])")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _APPOSITION_AFTER = re.compile(r",\s+([^,;:\n]{1,120}?)(?=,|\.|;|$| who | which | that )")
 _WHO_WHICH_AFTER = re.compile(r",\s+(who|which)\b")
+# group 1: "the group's director" before ", X,". It starts a word (\b: also after ^ or [.;:]\s), so its
+# first letter is matched first (re skips to it in C) and the rest is matched from that letter on in a
+# lookahead inside a lookbehind over it, as in _name_scan_re: half the instructions of trying each position
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|[.;:]\s|\b)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$")
+    r"[A-Zthi](?<!\w.)(?<=(?=((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*[’']s)\s[^,;:.]{1,80}),\s*$)[A-Zthi])")
 _STOP_PRE = frozenset("""the a an of with by to for and or but from in on at as said says told his her their its
 our my your this that who which whose when after before was were is are has have had be been also
 said told added according than like""".split())
@@ -627,10 +655,9 @@ said told added according than like""".split())
 def _word_before(text: str, lo: int, j: int) -> tuple[str, int] | None:
     """The last word of text[lo:j] (from its first letter a-z/A-Z on) and where it starts, or None."""
     if j - lo > 2 and text[j - 1] == " ":
-        sp = text.rfind(" ", lo, j - 1)
-        w = text[sp + 1:j - 1]
-        if sp >= 0 and w.isascii() and w.isalpha():
-            return w, sp + 1  # most often a plain word between two spaces: no regex needed
+        head, space, w = text[lo:j - 1].rpartition(" ")  # (cheaper than rfind with bounds)
+        if space and w.isascii() and w.isalpha():
+            return w, lo + len(head) + 1  # most often a plain word between two spaces: no regex needed
     m = _PRE_WORD_REV.match(text[lo:j][::-1])  # read backwards: one match
     return (m.group(1)[::-1], j - m.end(1)) if m else None
 
@@ -653,22 +680,21 @@ def _role_before(w: str) -> str:
 
 def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> None:
     """Role words just before the name ("striker X", "his Russian counterpart X") and appositions."""
-    # words before
+    # words before (only a word and a space can hold one)
     pre = []
-    j = s
     owner_his = False
-    for _ in range(4 if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha() else 0):
-        wb = _word_before(text, max(ss, j - 40), j)
-        if wb is None:
-            break
-        w, j_w = wb
-        what = _role_before(w)
-        if what == "owner":
-            owner_his = True
-        if what != "role":
-            break
-        pre.append(w.lower())
-        j = j_w
+    if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha():
+        j = s
+        for _ in range(4):
+            wb = _word_before(text, max(ss, j - 40), j)
+            if wb is None:
+                break
+            w, j = wb
+            what = _role_before(w)
+            if what != "role":
+                owner_his = what == "owner"
+                break
+            pre.append(w.lower())
     # a name used as a modifier of an organisation noun: "the Open Harbour party", "the Norvik group"
     if not ent.gender and ent.kind in ("unknown", "person") and " " in ent.name:
         nm = _NEXT_WORD.match(text, e)
@@ -690,9 +716,46 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
             ent.kind = "person"
         if owner_his and ("counterpart" in pre or "colleague" in pre):
             ent.roles.add("counterpart")
-    # apposition after: "X, a political scientist at Y," / "X, 58," / "X, who ..." / "X, the private company that"
-    comma_after = text[e:e + 1] == ","
-    m = _APPOSITION_AFTER.match(text, e, se) if comma_after else None
+    if text[e:e + 1] == ",":
+        head = _APPOSITION_HEAD.match(text, e, se)
+        if head is not None:  # both patterns want a space after the comma
+            if _apposition_may_count(head[1]):
+                _apposition_after(text, e, se, ent)
+            m2 = _WHO_WHICH_AFTER.match(text, e, se)
+            if m2:
+                if m2.group(1) == "who" and ent.kind == "unknown":
+                    ent.kind = "person"
+                elif m2.group(1) == "which" and ent.kind == "unknown":
+                    ent.kind = "org"
+    # apposition before: "the group's director, X," / "Its leader, X,"
+    m3 = None
+    if text[s - 2:s] == ", ":
+        before = text[max(ss, s - 100):s]
+        # the phrase holds no , ; : or . so the search starts at the last of them before the comma
+        c = len(before) - 2
+        stop = max(before.rfind(",", 0, c), before.rfind(";", 0, c), before.rfind(":", 0, c), before.rfind(".", 0, c))
+        m3 = _APPOSITION_BEFORE.search(before, max(0, stop))
+    if m3:
+        ph = m3.group(1).lower()
+        _add_phrase(ent, _rx(r"^(?:the|its|his|her|their)\s+").sub("", ph))
+
+
+# the first word after a comma and one space, as far as _APPOSITION_AFTER's group would hold it (its group
+# then starts there, and ends at the first . , or ;)
+_APPOSITION_HEAD = re.compile(r",\s([^\s.,;:]*)")
+
+
+def _apposition_may_count(w0: str) -> bool:
+    """Whether an apposition whose first word is w0 can give a role: one of _apposition_after's tests on
+    that word (an age, a/an/the, a role word). "" (another space, a '.') cannot be told: it may. Most
+    appositions start otherwise ("…, who", "…, said"), and the apposition pattern is a dear one."""
+    lw0 = w0.lower()
+    return not w0 or w0.isdecimal() or lw0 in ("a", "an", "the") or (lw0 in ROLE_WORDS and w0.islower())
+
+
+def _apposition_after(text: str, e: int, se: int, ent: Entity) -> None:
+    """'X, a political scientist at Y,' / 'X, 58,' / 'X, the private company that': the comma at e."""
+    m = _APPOSITION_AFTER.match(text, e, se)
     if m:
         app = m.group(1).strip()
         if CUE_RE.search(app):
@@ -707,33 +770,23 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
             ph = " ".join(w.lower() for w in words)
             ph = _rx(r"\b(?:who|which|that)\b").split(ph)[0].strip()
             _add_phrase(ent, ph)
-    m2 = _WHO_WHICH_AFTER.match(text, e, se) if comma_after else None
-    if m2:
-        if m2.group(1) == "who" and ent.kind == "unknown":
-            ent.kind = "person"
-        elif m2.group(1) == "which" and ent.kind == "unknown":
-            ent.kind = "org"
-    # apposition before: "the group's director, X," / "Its leader, X,"
-    m3 = None
-    if text[s - 2:s] == ", ":
-        before = text[max(ss, s - 100):s]
-        # the phrase holds no , ; : or . so the search starts at the last of them before the comma
-        c = len(before) - 2
-        stop = max(before.rfind(",", 0, c), before.rfind(";", 0, c), before.rfind(":", 0, c), before.rfind(".", 0, c))
-        m3 = _APPOSITION_BEFORE.search(before, max(0, stop))
-    if m3:
-        ph = m3.group(1).lower()
-        _add_phrase(ent, _rx(r"^(?:the|its|his|her|their)\s+").sub("", ph))
+
+
+_CURLY_POSSESSIVE = re.compile(r"’s\b")
+_PHRASE_WORD_CHAR = re.compile(r"[\w\-']")
+_HEAD_END = re.compile(r"\s(?:of|for|at|from|in|with|on|to)\s")
 
 
 def _add_phrase(ent: Entity, ph: str) -> None:
-    ph = _rx(r"[’']s\b").sub("'s", ph)
-    words = _rx(r"[\w\-']+").findall(ph)
-    if not words:
-        return
+    if "’" in ph:
+        ph = _CURLY_POSSESSIVE.sub("'s", ph)
+    if not _PHRASE_WORD_CHAR.search(ph):
+        return  # no word in it
     ent.phrases.add(ph)
     # head: the word before the first preposition
-    head_part = _rx(r"\s(?:of|for|at|from|in|with|on|to)\s").split(" " + ph + " ")[0].split()
+    padded = " " + ph + " "
+    m = _HEAD_END.search(padded)
+    head_part = (padded[:m.start()] if m else padded).split()
     for w in head_part:
         w2 = w.split("'")[-1] if "'s" in w else w
         if "'" in w:
