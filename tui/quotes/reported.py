@@ -723,15 +723,9 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     subj_end = cs
     if prev_low in _PRONOUN_IS:
         subj_end = cs - len(lt) + tok_end - 2  # "She’s claiming": the pronoun
-    floor = _chunk_floor(text, ss, cs)
-    np = parse_np(text, floor, subj_end, ss) if left.strip() else None
-    if np is None and left.strip():
-        # "Carter, however, said …", "Even the organizer of the rally said …": without the discourse words
-        fs, fe = _subject_bounds(text, floor, subj_end)
-        if (fs, fe) != (floor, subj_end) and fs < fe:
-            np = parse_np(text, fs, fe, ss)
-    if np is None:
-        return None
+    if not left.strip():
+        return None  # no subject
+    # (the checks on the content come first: they are cheaper than parsing the subject, and reject as it would)
     s = _content_start(text, ce, cend, cls)
     if s is None or (text.startswith(_NOT_A_CLAUSE_WORDS, s) and _NOT_A_CLAUSE_START.match(text, s)
                      and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
@@ -747,6 +741,15 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             and _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) \
             and not _rx(r"\bthat\s*$").search(text[ce:s]):
         return None  # '"…," X told the House before slamming the offer': an adjunct, no content
+    floor = _chunk_floor(text, ss, cs)
+    np = parse_np(text, floor, subj_end, ss)
+    if np is None:
+        # "Carter, however, said …", "Even the organizer of the rally said …": without the discourse words
+        fs, fe = _subject_bounds(text, floor, subj_end)
+        if (fs, fe) != (floor, subj_end) and fs < fe:
+            np = parse_np(text, fs, fe, ss)
+    if np is None:
+        return None
     if lemma in EVIDENCE_CUES and np.kind == "desc" and np.head in EVIDENCE_NOUNS:
         return None  # "the data suggests …": what figures show, no one said it
     if subject_before is not None and not subject_before():
