@@ -319,16 +319,17 @@ def split_name(seq: str) -> tuple[list[str], str, str]:
     if _ROLE_OR_DEMONYM.issuperset(low) or (
             not ROLE_WORDS.isdisjoint(low) and all(t in ROLE_WORDS or is_demonym(tt) for t, tt in zip(low, toks, strict=False))):
         return low, "", "role"  # "Foreign Minister", "Azerbaijani"; not "Brennan" (a surname in -an)
-    if first_name(low[0]) is None and (not _JOINED_TITLE.isdisjoint(low) or common_word(toks[0])
-                                       or occupation_word(toks[0])):
-        # "of Crown Relations Carolyn Bennett", "Coastal Development Navin Batra", "Grower Lena Ostrow":
-        # the tail of a title or an occupation (words of English, not names), then a person named from
-        # a given name on
-        k = _given_name_at(toks)
-        if k > 0:
-            return low[:k], " ".join(toks[k:]), "person"
-    kind = "person" if first_name(low[0]) is not None and not _plural_noun(toks[-1]) else "unknown"
-    if kind == "unknown" and first_name(low[0]) is None and _plural_noun(toks[-1]):
+    given = first_name(low[0]) is not None
+    # "of Crown Relations Carolyn Bennett", "Coastal Development Navin Batra", "Grower Lena Ostrow":
+    # the tail of a title or an occupation (words of English, not names), then a person named from
+    # a given name on. Where no given name follows, the tests of the first word cannot matter: the
+    # name-list look-ups go first, the word frequencies (wordfreq's tokenizer for some words) after.
+    if not given and (k := _given_name_at(toks)) > 0 and (
+            not _JOINED_TITLE.isdisjoint(low) or common_word(toks[0]) or occupation_word(toks[0])):
+        return low[:k], " ".join(toks[k:]), "person"
+    plural = _plural_noun(toks[-1])
+    kind = "person" if given and not plural else "unknown"
+    if kind == "unknown" and not given and plural:
         kind = "group"  # "the Conservatives", "Toronto Maple Leafs": a party, a team, a people
     if "&" in toks:
         kind = "org"  # "Procter & Gamble", "Hollin & Marsh": a firm
@@ -361,36 +362,39 @@ def gender_of_first(name: str) -> str:
     return ""
 
 
+_LEAD_WORD = re.compile(r"(\S+)\s+")
+_POSS_GAP = re.compile(r"[’']s?\s+")
+_POSS_END = re.compile(r"\w[’']s?$")
+
+
 def clean_seq(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop a sentence-initial function word, a leading possessive owner and trailing junk."""
     seq = text[s:e]
-    # leading stop words ("The", "According", "In")
-    while True:
-        m = _rx(r"(\S+)\s+").match(seq)
-        first = seq.split(" ", 1)[0]
-        if m and (first.lower() in STOP_CAPS):
-            s += m.end()
-            seq = text[s:e]
-            continue
-        break
-    if seq.split(" ", 1)[0].lower() in STOP_CAPS:
-        return None
-    # possessive owner: "Ostria's Trade Minister Lena Fosse" -> after the possessive
-    m = None
-    for m in _rx(r"[’']s?\s+").finditer(seq):  # noqa: B007 (the last match is wanted)
-        pass
-    if m is not None and _rx(r"\w[’']s?$").search(seq[:m.start() + 2].rstrip()) and not (
-            seq[m.start() - 1:m.start()] == "s" and all(w.lower() in ORG_WORDS for w in seq[m.end():].split())):
-        # "Ostria's Trade Minister X" -> after the possessive; "the Farmers' Union" stays whole
-        if m.end() < len(seq):
-            s += m.end()
-            seq = text[s:e]
-        else:
+    # leading stop words ("The", "According", "In"); the word is looked up first, the regex only
+    # for a stop word (most sequences start with none)
+    while seq.split(" ", 1)[0].lower() in STOP_CAPS:
+        m = _LEAD_WORD.match(seq)
+        if not m:
             return None
-    if seq.endswith("’s") or seq.endswith("'s"):
-        e -= 2
-    elif seq.endswith("’") or seq.endswith("'"):
-        e -= 1
+        s += m.end()
+        seq = text[s:e]
+    # possessive owner: "Ostria's Trade Minister Lena Fosse" -> after the possessive
+    if "'" in seq or "’" in seq:  # no apostrophe, no possessive (most names)
+        m = None
+        for m in _POSS_GAP.finditer(seq):  # noqa: B007 (the last match is wanted)
+            pass
+        if m is not None and _POSS_END.search(seq[:m.start() + 2].rstrip()) and not (
+                seq[m.start() - 1:m.start()] == "s" and all(w.lower() in ORG_WORDS for w in seq[m.end():].split())):
+            # "Ostria's Trade Minister X" -> after the possessive; "the Farmers' Union" stays whole
+            if m.end() < len(seq):
+                s += m.end()
+                seq = text[s:e]
+            else:
+                return None
+        if seq.endswith("’s") or seq.endswith("'s"):
+            e -= 2
+        elif seq.endswith("’") or seq.endswith("'"):
+            e -= 1
     if e <= s:
         return None
     return s, e
