@@ -268,13 +268,14 @@ class Registry:
 
 
 _ROLE_OR_DEMONYM = ROLE_WORDS | DEMONYMS
+_OF_AT_FROM = frozenset(("of", "at", "from"))
 
 
 def split_name(seq: str) -> tuple[list[str], str, str]:
     """'Ostrian Trade Minister Lena Fosse' -> (['ostrian', 'trade', 'minister'], 'Lena Fosse', kind)."""
     toks = seq.split()
     low = [t.lower().rstrip(".") for t in toks]
-    if "of" in low or "at" in low or "from" in low:
+    if not _OF_AT_FROM.isdisjoint(low):
         for i, t in enumerate(low):
             if t in ("of", "at", "from") and i > 0:
                 before = low[:i]
@@ -356,7 +357,7 @@ def _given_name_at(toks: list[str]) -> int:
 
 
 def gender_of_first(name: str) -> str:
-    t = name.split()
+    t = name.split(None, 1)
     if len(t) >= 2:
         return first_name(t[0]) or ""
     return ""
@@ -445,10 +446,9 @@ def name_seq(raw: str) -> tuple:
     c = _SEQ_CACHE.get(raw)
     if c is None:
         r = clean_seq(raw, 0, len(raw))
-        if r is None or _headline(raw[r[0]:r[1]]):
+        if r is None or _headline(seq := raw[r[0]:r[1]]):
             c = (None,)
         else:
-            seq = raw[r[0]:r[1]]
             roles, name, kind = split_name(seq)
             # all immutable (the roles a tuple): the collector stops tracking the cached entries
             c = (r, seq, (tuple(roles), name, kind), gender_of_first(name))
