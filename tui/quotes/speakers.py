@@ -848,10 +848,12 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
                 out.append(t)
         toks = out
     # trailing auxiliaries, adverbs and time phrases ("has also", "later", "on Monday", "just this month")
-    while toks and (toks[-1][2].lower() in AUX_ADV or (toks[-1][2].lower() in TIME_WORDS and (
-            toks[-1][2].islower() or toks[-1][2].lower() in WEEKDAYS))
-                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4
-                        and toks[-1][2] not in NOT_ADVERBS)):
+    while toks:
+        w = toks[-1][2]
+        lw = w.lower()
+        if not (lw in AUX_ADV or (lw in TIME_WORDS and (w.islower() or lw in WEEKDAYS))
+                or (w.endswith("ly") and w.islower() and len(w) > 4 and w not in NOT_ADVERBS)):
+            break
         toks.pop()
     while toks and toks[-1][2] in (",", "—", "–", "-"):
         toks.pop()
@@ -889,9 +891,10 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         if first is not None and first.kind == "name" and all(r is not None and r.kind == "desc" for r in rest):
             first.roles = first.roles + [r.text.lower() for r in rest if r is not None] + [last.text.lower()]
             return first
-    if len(chunks) >= 2:
+    if len(chunks) >= 2 and last is not None and last.kind != "pronoun":
+        # only a name or description joins the chunk before (the loop above left no skippable last chunk)
         prev = _np_from_chunk(text, chunks[-2], sent_start)
-        if last is not None and prev is not None:
+        if prev is not None:
             if last.kind == "desc" and prev.kind == "name":
                 prev.roles = prev.roles + [last.text.lower()]
                 return prev
@@ -903,9 +906,7 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
                 # "Shopkeepers on X Street, the road past the station, said": the apposition describes them
                 prev.roles = prev.roles + [last.text.lower()]
                 return prev
-        if last is None and prev is not None and prev.kind in ("name", "desc") and _is_skippable(chunks[-1]):
-            return prev
-        if last is not None and last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
+        if last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
             return prev
     return last
 
@@ -1056,44 +1057,44 @@ def _is_skippable(chunk) -> bool:
 
 
 def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
+    words = [t[2] for t in chunk]
+    lws = [w.lower() for w in words]  # lowered once: every check below reads them
+    n = len(chunk)
     # cut at the last subordinator / conjunction followed by a lower-case word or a pronoun
     cut = 0
-    stop = len(chunk)
-    for i, t in enumerate(chunk):
-        lw = t[2].lower()
-        if (lw in SUBORD or lw == "what") and i + 1 < len(chunk):
-            nxt = chunk[i + 1][2]
-            if lw == "and" and nxt[:1].isupper() and nxt.lower() not in PRONOUN_WORDS and nxt.lower() not in DETERMINERS:
+    stop = n
+    for i, lw in enumerate(lws):
+        if (lw in SUBORD or lw == "what") and i + 1 < n:
+            nxt = words[i + 1]
+            nl = lws[i + 1]
+            if lw == "and" and nxt[:1].isupper() and nl not in PRONOUN_WORDS and nl not in DETERMINERS:
                 continue
-            if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nxt.lower() not in PRONOUN_WORDS \
-                    and nxt.lower() not in DETERMINERS and not any(
-                    x[2].lower() in VERBISH or (x[2].endswith("ed") and x[2].islower()) for x in chunk[cut:i]):
+            if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nl not in PRONOUN_WORDS \
+                    and nl not in DETERMINERS and not any(
+                    lws[k] in VERBISH or (words[k].endswith("ed") and words[k].islower()) for k in range(cut, i)):
                 continue  # "Specialists in shipping and trade law": no clause before the conjunction
             if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
-                    and nxt.lower() not in DETERMINERS and nxt.lower() not in PRONOUN_WORDS:
+                    and nl not in DETERMINERS and nl not in PRONOUN_WORDS:
                 stop = i  # a relative clause on the phrase before: "the company that built X"
                 break
             cut = i + 1
-    if cut > 1 and chunk[0][2].lower() in ("the", "a", "an") and chunk[cut][2].lower() in PRONOUN_WORDS \
-            and chunk[cut - 1][2].lower() in SUBORD:
+    if cut > 1 and lws[0] in ("the", "a", "an") and lws[cut] in PRONOUN_WORDS and lws[cut - 1] in SUBORD:
         # "the student seen in the video as he stood next to X": a description, then a clause of its own
         stop, cut = cut - 1, 0
-    chunk = chunk[cut:stop]
+    if cut or stop < n:
+        chunk, words, lws = chunk[cut:stop], words[cut:stop], lws[cut:stop]
     if not chunk:
         return None
-    last = chunk[-1][2]
-    if len(chunk) >= 3 and last in ("he", "she", "they", "we") and chunk[-2][2].islower():
+    last = words[-1]
+    if len(chunk) >= 3 and last in ("he", "she", "they", "we") and words[-2].islower():
         # "At the end of the song she": an opening phrase with no comma, then the pronoun subject
         return NP("pronoun", chunk[-1][0], chunk[-1][1], last, head=last)
-    if chunk[0][2].lower() in PREPS and not (
-            chunk[0][2].lower() in QUANT_START and len(chunk) > 1 and (
-                chunk[1][2][:1].isdigit() or chunk[1][2].lower() in NUMBER_WORDS)):
+    if lws[0] in PREPS and not (
+            lws[0] in QUANT_START and len(chunk) > 1 and (words[1][:1].isdigit() or lws[1] in NUMBER_WORDS)):
         return None  # "about fifty supporters" is a phrase; "about the plan" is not
     if len(chunk) > 14:
         return None
-    words = [t[2] for t in chunk]
-    lws = [w.lower() for w in words]
-    if any(w in VERBISH or w.endswith(("n't", "n’t")) for w in lws):
+    if not VERBISH.isdisjoint(lws) or any(w.endswith(("n't", "n’t")) for w in lws):
         return None
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
     # "director of the X Authority", "an analyst at Y", "Ada Lund of the University of Z"
