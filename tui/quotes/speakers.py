@@ -981,7 +981,7 @@ _NOUN_ING_BEFORE = frozenset("of for at from in on with to about over under betw
 def _desc_end(chunk, lws, words) -> int:
     end_i = len(chunk)
     for i in range(1, len(lws)):
-        if lws[i] in REL_START or _gerund(lws, words, i) or lws[i] == "but":
+        if lws[i] in REL_START or (lws[i].endswith("ing") and _gerund(lws, words, i)) or lws[i] == "but":
             end_i = i  # "a person familiar with the talks but not authorized to speak": the source ends at "but"
             break
     return chunk[end_i - 1][1]
@@ -1094,8 +1094,11 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         return None  # "about fifty supporters" is a phrase; "about the plan" is not
     if len(chunk) > 14:
         return None
-    if not VERBISH.isdisjoint(lws) or any(w.endswith(("n't", "n’t")) for w in lws):
+    if not VERBISH.isdisjoint(lws):
         return None
+    span = text[chunk[0][0]:chunk[-1][1]]
+    if ("'" in span or "’" in span) and any(w.endswith(("n't", "n’t")) for w in lws):
+        return None  # (the apostrophe test spares the scan on most phrases)
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
     # "director of the X Authority", "an analyst at Y", "Ada Lund of the University of Z"
     for i in range(1, len(chunk)):
@@ -1163,17 +1166,17 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # a description: determiner ... head
     # two noun phrases side by side ("a result their manager described as …": a relative clause without
     # "that"): the speaker is the second
-    for i in range(len(lws) - 1, 0, -1):
-        if lws[i] in _RESTART_DETS and words[i].islower() and i + 1 < len(lws) and i <= 3 \
-                and lws[0] in ("a", "an", "the") and lws[i - 1] not in PREPS \
-                and lws[i - 1] not in DETERMINERS and lws[i - 1] not in SUBORD and lws[i - 1] not in AUX_ADV \
-                and not lws[i - 1].endswith(("’s", "'s")) and not lws[i - 1].endswith("ing"):
-            return _np_from_chunk(text, chunk[i:], sent_start)
+    if lws[0] in ("a", "an", "the"):
+        for i in range(min(3, len(lws) - 2), 0, -1):  # the second phrase starts at word 1..3, not last
+            if lws[i] in _RESTART_DETS and words[i].islower() and lws[i - 1] not in PREPS \
+                    and lws[i - 1] not in DETERMINERS and lws[i - 1] not in SUBORD and lws[i - 1] not in AUX_ADV \
+                    and not lws[i - 1].endswith(("’s", "'s")) and not lws[i - 1].endswith("ing"):
+                return _np_from_chunk(text, chunk[i:], sent_start)
     first = lws[0]
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
     for i in range(1, len(lws)):
-        if lws[i] in PREPS or lws[i] in REL_START or _gerund(lws, words, i):
+        if lws[i] in PREPS or lws[i] in REL_START or (lws[i].endswith("ing") and _gerund(lws, words, i)):
             hi = i - 1
             break
     if hi == len(lws) - 1 and hi >= 2 and lws[hi].endswith("ed") and words[hi].islower() \
