@@ -834,6 +834,9 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     return NP(c[0], c[1] + s, c[2] + s, c[3], c[4], list(c[5]), c[6], list(c[7]))
 
 
+_CHUNK_MARKS = frozenset(";:,—–()")  # single-character tokens that end a chunk
+
+
 def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     toks = tokens(text, s, e)
     if "(" in text[s:e]:
@@ -863,13 +866,13 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     # is no apposition ("Frustration with police: Civil rights activists say …")
     chunks: list[list] = [[]]
     for t in toks:
-        if t[2] in (";", ":"):
-            chunks = [[]]
-        elif t[2] in (",", "—", "–", "(", ")"):
-            if chunks[-1]:
-                chunks.append([])
-        else:
+        w = t[2]
+        if w not in _CHUNK_MARKS:  # most tokens: one set look-up
             chunks[-1].append(t)
+        elif w in (";", ":"):
+            chunks = [[]]
+        elif chunks[-1]:
+            chunks.append([])
     chunks = [c for c in chunks if c]
     # skip relative clauses and participles at the end
     while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)
@@ -1063,21 +1066,23 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
     # cut at the last subordinator / conjunction followed by a lower-case word or a pronoun
     cut = 0
     stop = n
-    for i, lw in enumerate(lws):
-        if (lw in SUBORD or lw == "what") and i + 1 < n:
-            nxt = words[i + 1]
-            nl = lws[i + 1]
-            if lw == "and" and nxt[:1].isupper() and nl not in PRONOUN_WORDS and nl not in DETERMINERS:
-                continue
-            if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nl not in PRONOUN_WORDS \
-                    and nl not in DETERMINERS and not any(
-                    lws[k] in VERBISH or (words[k].endswith("ed") and words[k].islower()) for k in range(cut, i)):
-                continue  # "Specialists in shipping and trade law": no clause before the conjunction
-            if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
-                    and nl not in DETERMINERS and nl not in PRONOUN_WORDS:
-                stop = i  # a relative clause on the phrase before: "the company that built X"
-                break
-            cut = i + 1
+    if "what" in lws or not SUBORD.isdisjoint(lws):  # most chunks have neither: no walk
+        for i in range(n - 1):
+            lw = lws[i]
+            if lw in SUBORD or lw == "what":
+                nxt = words[i + 1]
+                nl = lws[i + 1]
+                if lw == "and" and nxt[:1].isupper() and nl not in PRONOUN_WORDS and nl not in DETERMINERS:
+                    continue
+                if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nl not in PRONOUN_WORDS \
+                        and nl not in DETERMINERS and not any(
+                        lws[k] in VERBISH or (words[k].endswith("ed") and words[k].islower()) for k in range(cut, i)):
+                    continue  # "Specialists in shipping and trade law": no clause before the conjunction
+                if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
+                        and nl not in DETERMINERS and nl not in PRONOUN_WORDS:
+                    stop = i  # a relative clause on the phrase before: "the company that built X"
+                    break
+                cut = i + 1
     if cut > 1 and lws[0] in ("the", "a", "an") and lws[cut] in PRONOUN_WORDS and lws[cut - 1] in SUBORD:
         # "the student seen in the video as he stood next to X": a description, then a clause of its own
         stop, cut = cut - 1, 0
