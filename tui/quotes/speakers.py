@@ -829,6 +829,10 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         if len(_NP_CACHE) > 20000:
             _NP_CACHE.clear()
         _NP_CACHE[key] = c
+        if np is not None:  # a fresh parse is the caller's own: shift it rather than copy it out again
+            np.start += s
+            np.end += s
+        return np
     if c is None:
         return None
     return NP(c[0], c[1] + s, c[2] + s, c[3], c[4], list(c[5]), c[6], list(c[7]))
@@ -1136,9 +1140,8 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                     break
             break
     s, e = chunk[0][0], chunk[-1][1]
-    txt = text[s:e]
     if len(chunk) == 1 and lws[0] in PRONOUN_WORDS:
-        return NP("pronoun", s, e, txt, head=lws[0])
+        return NP("pronoun", s, e, text[s:e], head=lws[0])
     # a trailing proper name?
     j = len(chunk)
     while j > 0 and (words[j - 1][:1].isupper() or (j - 1 > 0 and lws[j - 1] in NAME_JOINERS
@@ -1167,7 +1170,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                     return NP("name", nstart, nstart + len(name), name, name=name,
                               roles=[" ".join(prefix + list(roles))] if (prefix or roles) else [])
                 if not name and roles and j == 0 and all(w[:1].isupper() for w in words):
-                    return NP("desc", s, e, txt, head=roles[-1], mods=list(roles[:-1]))
+                    return NP("desc", s, e, text[s:e], head=roles[-1], mods=list(roles[:-1]))
     # a description: determiner ... head
     # two noun phrases side by side ("a result their manager described as …": a relative clause without
     # "that"): the speaker is the second
