@@ -1131,10 +1131,7 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 if not prev_cap:
                     core = _np_from_chunk(text, chunk[:i], sent_start)
                     if core is not None and core.kind == "desc":
-                        core.end = chunk[-1][1]
-                        core.text = text[core.start:core.end]
-                        cut = _desc_end(chunk, lws, words)
-                        core.end = cut
+                        core.end = _desc_end(chunk, lws, words)
                         core.text = text[core.start:core.end]
                         return core
                     break
