@@ -833,9 +833,16 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         if len(_NP_CACHE) > 20000:
             _NP_CACHE.clear()
         _NP_CACHE[key] = c
+        if np is not None:  # a fresh parse is the caller's own: shift it rather than copy it out again
+            np.start += s
+            np.end += s
+        return np
     if c is None:
         return None
     return NP(c[0], c[1] + s, c[2] + s, c[3], c[4], list(c[5]), c[6], list(c[7]))
+
+
+_CHUNK_MARKS = frozenset(";:,—–()")  # single-character tokens that end a chunk
 
 
 def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
@@ -852,10 +859,12 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
                 out.append(t)
         toks = out
     # trailing auxiliaries, adverbs and time phrases ("has also", "later", "on Monday", "just this month")
-    while toks and (toks[-1][2].lower() in AUX_ADV or (toks[-1][2].lower() in TIME_WORDS and (
-            toks[-1][2].islower() or toks[-1][2].lower() in WEEKDAYS))
-                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4
-                        and toks[-1][2] not in NOT_ADVERBS)):
+    while toks:
+        w = toks[-1][2]
+        lw = w.lower()
+        if not (lw in AUX_ADV or (lw in TIME_WORDS and (w.islower() or lw in WEEKDAYS))
+                or (w.endswith("ly") and w.islower() and len(w) > 4 and w not in NOT_ADVERBS)):
+            break
         toks.pop()
     while toks and toks[-1][2] in (",", "—", "–", "-"):
         toks.pop()
@@ -865,13 +874,13 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
     # is no apposition ("Frustration with police: Civil rights activists say …")
     chunks: list[list] = [[]]
     for t in toks:
-        if t[2] in (";", ":"):
-            chunks = [[]]
-        elif t[2] in (",", "—", "–", "(", ")"):
-            if chunks[-1]:
-                chunks.append([])
-        else:
+        w = t[2]
+        if w not in _CHUNK_MARKS:  # most tokens: one set look-up
             chunks[-1].append(t)
+        elif w in (";", ":"):
+            chunks = [[]]
+        elif chunks[-1]:
+            chunks.append([])
     chunks = [c for c in chunks if c]
     # skip relative clauses and participles at the end
     while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)
@@ -893,9 +902,10 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         if first is not None and first.kind == "name" and all(r is not None and r.kind == "desc" for r in rest):
             first.roles = first.roles + [r.text.lower() for r in rest if r is not None] + [last.text.lower()]
             return first
-    if len(chunks) >= 2:
+    if len(chunks) >= 2 and last is not None and last.kind != "pronoun":
+        # only a name or description joins the chunk before (the loop above left no skippable last chunk)
         prev = _np_from_chunk(text, chunks[-2], sent_start)
-        if last is not None and prev is not None:
+        if prev is not None:
             if last.kind == "desc" and prev.kind == "name":
                 prev.roles = prev.roles + [last.text.lower()]
                 return prev
@@ -907,9 +917,7 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
                 # "Shopkeepers on X Street, the road past the station, said": the apposition describes them
                 prev.roles = prev.roles + [last.text.lower()]
                 return prev
-        if last is None and prev is not None and prev.kind in ("name", "desc") and _is_skippable(chunks[-1]):
-            return prev
-        if last is not None and last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
+        if last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
             return prev
     return last
 
@@ -984,7 +992,7 @@ _NOUN_ING_BEFORE = frozenset("of for at from in on with to about over under betw
 def _desc_end(chunk, lws, words) -> int:
     end_i = len(chunk)
     for i in range(1, len(lws)):
-        if lws[i] in REL_START or _gerund(lws, words, i) or lws[i] == "but":
+        if lws[i] in REL_START or (lws[i].endswith("ing") and _gerund(lws, words, i)) or lws[i] == "but":
             end_i = i  # "a person familiar with the talks but not authorized to speak": the source ends at "but"
             break
     return chunk[end_i - 1][1]
@@ -1060,45 +1068,50 @@ def _is_skippable(chunk) -> bool:
 
 
 def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
+    words = [t[2] for t in chunk]
+    lws = [w.lower() for w in words]  # lowered once: every check below reads them
+    n = len(chunk)
     # cut at the last subordinator / conjunction followed by a lower-case word or a pronoun
     cut = 0
-    stop = len(chunk)
-    for i, t in enumerate(chunk):
-        lw = t[2].lower()
-        if (lw in SUBORD or lw == "what") and i + 1 < len(chunk):
-            nxt = chunk[i + 1][2]
-            if lw == "and" and nxt[:1].isupper() and nxt.lower() not in PRONOUN_WORDS and nxt.lower() not in DETERMINERS:
-                continue
-            if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nxt.lower() not in PRONOUN_WORDS \
-                    and nxt.lower() not in DETERMINERS and not any(
-                    x[2].lower() in VERBISH or (x[2].endswith("ed") and x[2].islower()) for x in chunk[cut:i]):
-                continue  # "Specialists in shipping and trade law": no clause before the conjunction
-            if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
-                    and nxt.lower() not in DETERMINERS and nxt.lower() not in PRONOUN_WORDS:
-                stop = i  # a relative clause on the phrase before: "the company that built X"
-                break
-            cut = i + 1
-    if cut > 1 and chunk[0][2].lower() in ("the", "a", "an") and chunk[cut][2].lower() in PRONOUN_WORDS \
-            and chunk[cut - 1][2].lower() in SUBORD:
+    stop = n
+    if "what" in lws or not SUBORD.isdisjoint(lws):  # most chunks have neither: no walk
+        for i in range(n - 1):
+            lw = lws[i]
+            if lw in SUBORD or lw == "what":
+                nxt = words[i + 1]
+                nl = lws[i + 1]
+                if lw == "and" and nxt[:1].isupper() and nl not in PRONOUN_WORDS and nl not in DETERMINERS:
+                    continue
+                if lw in ("and", "but", "or") and i > cut and nxt[:1].islower() and nl not in PRONOUN_WORDS \
+                        and nl not in DETERMINERS and not any(
+                        lws[k] in VERBISH or (words[k].endswith("ed") and words[k].islower()) for k in range(cut, i)):
+                    continue  # "Specialists in shipping and trade law": no clause before the conjunction
+                if lw in ("that", "who", "which", "whose") and i > cut and nxt[:1].islower() \
+                        and nl not in DETERMINERS and nl not in PRONOUN_WORDS:
+                    stop = i  # a relative clause on the phrase before: "the company that built X"
+                    break
+                cut = i + 1
+    if cut > 1 and lws[0] in ("the", "a", "an") and lws[cut] in PRONOUN_WORDS and lws[cut - 1] in SUBORD:
         # "the student seen in the video as he stood next to X": a description, then a clause of its own
         stop, cut = cut - 1, 0
-    chunk = chunk[cut:stop]
+    if cut or stop < n:
+        chunk, words, lws = chunk[cut:stop], words[cut:stop], lws[cut:stop]
     if not chunk:
         return None
-    last = chunk[-1][2]
-    if len(chunk) >= 3 and last in ("he", "she", "they", "we") and chunk[-2][2].islower():
+    last = words[-1]
+    if len(chunk) >= 3 and last in ("he", "she", "they", "we") and words[-2].islower():
         # "At the end of the song she": an opening phrase with no comma, then the pronoun subject
         return NP("pronoun", chunk[-1][0], chunk[-1][1], last, head=last)
-    if chunk[0][2].lower() in PREPS and not (
-            chunk[0][2].lower() in QUANT_START and len(chunk) > 1 and (
-                chunk[1][2][:1].isdigit() or chunk[1][2].lower() in NUMBER_WORDS)):
+    if lws[0] in PREPS and not (
+            lws[0] in QUANT_START and len(chunk) > 1 and (words[1][:1].isdigit() or lws[1] in NUMBER_WORDS)):
         return None  # "about fifty supporters" is a phrase; "about the plan" is not
     if len(chunk) > 14:
         return None
-    words = [t[2] for t in chunk]
-    lws = [w.lower() for w in words]
-    if any(w in VERBISH or w.endswith(("n't", "n’t")) for w in lws):
+    if not VERBISH.isdisjoint(lws):
         return None
+    span = text[chunk[0][0]:chunk[-1][1]]
+    if ("'" in span or "’" in span) and any(w.endswith(("n't", "n’t")) for w in lws):
+        return None  # (the apostrophe test spares the scan on most phrases)
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
     # "director of the X Authority", "an analyst at Y", "Ada Lund of the University of Z"
     for i in range(1, len(chunk)):
@@ -1122,18 +1135,14 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                 if not prev_cap:
                     core = _np_from_chunk(text, chunk[:i], sent_start)
                     if core is not None and core.kind == "desc":
-                        core.end = chunk[-1][1]
-                        core.text = text[core.start:core.end]
-                        cut = _desc_end(chunk, lws, words)
-                        core.end = cut
+                        core.end = _desc_end(chunk, lws, words)
                         core.text = text[core.start:core.end]
                         return core
                     break
             break
     s, e = chunk[0][0], chunk[-1][1]
-    txt = text[s:e]
     if len(chunk) == 1 and lws[0] in PRONOUN_WORDS:
-        return NP("pronoun", s, e, txt, head=lws[0])
+        return NP("pronoun", s, e, text[s:e], head=lws[0])
     # a trailing proper name?
     j = len(chunk)
     while j > 0 and (words[j - 1][:1].isupper() or (j - 1 > 0 and lws[j - 1] in NAME_JOINERS
@@ -1162,21 +1171,21 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
                     return NP("name", nstart, nstart + len(name), name, name=name,
                               roles=[" ".join(prefix + list(roles))] if (prefix or roles) else [])
                 if not name and roles and j == 0 and all(w[:1].isupper() for w in words):
-                    return NP("desc", s, e, txt, head=roles[-1], mods=list(roles[:-1]))
+                    return NP("desc", s, e, text[s:e], head=roles[-1], mods=list(roles[:-1]))
     # a description: determiner ... head
     # two noun phrases side by side ("a result their manager described as …": a relative clause without
     # "that"): the speaker is the second
-    for i in range(len(lws) - 1, 0, -1):
-        if lws[i] in _RESTART_DETS and words[i].islower() and i + 1 < len(lws) and i <= 3 \
-                and lws[0] in ("a", "an", "the") and lws[i - 1] not in PREPS \
-                and lws[i - 1] not in DETERMINERS and lws[i - 1] not in SUBORD and lws[i - 1] not in AUX_ADV \
-                and not lws[i - 1].endswith(("’s", "'s")) and not lws[i - 1].endswith("ing"):
-            return _np_from_chunk(text, chunk[i:], sent_start)
+    if lws[0] in ("a", "an", "the"):
+        for i in range(min(3, len(lws) - 2), 0, -1):  # the second phrase starts at word 1..3, not last
+            if lws[i] in _RESTART_DETS and words[i].islower() and lws[i - 1] not in PREPS \
+                    and lws[i - 1] not in DETERMINERS and lws[i - 1] not in SUBORD and lws[i - 1] not in AUX_ADV \
+                    and not lws[i - 1].endswith(("’s", "'s")) and not lws[i - 1].endswith("ing"):
+                return _np_from_chunk(text, chunk[i:], sent_start)
     first = lws[0]
     # head: last word before a preposition (after the first word)
     hi = len(lws) - 1
     for i in range(1, len(lws)):
-        if lws[i] in PREPS or lws[i] in REL_START or _gerund(lws, words, i):
+        if lws[i] in PREPS or lws[i] in REL_START or (lws[i].endswith("ing") and _gerund(lws, words, i)):
             hi = i - 1
             break
     if hi == len(lws) - 1 and hi >= 2 and lws[hi].endswith("ed") and words[hi].islower() \

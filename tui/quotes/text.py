@@ -218,7 +218,7 @@ def _cap(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens of text[s:e] with offsets."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, s, e)]
+    toks = [(m.start(), m.end(), m[0]) for m in _WORD_RE.finditer(text, s, e)]  # m[0]: no method call
     if text.find(".", s, e) < 0:
         return toks  # no word can end in a full stop
     out = []
