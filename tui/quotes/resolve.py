@@ -256,7 +256,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
                 and np0.text.split(" ", 1)[0].lower() in ("the", "this", "that", "its", "his", "her", "their") \
                 and not np0.mods and np0.text[1:] == np0.text[1:].lower() \
                 and _rx(r"\b" + np0.head + r"\b").search(text, *doc.sent_of(last_at)) \
-                and doc.sent_index(pos) - doc.sent_index(doc.sent_of(last_at)[0]) <= 2:
+                and doc.sent_index(pos) - doc.sent_index(last_at) <= 2:
             # "X said in a statement … The statement added …": the document speaks for its author
             ent, spk = last_speaker, last_speaker.name if last_speaker else last_speaker_name
             r.how = f'"{np0.text}" speaks for its author, the speaker just before: "{spk}"'
@@ -267,7 +267,7 @@ def _resolve(doc: Doc, reg: Registry, recs: list[Rec], name_mentions) -> None:
             ent, spk = _resolve_np(reg, np0, pos, text, doc)
             r.how = _how(np0, ent, spk)
             if not spk and last_org and np0 is not None and np0.kind == "pronoun" and np0.head == "it" \
-                    and doc.sent_index(pos) - doc.sent_index(doc.sent_of(last_at)[0]) <= 2:
+                    and doc.sent_index(pos) - doc.sent_index(last_at) <= 2:
                 # "The company said … It said …": the unnamed organisation that has just spoken
                 spk = last_org
                 r.how = f'pronoun "{np0.text}" -> the organisation that spoke just before: "{spk}"'
