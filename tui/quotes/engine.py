@@ -102,16 +102,30 @@ def _captions(text: str) -> list[tuple[int, int]]:
 # a photo caption opened by its credit, a news or photo agency, then straight on with a capitalised word
 # (no verb: "The Canadian Press Syrian refugee Ali Haddad watches as …"; not "Reuters reported …")
 _CREDITS = ("The Canadian Press", "The Associated Press", "Reuters", "AFP", "Getty Images")
-_CREDIT_CAPTION = re.compile(r"^[ \t]*(?:" + "|".join(re.escape(c) + "|" + re.escape(c.upper()) for c in _CREDITS)
-                             + r")[ \t]+[A-Z][^\n]*", re.M)
+_CREDIT_LINE = r"[ \t]*(?:" + "|".join(re.escape(c) + "|" + re.escape(c.upper()) for c in _CREDITS) + r")[ \t]+[A-Z][^\n]*"
+_CREDIT_CAPTION = re.compile(r"^" + _CREDIT_LINE, re.M)
+# the same from the newline before the line: it opens with a literal, which re scans for fast (the line
+# start makes _CREDIT_CAPTION try every position of the text)
+_CREDIT_AFTER_NEWLINE = re.compile(r"\n" + _CREDIT_LINE)
+
+
+def _credit_captions(text: str) -> list[tuple[int, int]]:
+    """The lines _CREDIT_CAPTION matches, when the text names a credit (as written, not in capitals)
+    anywhere. (The lines are looked for first: few texts have one, and five searches for a credit over the
+    whole text cost more than one for a line.)"""
+    first = _CREDIT_CAPTION.match(text)  # the first line
+    found = [(first.start(), first.end())] if first is not None else []
+    found += [(m.start() + 1, m.end()) for m in _CREDIT_AFTER_NEWLINE.finditer(text)]
+    if found and any(credit in text for credit in _CREDITS):
+        return found
+    return []
 
 
 def _masked(text: str) -> str:
     """The text with photo captions and links to other stories blanked out (their lengths kept): their
     sentences report nothing, and the people they name are not the subjects a pronoun after them means."""
     cut = _link_lines(text) + _captions(text) if "(" in text else _link_lines(text)
-    if any(credit in text for credit in _CREDITS):
-        cut += [(m.start(), m.end()) for m in _CREDIT_CAPTION.finditer(text)]
+    cut += _credit_captions(text)
     if not cut:
         return text
     parts = []
@@ -128,6 +142,12 @@ def _masked(text: str) -> str:
 
 # the word before a cue, over one adverb ("He now calls it …")
 _SUBJ_BEFORE = re.compile(r"([\w’'\-]+)(?:\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly))?[\s\"”’']*$")
+# the same, tried only where a word starts. A match that starts just after a word character would match one
+# character earlier too (its word one longer): so the leftmost match starts where the search starts or where
+# a word starts. The word is taken whole (++): what follows it opens with a space, a quotation mark or the
+# end, so a word cut short (ending before its own ’ or ') matches only where the whole word does.
+_SUBJ_AT_WORD = re.compile(r"(?<![\w’'\-])([\w’'\-]++)(?:\s+(?:now|also|then|later|still|again|often|once|[a-z]+ly))?"
+                           r"[\s\"”’']*$")
 
 
 def _subj_before(text: str, end: int) -> re.Match | None:
@@ -141,7 +161,9 @@ def _subj_before(text: str, end: int) -> re.Match | None:
     while k - 2 < len(chunks) and not chunks[1 - k].strip("\"”’'"):
         k += 1
     parts = window.rsplit(None, k)
-    return _SUBJ_BEFORE.search(text, lo + len(parts[0]) if len(parts) > k else lo, end)
+    if len(parts) > k:
+        return _SUBJ_AT_WORD.search(text, lo + len(parts[0]), end)  # (from the space before the last k chunks)
+    return _SUBJ_BEFORE.match(text, lo, end) or _SUBJ_AT_WORD.search(text, lo + 1, end)
 
 
 def _hit_ok(doc: Doc, h) -> bool:

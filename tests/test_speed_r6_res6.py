@@ -1,0 +1,47 @@
+"""The sixth round's faster forms in engine.py, direct.py, resolve.py, doc.py and spans.py against their plain
+forms, on texts built from the words, marks and spaces the patterns look at."""
+import random
+
+from tui.quotes import engine as E
+
+_WORDS = """said says the company he she it now also then later still again often once fully rally ly only
+Reuters AFP REUTERS The Canadian Press THE CANADIAN PRESS The Associated Press Getty Images GETTY IMAGES
+players’ don’t O'Brien co-chair e-mail 27 ſ _x""".split() + ["counter-intelligence-officers’", "x" * 37]
+_GAPS = [" ", "  ", "\t", "\n", " \n", "\n ", " \"", "” ", "’ ", "' ", "“", ", ", ". ", " ’", "\u00a0", "-", ""]
+
+
+def _texts(n: int, seed: int):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        parts = [rnd.choice(_GAPS)]
+        for _ in range(rnd.randint(1, 14)):
+            w = rnd.choice(_WORDS)
+            w = rnd.choice((w, w, w.lower(), w.upper(), w[:rnd.randint(1, len(w))], w + rnd.choice("’'\"”-.,")))
+            parts.append(w)
+            parts.append(rnd.choice(_GAPS))
+        yield "".join(parts)
+
+
+def test_the_word_before_a_cue_as_the_plain_search_finds_it():
+    for t in _texts(30000, seed=61):
+        for end in {len(t), len(t) - 1, len(t) // 2, min(len(t), 45), 41, 40, 39, len(t) * 3 // 4}:
+            if not 0 <= end <= len(t):
+                continue
+            plain = E._SUBJ_BEFORE.search(t, max(0, end - 40), end)
+            fast = E._subj_before(t, end)
+            assert (plain and (plain.span(), plain.group(1))) == (fast and (fast.span(), fast.group(1))), (t, end)
+
+
+def _plain_credit_captions(text: str) -> list[tuple[int, int]]:
+    if any(credit in text for credit in E._CREDITS):
+        return [(m.start(), m.end()) for m in E._CREDIT_CAPTION.finditer(text)]
+    return []
+
+
+def test_credit_captions_as_the_plain_scan_finds_them():
+    hits = 0
+    for t in _texts(30000, seed=62):
+        plain = _plain_credit_captions(t)
+        hits += bool(plain)
+        assert E._credit_captions(t) == plain, t
+    assert hits > 50  # (the texts do hold such lines)
