@@ -45,3 +45,23 @@ def test_credit_captions_as_the_plain_scan_finds_them():
         hits += bool(plain)
         assert E._credit_captions(t) == plain, t
     assert hits > 50  # (the texts do hold such lines)
+
+
+def test_a_transcript_speaker_named_elsewhere_as_the_regex_finds_it():
+    import re
+
+    from tui.quotes import direct as D
+    rnd = random.Random(63)
+    names = ["WALLACE", "O'BRIEN", "SMITH-JONES", "AB-", "ÉLODIE", "MC’DONALD", "X_Y", "KEEPING SCORE", "LEE JR."]
+    found = 0
+    for _ in range(20000):
+        label = rnd.choice(names)
+        last = label.split()[-1].strip(".")
+        word = last[:1] + last[1:].lower()
+        bits = [rnd.choice((word, word.upper(), word[:-1], "x" + word, word + rnd.choice("xé_1-'’ .")))
+                for _ in range(rnd.randint(0, 3))]
+        text = rnd.choice(("", " ", "_", "é", "-")).join(bits)
+        plain = bool(re.search(r"\b" + re.escape(word) + r"\b", text))
+        found += plain
+        assert D._a_transcript_speaker(text, label, 1, "A plain report.") == plain, (label, text)
+    assert found > 1000

@@ -16,6 +16,7 @@ from tui.quotes.doc import (
     Rule,
     _np_after_cue,
     _rx,
+    _whole_word_at,
     _words,
     _words_upto,
 )
@@ -406,7 +407,8 @@ def _a_transcript_speaker(text: str, label: str, turns: int, turn: str) -> bool:
     if turns >= 2 or _SPEECH_TURN.search(turn):
         return True
     last = label.split()[-1].strip(".")
-    return bool(_rx(r"\b" + re.escape(last[:1] + last[1:].lower()) + r"\b").search(text))
+    # (as the regex \b name \b finds it; a pattern made for each name is compiled anew, and tries every position)
+    return next(_whole_word_at(text, last[:1] + last[1:].lower()), None) is not None
 
 
 def _fallback_direct(doc: Doc, recs: list[Rec], chains: list[list[int]]) -> None:

@@ -183,6 +183,25 @@ def _words_upto(s: str, cap: int) -> int:
     return min(len(_WORDS.findall(s)), cap)
 
 
+def _whole_word_at(text: str, word: str):
+    """Where word occurs as a whole word (as the regex \\b word \\b matches, left to right), found by str.find:
+    the regex, with no literal first, would try every position of the text."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if _is_word_char(text[i - 1:i]) != _is_word_char(word[0]) and _is_word_char(word[-1]) != _is_word_char(text[j:j + 1]):
+            yield i
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    """Is c (one character, or none) a \\w character?"""
+    return c.isalnum() or c == "_"
+
+
 _AFTER_NAME = re.compile(r"\s+(?:before|after|during|in|at|on|while|when|outside|inside|from|to|with|"
                          r"as|earlier|later|last|this|yesterday|today|on)\s")
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import groupby, islice
 from operator import attrgetter, itemgetter
 
-from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx
+from tui.quotes.doc import _DOC_SUBJECTS, _NOUN_BEFORE, Doc, Rec, _rx, _whole_word_at
 from tui.quotes.lexicon import (
     COLLECTIVE_WORDS,
     FEMALE_WORDS,
@@ -662,25 +662,6 @@ def _a_common_word(doc: Doc, name: str, at: int) -> bool:
         if before and before[-1] not in ".!?:\n—–-" and doc.sent_of(i)[0] < i - 2:
             return False  # written capitalised mid-sentence elsewhere: a name there, a name here
     return True
-
-
-def _whole_word_at(text: str, word: str):
-    """Where word occurs as a whole word (as the regex \\b word \\b matches, left to right), found by str.find:
-    the regex, with no literal first, would try every position of the text."""
-    n = len(word)
-    i = text.find(word)
-    while i >= 0:
-        j = i + n
-        if _is_word_char(text[i - 1:i]) != _is_word_char(word[0]) and _is_word_char(word[-1]) != _is_word_char(text[j:j + 1]):
-            yield i
-            i = text.find(word, j)
-        else:
-            i = text.find(word, i + 1)
-
-
-def _is_word_char(c: str) -> bool:
-    """Is c (one character, or none) a \\w character?"""
-    return c.isalnum() or c == "_"
 
 
 def _lower_first(s: str) -> str:
