@@ -65,3 +65,17 @@ def test_a_transcript_speaker_named_elsewhere_as_the_regex_finds_it():
         found += plain
         assert D._a_transcript_speaker(text, label, 1, "A plain report.") == plain, (label, text)
     assert found > 1000
+
+
+def test_transcript_lines_as_the_plain_scan_finds_them():
+    from tui.quotes import direct as D
+    rnd = random.Random(64)
+    bits = ["PENCE", "WALLACE", "O'NEIL", "MC’DONALD", "JR.", "A", "Q", "Well,", "look", "said", "U.S.", ":", ": ", ":\t",
+            " ", "\t", "\n", "\n ", '"', "“", "-", "p.m.:", "x:", "Z:", "—"]
+    found = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(bits) + rnd.choice(("", " ", " ", "\n")) for _ in range(rnd.randint(1, 16)))
+        plain = [(m.span(), m.groups()) for m in D._TRANSCRIPT.finditer(text)]
+        found += len(plain)
+        assert [(m.span(), m.groups()) for m in D._transcript_lines(text)] == plain, text
+    assert found > 300

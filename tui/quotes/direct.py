@@ -355,15 +355,23 @@ ABSTRACT CLAIM FACT TOP STORIES WASHINGTON EDITOR'S EDITOR’S FULL TEXT SOURCE 
 WARNING ALERT EXCLUSIVE LIVE OPINION ANALYSIS ADVERTISEMENT SUMMARY TRANSCRIPT""".split())
 
 
-def _colon_after_caps(text: str) -> bool:
-    """Is there a colon after a capital letter, full stop or apostrophe, as after every _TRANSCRIPT name?
-    (A few colons are looked at; the regex tries every position of the text for a line start.)"""
+def _transcript_lines(text: str) -> list[re.Match]:
+    """_TRANSCRIPT.finditer(text), tried only from the start of a line with a colon after a capital letter, full
+    stop or apostrophe, as after every _TRANSCRIPT name: each match is one whole line, from its start. (A few
+    colons are looked at; the pattern's line start makes re try every position of the text.)"""
+    found = []
+    tried = -1  # the start of the line tried last
     i = text.find(":")
     while i >= 0:
         if i > 0 and text[i - 1] in _NAME_END:
-            return True
+            line = text.rfind("\n", 0, i) + 1
+            if line != tried:
+                tried = line
+                m = _TRANSCRIPT.match(text, line)
+                if m is not None:
+                    found.append(m)
         i = text.find(":", i + 1)
-    return False
+    return found
 
 
 _NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’-.")
@@ -372,9 +380,9 @@ _NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’-.")
 def _transcript(doc: Doc, recs: list[Rec]) -> None:
     """Interview transcripts: `PENCE: Well, look, …` (a capitalised name and a colon opening a paragraph)."""
     text = doc.text
-    if not _colon_after_caps(text):
+    found = _transcript_lines(text)
+    if not found:
         return
-    found = list(_TRANSCRIPT.finditer(text))
     turns = Counter(m.group(1) for m in found)
     for m in found:
         name = m.group(1)
