@@ -79,3 +79,69 @@ def test_transcript_lines_as_the_plain_scan_finds_them():
         found += len(plain)
         assert [(m.span(), m.groups()) for m in D._transcript_lines(text)] == plain, text
     assert found > 300
+
+
+def test_single_marks_are_the_marks_of_the_single_family():
+    from tui.quotes import spans as S
+    rnd = random.Random(65)
+    bits = ["'", "’", "‘", '"', "“", "”", "«", "»", "a", "s", " ", "\n", "don", "t", "O", "Brien", "1", "_", "."]
+    for _ in range(20000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 20)))
+        marks, single = S._marks(text)
+        assert single == [i for i in marks if text[i] in "‘’'"], text
+        assert marks == sorted(set(marks))
+
+
+def _plain_finish(text, recs):
+    """engine._finish as it was: one sort by a key built for each record, the mention test in full."""
+    from bisect import bisect_left
+
+    from tui.quotes.model import Quote
+    out = []
+    directs = sorted((r.start, r.end) for r in recs if r.type == "direct")
+    ds = [d[0] for d in directs]
+    keep = []
+    for r in recs:
+        if r.type != "direct" and directs:
+            k = bisect_left(ds, r.end)
+            if k > 0 and directs[k - 1][1] > r.start and not (r.start <= directs[k - 1][0] and directs[k - 1][1] <= r.end):
+                continue
+        keep.append(r)
+    keep.sort(key=lambda r: (r.start, r.start - r.end))
+    last_end = -1
+    n = len(text)
+
+    def in_place(m):
+        return 0 <= m.start < m.end <= n and m.end - m.start == len(m.text) and text.startswith(m.text, m.start)
+
+    for r in keep:
+        s, e = r.start, r.end
+        if not (0 <= s < e <= n) or s < last_end or (not r.speaker and not r.unresolved):
+            continue
+        mentions = r.mentions
+        if not all(map(in_place, mentions)):
+            mentions = tuple(filter(in_place, mentions))
+        cs, ce = (r.cue_start, r.cue_end) if 0 <= r.cue_start < r.cue_end <= n else (-1, -1)
+        out.append(Quote(text[s:e], s, e, r.speaker, r.type, r.cue if cs >= 0 else "", cs, ce, mentions,
+                         str(r.rule), r.how))
+        last_end = e
+    return out
+
+
+def test_finish_as_the_plain_form():
+    from tui.quotes.doc import Rec
+    from tui.quotes.model import Mention
+    rnd = random.Random(66)
+    text = "abcdefghij" * 3
+    for _ in range(5000):
+        recs = []
+        for k in range(rnd.randint(0, 7)):
+            s = rnd.randint(-2, 30)
+            e = rnd.choice((s, s + 1, rnd.randint(-2, 33)))
+            mentions = []
+            for _ in range(rnd.randint(0, 2)):
+                ms, me = rnd.randint(-3, 31), rnd.randint(-3, 33)
+                mentions.append(Mention(rnd.choice((text[max(ms, 0):me], "", "zz", text[max(ms, 0):me + 1])), ms, me))
+            recs.append(Rec(s, e, rnd.choice(("direct", "indirect")), "said", -1, -1, s, speaker=rnd.choice(("", "X")),
+                            unresolved=rnd.random() < 0.2, mentions=tuple(mentions), how=str(k)))
+        assert E._finish(text, recs) == _plain_finish(text, recs)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from tui.quotes.direct import _chains, _direct_quotes, _embedded_posts, _fallback_direct, _transcript
 from tui.quotes.doc import (
@@ -214,7 +215,7 @@ def _cue_hits(doc: Doc) -> list[Hit]:
     hits = []
     for cs, ce, form in find_cues(doc.text, inside):
         lemma, cls, check = _cue_form(form)
-        h = Hit(cs, ce, form, lemma, cls)
+        h = tuple.__new__(Hit, (cs, ce, form, lemma, cls))  # (Hit(…) without its __new__, a Python call)
         if check and not _hit_ok(doc, h):
             continue
         hits.append(h)
@@ -258,13 +259,16 @@ def _finish(text: str, recs: list[Rec]) -> list[Quote]:
             if k > 0 and directs[k - 1][1] > r.start and not (r.start <= directs[k - 1][0] and directs[k - 1][1] <= r.end):
                 continue  # partly overlaps a direct quote (a direct quote wholly inside is a mixed quote)
         keep.append(r)
-    keep.sort(key=lambda r: (r.start, r.start - r.end))
+    # by start, the longer first (two stable sorts: no key built in Python for each)
+    keep.sort(key=attrgetter("end"), reverse=True)
+    keep.sort(key=attrgetter("start"))
     last_end = -1
     n = len(text)
 
     def in_place(m: Mention) -> bool:
-        """Is the mention's text where it says? (compared in place, not cut out)"""
-        return 0 <= m.start < m.end <= n and m.end - m.start == len(m.text) and text.startswith(m.text, m.start)
+        """Is the mention's text where it says? (compared in place, not cut out; a text that starts at m.start
+        ends within the text)"""
+        return 0 <= m.start and m.end - m.start == len(m.text) > 0 and text.startswith(m.text, m.start)
 
     for r in keep:
         s, e = r.start, r.end

@@ -25,8 +25,8 @@ _DOUBLE_MARK = re.compile('"')
 _SINGLE_MARK = re.compile("'(?:(?<![^\\W_]')|(?![^\\W_]))")
 
 
-def _marks(text: str) -> list[int]:
-    """Where the quotation marks are (apostrophes left out), in order."""
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Where the quotation marks are (apostrophes left out), in order: all of them, and the single ones."""
     plain = text
     for c in _AS_DOUBLE:
         if c in plain:
@@ -34,10 +34,10 @@ def _marks(text: str) -> list[int]:
     for c in _AS_SINGLE:
         if c in plain:
             plain = plain.replace(c, "'")
-    found = [m.start() for m in _DOUBLE_MARK.finditer(plain)]
-    found += [m.start() for m in _SINGLE_MARK.finditer(plain)]
+    single = [m.start() for m in _SINGLE_MARK.finditer(plain)]
+    found = [m.start() for m in _DOUBLE_MARK.finditer(plain)] + single
     found.sort()
-    return found
+    return found, single
 _OPEN_BEFORE = set(" \t\n([{—–-/:;\x01") | set("\"“„«‘'‹")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…/\x01") | set("\"”»’'“›")
 
@@ -102,7 +102,7 @@ def _normalise(text: str) -> str:
 def find_spans(text: str) -> list[Span]:
     text = _normalise(text)
     n = len(text)
-    marks = _marks(text)
+    marks, single_marks = _marks(text)
     if not marks:
         return []
     # only the paragraphs (runs between newlines) that hold a mark are visited
@@ -125,31 +125,34 @@ def find_spans(text: str) -> list[Span]:
         stripped_start = ps
         while stripped_start < pe and text[stripped_start] in " \t":
             stripped_start += 1
-        # candidate closers for single quotes, for look-ahead
-        single_close = [i for i in pm if text[i] in "’'" and _closing(text, i, n) and not _is_apostrophe(text, i, n)]
+        # candidate closers for single quotes, for look-ahead (among the paragraph's single marks: most have none)
+        single_close = [i for i in single_marks[bisect_left(single_marks, ps):bisect_left(single_marks, pe)]
+                        if text[i] in "’'" and _closing(text, i, n) and not _is_apostrophe(text, i, n)]
         stack: list[tuple[str, int]] = []  # (family, position)
+        fams: list[str] = []  # the stack's families, kept alongside it
         first_open_in_para = None
         unclosed_here = False
 
         # Called only within this paragraph's pass: its state is bound here, not looked up later.
-        def close_family(fam: str, pos: int, stack=stack, ps=ps, pe=pe, prev_unclosed=prev_unclosed,
+        def close_family(fam: str, pos: int, stack=stack, fams=fams, ps=ps, pe=pe, prev_unclosed=prev_unclosed,
                          stripped_start=stripped_start) -> None:
             # pop to the innermost open of this family; record if it was outermost
-            for j in range(len(stack) - 1, -1, -1):
-                if stack[j][0] == fam:
+            for j in range(len(fams) - 1, -1, -1):
+                if fams[j] == fam:
                     o = stack[j][1]
                     del stack[j:]
+                    del fams[j:]
                     if j == 0:
                         _add(spans, text, o, pos, True, ps, pe, prev_unclosed and o == stripped_start)
                     return
 
         for i in pm:
             c = text[i]
-            fams = [f for f, _ in stack] if stack else ()
             if c in "«‹":
                 if not stack:
                     first_open_in_para = i if first_open_in_para is None else first_open_in_para
                 stack.append(("g", i))
+                fams.append("g")
             elif c in "»›":
                 if "g" in fams:
                     close_family("g", i)
@@ -157,6 +160,7 @@ def find_spans(text: str) -> list[Span]:
                 if not stack and first_open_in_para is None:
                     first_open_in_para = i
                 stack.append(("d", i))
+                fams.append("d")
             elif c in "“\"":
                 if "d" in fams and (_closing(text, i, n) or not _opening(text, i, n)):
                     close_family("d", i)
@@ -164,6 +168,7 @@ def find_spans(text: str) -> list[Span]:
                     if not stack and first_open_in_para is None:
                         first_open_in_para = i
                     stack.append(("d", i))
+                    fams.append("d")
             elif c == "”":
                 if "d" in fams:
                     close_family("d", i)
@@ -180,6 +185,7 @@ def find_spans(text: str) -> list[Span]:
                     if not stack and first_open_in_para is None:
                         first_open_in_para = i
                     stack.append(("s", i))
+                    fams.append("s")
             elif c == "’":
                 if "s" in fams and _closing(text, i, n) and not _is_apostrophe(text, i, n):
                     # plural possessive (the players’ union): skip when another closer follows
