@@ -145,3 +145,18 @@ def test_finish_as_the_plain_form():
             recs.append(Rec(s, e, rnd.choice(("direct", "indirect")), "said", -1, -1, s, speaker=rnd.choice(("", "X")),
                             unresolved=rnd.random() < 0.2, mentions=tuple(mentions), how=str(k)))
         assert E._finish(text, recs) == _plain_finish(text, recs)
+
+
+def test_gendered_pronoun_as_the_one_pattern_finds_it():
+    from tui.quotes import resolve as R
+    rnd = random.Random(67)
+    bits = ["he", "she", "his", "him", "himself", "her", "hers", "herself", "the", "s", "h", "x", "é", "_", "-", " ",
+            "’", ".", "ashe", "Bush", "hey", "shed"]
+    found = 0
+    for _ in range(30000):
+        seg = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 8)))
+        plain = R._GENDERED_PRONOUN.search(seg)
+        fast = R._gendered_pronoun(seg)
+        found += plain is not None
+        assert (plain and (plain.span(), plain.group())) == (fast and (fast.span(), fast.group())), seg
+    assert found > 3000

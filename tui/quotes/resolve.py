@@ -44,6 +44,17 @@ from tui.quotes.text import CUE_RE
 # he, his, him, himself, she, her, hers, herself as whole words: the word start is tested after the first
 # letter, so that the search skips to an "h" or an "s" (a leading \b would be tried at every position)
 _GENDERED_PRONOUN = re.compile(r"(?:h(?<!\w.)(?:e|is|im|imself|er|ers|erself)|s(?<!\w.)he)\b")
+# its two branches, each opening with its letter: re scans for a literal first letter faster than for one of
+# two. They start with different letters, so the earlier of their first matches is the pattern's first match.
+_GENDERED_H = re.compile(r"h(?<!\w.)(?:e|is|im|imself|er|ers|erself)\b")
+_GENDERED_S = re.compile(r"s(?<!\w.)he\b")
+
+
+def _gendered_pronoun(seg: str) -> re.Match | None:
+    """_GENDERED_PRONOUN.search(seg)"""
+    mh = _GENDERED_H.search(seg)
+    ms = _GENDERED_S.search(seg)
+    return mh if ms is None or (mh is not None and mh.start() < ms.start()) else ms
 
 
 def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
@@ -60,7 +71,7 @@ def _learn_gender(doc: Doc, reg: Registry, mentions) -> None:
             continue
         second = next(in_sent, None)  # noqa: B031 (the group's first mention was taken just above: this is its second)
         seg = text[e0:second[0] if second is not None else sents[k][1]]
-        pm = _GENDERED_PRONOUN.search(seg)
+        pm = _gendered_pronoun(seg)
         if pm and doc.span_at(e0 + pm.start()) < 0:
             ent.gender = "m" if pm.group() in ("he", "his", "him", "himself") else "f"
             ent.gender_guessed = False
@@ -500,7 +511,8 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     syn_phr = ROLE_SYNONYMS.get(phrase, set()) if phrase != head else set()
 
     def match(e: Entity) -> bool:
-        if e.kind == "org":
+        """A named person this description fits."""
+        if e.unnamed or e.kind == "org":
             return False
         if nats and not (nats & e.nat):
             return False
@@ -515,7 +527,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
         # "the officials said": people, never one named person; the unnamed group the article described
         group = _pick(reg, pos, lambda e: e.unnamed and e.gender == "p" and head in e.roles, any_mention=True)
         return (group, group.name) if group is not None else (None, _lower_first(np.text))
-    best = _pick(reg, pos, lambda e: not e.unnamed and match(e), any_mention=True)
+    best = _pick(reg, pos, match, any_mention=True)
     if best is None and nats:
         best = _pick(reg, pos, lambda e: e.kind != "org" and bool(nats & e.nat) and not e.unnamed, any_mention=True)
     unnamed = _pick(reg, pos, lambda e: e.unnamed and (head in e.roles), any_mention=True)
@@ -529,7 +541,7 @@ def _resolve_np(reg: Registry, np: NP | None, pos: int, text: str, doc: Doc | No
     if best is None:
         # a role named only later: "its governor signalled …" … "Governor Ann Lee said"
         for e in reg.upcoming(pos, 30):
-            if not e.unnamed and match(e):
+            if match(e):
                 best = e
                 break
     if best is None and possessive and np.text[:1].isupper():
