@@ -37,9 +37,15 @@ _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof r
 # rather than \.+: a pattern that opens with a repeat is tried at every position.)
 _SENT_END_RE = re.compile(r"\.\.*[\"”’»')\]]*(?=[ \t]+(\S))")
 # a word (with a plural possessive mark before a capitalised word: "the Farmers' Union"), a number
-# with thousands separators ("180,000"), or one punctuation mark
-_WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|"
-                      r"[^\W_](?:[\w’'\-&.]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z]))?\.?|[^\w\s]")
+# with thousands separators ("180,000"), or one punctuation mark. Written for re's engine, which runs it
+# at every character of every phrase parsed: the number opens with a class (a branch skips an alternative
+# whose first class fails without entering it); a word is its letters and digits, then any more joined by
+# [_’'\-&.] (what [\w’'\-&.]*[^\W_] matches, without backtracking off the last character); and "(?:X|)"
+# for "(?:X)?" (re allocates a repeat context for each "?" on a group).
+_WORD_RE = re.compile(r"[\d]\d{0,2}(?:,\d{3})+(?![\d,])|"
+                      r"[^\W_]++(?:[_’'\-&.]++[^\W_]++)*+(?:(?<=s)[’'](?=[ \t]+[A-Z])|)(?:\.|)|[^\w\s]")
+# the same tokens, as first written (tests/test_speed_r6_np6.py compares the two)
+_WORD_RE_PLAIN = r"\d{1,3}(?:,\d{3})+(?![\d,])|[^\W_](?:[\w’'\-&.]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z]))?\.?|[^\w\s]"
 
 
 def _trie_regex(words: list[str]) -> str:
