@@ -35,3 +35,91 @@ def test_word_pattern_matches_the_plain_one():
         for a, b in ((0, len(t)), (s, e)):
             fast = [(m.span(), m[0]) for m in T._WORD_RE.finditer(t, a, b)]
             assert fast == [(m.span(), m[0]) for m in plain.finditer(t, a, b)], (t, a, b)
+
+
+_SENT_WORDS = [w for a in sorted(T.ABBREV) for w in (a, a.capitalize(), a.upper())] + \
+    "said year Protest degen pest Test est EST gen GEN étc Étc ünc x X é I US U.S e.g U.S.A café naïve".split()
+
+
+def _prose(n: int, seed: int = 7):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(1, 14)):
+            w = rnd.choice(_SENT_WORDS)
+            if rnd.random() < 0.15:
+                w = rnd.choice("(\"“‘'") + w
+            if rnd.random() < 0.15:
+                w = rnd.choice(("xy", "a.", "'", "’")) + w
+            parts.append(w)
+            parts.append(rnd.choice((".", ". ", ".  ", ".\t", ".\" ", "? ", "! ", " ", " ", ", ", "\n", ".\n", " \u00a0")))
+        yield "".join(parts)
+
+
+class _Everything:
+    def __contains__(self, _item) -> bool:
+        return True
+
+
+def test_abbreviation_gate_keeps_the_sentences(monkeypatch):
+    from tui.quotes.spans import find_spans
+    texts = list(_prose(6000))
+    fast = []
+    for t in texts:
+        spans = find_spans(t)
+        fast.append(T.sentences(t, spans, [s.open for s in spans]))
+    # with every ending an abbreviation's, the gate never skips the full test: the plain form
+    monkeypatch.setattr(T, "_ABBREV_ENDS", _Everything())
+    for t, f in zip(texts, fast, strict=True):
+        spans = find_spans(t)
+        assert f == T.sentences(t, spans, [s.open for s in spans]), t
+
+
+def _phrases(n: int, seed: int = 8):
+    rnd = random.Random(seed)
+    words = ("Ada", "Lund", "the", "minister", "of", "Trade", "R-Ore.", "D-Calif", "I-Vt.", "Md.", "Calif.", "NY",
+             "N.Y.", "Texas", "Écija", "who", "said", "1,000", "é", "Ρ-Ore")
+    for _ in range(n):
+        yield "".join(rnd.choice(words) + rnd.choice((" ", " ", ", ", "; ", ": ", " — ", " – ", " (", ") ", "-", ""))
+                      for _ in range(rnd.randint(1, 9)))
+
+
+def test_chunks_as_the_plain_loop():
+    from tui.quotes import speakers as S
+    for p in _phrases(20000):
+        toks = T.tokens(p, 0, len(p))
+        if not toks:
+            continue
+        plain: list[list] = [[]]
+        for t in toks:
+            if t[2] not in S._CHUNK_MARKS:
+                plain[-1].append(t)
+            elif t[2] in (";", ":"):
+                plain = [[]]
+            elif plain[-1]:
+                plain.append([])
+        assert S._chunks(p, 0, len(p), list(toks)) == [c for c in plain if c], p
+
+
+def _place_tail_plain(chunks, i: int) -> bool:
+    from tui.quotes import speakers as S
+    words = [t[2] for t in chunks[i]]
+    if i == 0 or not (S._STATE_ABBR.fullmatch("".join(words)) or (
+            len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words) and i == len(chunks) - 1
+            and i >= 2 and chunks[i - 1][0][2] in ("a", "an", "the", "of", "from"))):
+        return False
+    prev = [t[2] for t in chunks[i - 1]]
+    k = max((j for j, w in enumerate(prev) if w in ("of", "from", "in")), default=-1)
+    return k >= 0 and k < len(prev) - 1 and all(w[:1].isupper() for w in prev[k + 1:])
+
+
+def test_chunk_gates_as_the_plain_tests():
+    from tui.quotes import speakers as S
+    for p in _phrases(20000, seed=9):
+        toks = T.tokens(p, 0, len(p))
+        if not toks:
+            continue
+        chunks = S._chunks(p, 0, len(p), toks)
+        for i, chunk in enumerate(chunks):
+            assert S._party_tag(chunk) == (len(chunk) <= 4 and bool(S._PARTY_TAG.fullmatch("".join(t[2] for t in chunk)))), p
+            assert S._place_tail(chunks, i) == _place_tail_plain(chunks, i), p

@@ -31,6 +31,8 @@ ABBREV = frozenset("""mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev 
 no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est""".split())
 
 _STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
+# the last three letters of each abbreviation that has three or more
+_ABBREV_ENDS = frozenset(a[-3:] for a in ABBREV if len(a) >= 3)
 _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
 # A run of stops ([.!?…]), searched for in a copy of the text with every stop a full stop: re finds a
 # pattern that opens with a literal many times faster than one that opens with a class. (Written \.\.*
@@ -163,8 +165,12 @@ def sentences(text: str, spans, opens: list[int]) -> list[tuple[int, int]]:
         nxt = text[nxt_at]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
             continue
-        # abbreviation before the full stop?
-        if e - ms == 1 and text[ms] == ".":
+        # abbreviation before the full stop? (Not if the word ends in three ASCII letters that no abbreviation
+        # ends in: "said.", "this year." The test below looks only at the word's end: an abbreviation, a
+        # single letter, or "u.s"-like letters with full stops between.)
+        if e - ms == 1 and text[ms] == "." and not (
+                ms - 3 >= start and (end3 := text[ms - 3:ms]).isascii() and end3.isalpha()
+                and end3.lower() not in _ABBREV_ENDS):
             j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
                  else text.rfind(" ", start, ms)) + 1
             if j < start:
