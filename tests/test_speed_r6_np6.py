@@ -123,3 +123,24 @@ def test_chunk_gates_as_the_plain_tests():
         for i, chunk in enumerate(chunks):
             assert S._party_tag(chunk) == (len(chunk) <= 4 and bool(S._PARTY_TAG.fullmatch("".join(t[2] for t in chunk)))), p
             assert S._place_tail(chunks, i) == _place_tail_plain(chunks, i), p
+
+
+def _tokens_plain(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(T._WORD_RE_PLAIN, text[:e]):
+        if m.start() < s:
+            continue
+        w = m[0]
+        if len(w) > 1 and w.endswith(".") and w[:-1].lower() not in T.ABBREV and not re.fullmatch(r"(?:\w\.)+", w):
+            out += [(m.start(), m.end() - 1, w[:-1]), (m.end() - 1, m.end(), ".")]
+        else:
+            out.append((m.start(), m.end(), w))
+    return out
+
+
+def test_tokens_as_the_plain_form():
+    rnd = random.Random(4)
+    for t in list(_texts(5000, seed=3)) + list(_prose(5000, seed=4)):
+        a = t.find(" ") + 1  # (from a token's start: a range may not cut a token)
+        b = rnd.randint(a, len(t))
+        assert T.tokens(t, a, b) == _tokens_plain(t, a, b), (t, a, b)

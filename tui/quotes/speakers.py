@@ -1129,8 +1129,8 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         return None  # (the apostrophe test spares the scan on most phrases)
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
     # "director of the X Authority", "an analyst at Y", "Ada Lund of the University of Z"
-    for i in range(1, len(chunk)):
-        if lws[i] in PREPS and i + 1 < len(chunk):
+    for i in range(1, len(chunk) - 1):  # (not the last word)
+        if lws[i] in PREPS:
             prev_cap = words[i - 1][:1].isupper() and lws[i - 1] not in DETERMINERS and lws[i - 1] not in STOP_CAPS
             if not prev_cap or not _org_before(lws[:i], words[:i]):
                 if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(

@@ -236,7 +236,7 @@ def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     out = []
     for t in toks:
         w = t[2]
-        if len(w) > 1 and w.endswith(".") and w[:-1].lower() not in ABBREV and not _ABBR_DOTS.fullmatch(w):
+        if w[-1] == "." and len(w) > 1 and w[:-1].lower() not in ABBREV and not _ABBR_DOTS.fullmatch(w):
             out.append((t[0], t[1] - 1, w[:-1]))
             out.append((t[1] - 1, t[1], "."))
         else:
