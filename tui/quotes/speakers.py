@@ -843,6 +843,7 @@ def parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
 
 
 _CHUNK_MARKS = frozenset(";:,—–()")  # single-character tokens that end a chunk
+_CHUNK_MARK_RE = re.compile("[" + "".join(sorted(_CHUNK_MARKS)) + "]")
 
 
 def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
@@ -870,18 +871,7 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         toks.pop()
     if not toks:
         return None
-    # chunks separated by commas / dashes; a colon or semicolon ends a clause, so what came before it
-    # is no apposition ("Frustration with police: Civil rights activists say …")
-    chunks: list[list] = [[]]
-    for t in toks:
-        w = t[2]
-        if w not in _CHUNK_MARKS:  # most tokens: one set look-up
-            chunks[-1].append(t)
-        elif w in (";", ":"):
-            chunks = [[]]
-        elif chunks[-1]:
-            chunks.append([])
-    chunks = [c for c in chunks if c]
+    chunks = _chunks(text, s, e, toks)
     # skip relative clauses and participles at the end
     while len(chunks) > 1 and (_is_skippable(chunks[-1]) or _place_tail(chunks, len(chunks) - 1)
                                or _where_clause(chunks[-1]) or _rel_continued(chunks, len(chunks) - 1)):
@@ -920,6 +910,24 @@ def _parse_np(text: str, s: int, e: int, sent_start: int) -> NP | None:
         if last.kind == "desc" and _rx(r"\d{1,3}").fullmatch(last.text) and prev is not None:
             return prev
     return last
+
+
+def _chunks(text: str, s: int, e: int, toks: list) -> list[list]:
+    """The tokens of text[s:e] (toks, not empty) in chunks separated by commas, dashes and parentheses; a colon or
+    semicolon ends a clause, so what came before it is no apposition ("Frustration with police: Civil
+    rights activists say …")."""
+    if _CHUNK_MARK_RE.search(text, s, e) is None:
+        return [toks]  # no mark in the phrase, so none among its tokens (most phrases)
+    chunks: list[list] = [[]]
+    for t in toks:
+        w = t[2]
+        if w not in _CHUNK_MARKS:  # most tokens: one set look-up
+            chunks[-1].append(t)
+        elif w in (";", ":"):
+            chunks = [[]]
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
 
 
 def _title_list(chunks) -> bool:
@@ -1013,8 +1021,10 @@ def _state_after_place(text: str, s: int, e: int) -> bool:
 def _place_tail(chunks, i: int) -> bool:
     """'Md.' in 'Tom Ridley, of Tarrow, Md., said' or 'Ana Brisk of Kessel, Va., said': the rest of a
     place named after 'of/from/in'."""
+    if i == 0 or not chunks[i][0][2][0].isupper():
+        return False  # (both tests below want a capital first: [A-Z] is upper case)
     words = [t[2] for t in chunks[i]]
-    if i == 0 or not (_STATE_ABBR.fullmatch("".join(words)) or (
+    if not (_STATE_ABBR.fullmatch("".join(words)) or (
             len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words) and i == len(chunks) - 1
             and i >= 2 and chunks[i - 1][0][2] in ("a", "an", "the", "of", "from"))):
         return False  # "Md.", or a state or country closing the phrase: "a delegate from Houston, Texas"
@@ -1024,6 +1034,11 @@ def _place_tail(chunks, i: int) -> bool:
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.\-]*")  # "Ada Lund, R-Ore., said"
+
+
+def _party_tag(chunk) -> bool:
+    """'R-Ore.' (a chunk of up to four tokens); the pattern is asked only where the first letter fits."""
+    return len(chunk) <= 4 and chunk[0][2][0] in "RDI" and _PARTY_TAG.fullmatch("".join(t[2] for t in chunk)) is not None
 
 
 def _rel_continued(chunks, i: int) -> bool:
@@ -1044,7 +1059,7 @@ def _where_clause(chunk) -> bool:
 
 
 def _is_skippable(chunk) -> bool:
-    if len(chunk) <= 4 and _PARTY_TAG.fullmatch("".join(t[2] for t in chunk)):
+    if _party_tag(chunk):
         return True
     w = chunk[0][2].lower()
     if w in PREPS and len(chunk) > 2 and chunk[1][2].lower() in ("what", "which", "whom"):
@@ -1114,8 +1129,8 @@ def _np_from_chunk(text: str, chunk, sent_start: int) -> NP | None:
         return None  # (the apostrophe test spares the scan on most phrases)
     # a preposition after a lower-case word (or after a person's name) ends the phrase's core:
     # "director of the X Authority", "an analyst at Y", "Ada Lund of the University of Z"
-    for i in range(1, len(chunk)):
-        if lws[i] in PREPS and i + 1 < len(chunk):
+    for i in range(1, len(chunk) - 1):  # (not the last word)
+        if lws[i] in PREPS:
             prev_cap = words[i - 1][:1].isupper() and lws[i - 1] not in DETERMINERS and lws[i - 1] not in STOP_CAPS
             if not prev_cap or not _org_before(lws[:i], words[:i]):
                 if prev_cap and all(w[:1].isupper() for w in words[:i]) and not any(

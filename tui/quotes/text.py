@@ -31,15 +31,23 @@ ABBREV = frozenset("""mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev 
 no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est""".split())
 
 _STARTERS = frozenset("He She It They We I The A An This That These Those But And However In On At His Her Its Their Our There Then Meanwhile".split())
+# the last three letters of each abbreviation that has three or more
+_ABBREV_ENDS = frozenset(a[-3:] for a in ABBREV if len(a) >= 3)
 _TITLE_ABBR = frozenset("mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev capt maj adm cmdr insp supt det hon mt ft no vs".split())
 # A run of stops ([.!?…]), searched for in a copy of the text with every stop a full stop: re finds a
 # pattern that opens with a literal many times faster than one that opens with a class. (Written \.\.*
 # rather than \.+: a pattern that opens with a repeat is tried at every position.)
 _SENT_END_RE = re.compile(r"\.\.*[\"”’»')\]]*(?=[ \t]+(\S))")
 # a word (with a plural possessive mark before a capitalised word: "the Farmers' Union"), a number
-# with thousands separators ("180,000"), or one punctuation mark
-_WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|"
-                      r"[^\W_](?:[\w’'\-&.]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z]))?\.?|[^\w\s]")
+# with thousands separators ("180,000"), or one punctuation mark. Written for re's engine, which runs it
+# at every character of every phrase parsed: the number opens with a class (a branch skips an alternative
+# whose first class fails without entering it); a word is its letters and digits, then any more joined by
+# [_’'\-&.] (what [\w’'\-&.]*[^\W_] matches, without backtracking off the last character); and "(?:X|)"
+# for "(?:X)?" (re allocates a repeat context for each "?" on a group).
+_WORD_RE = re.compile(r"[\d]\d{0,2}(?:,\d{3})+(?![\d,])|"
+                      r"[^\W_]++(?:[_’'\-&.]++[^\W_]++)*+(?:(?<=s)[’'](?=[ \t]+[A-Z])|)(?:\.|)|[^\w\s]")
+# the same tokens, as first written (tests/test_speed_r6_np6.py compares the two)
+_WORD_RE_PLAIN = r"\d{1,3}(?:,\d{3})+(?![\d,])|[^\W_](?:[\w’'\-&.]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z]))?\.?|[^\w\s]"
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -157,8 +165,12 @@ def sentences(text: str, spans, opens: list[int]) -> list[tuple[int, int]]:
         nxt = text[nxt_at]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«„'(["):
             continue
-        # abbreviation before the full stop?
-        if e - ms == 1 and text[ms] == ".":
+        # abbreviation before the full stop? (Not if the word ends in three ASCII letters that no abbreviation
+        # ends in: "said.", "this year." The test below looks only at the word's end: an abbreviation, a
+        # single letter, or "u.s"-like letters with full stops between.)
+        if e - ms == 1 and text[ms] == "." and not (
+                ms - 3 >= start and (end3 := text[ms - 3:ms]).isascii() and end3.isalpha()
+                and end3.lower() not in _ABBREV_ENDS):
             j = (max(text.rfind(" ", start, ms), text.rfind("\t", start, ms)) if has_tab
                  else text.rfind(" ", start, ms)) + 1
             if j < start:
@@ -224,7 +236,7 @@ def tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     out = []
     for t in toks:
         w = t[2]
-        if len(w) > 1 and w.endswith(".") and w[:-1].lower() not in ABBREV and not _ABBR_DOTS.fullmatch(w):
+        if w[-1] == "." and len(w) > 1 and w[:-1].lower() not in ABBREV and not _ABBR_DOTS.fullmatch(w):
             out.append((t[0], t[1] - 1, w[:-1]))
             out.append((t[1] - 1, t[1], "."))
         else:
