@@ -215,7 +215,7 @@ def _cue_hits(doc: Doc) -> list[Hit]:
     hits = []
     for cs, ce, form in find_cues(doc.text, inside):
         lemma, cls, check = _cue_form(form)
-        h = tuple.__new__(Hit, (cs, ce, form, lemma, cls))  # (Hit(…) without its __new__, a Python call)
+        h = Hit(cs, ce, form, lemma, cls)
         if check and not _hit_ok(doc, h):
             continue
         hits.append(h)
