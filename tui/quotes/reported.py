@@ -678,43 +678,50 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if 0 < _words_upto(subj, 10) <= 9 and not (("that" in subj or "wh" in subj)
                                                    and _rx(r"\b(?:that|which|who)\b").search(subj)) \
                 and _QUOTE_MARKS.isdisjoint(subj) and not doc.hits_in(subj_s, cs):
-            np = parse_np(text, subj_s, cs, ss)
-            if np is not None:
-                rstrip = right.strip()
-                if cls == _ADDRESSEE_CUE:
-                    # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
-                    ma = _ADDRESSEE_TRAIL.match(right)
-                    if ma:
-                        right = right[ma.end():]
-                        ce = ce + ma.end()
-                        rstrip = right.strip()
-                adj = (not rstrip) or rstrip.startswith(";") or (
-                    _ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
-                    and _words(rstrip) <= 12 and "," not in rstrip[:-1])  # "…, Foster writes; such …"
-                if adj and not rstrip.startswith(","):
-                    s, e = _trim(text, ss, ss + lc)
-                    if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
-                        e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
-                    if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
+            # (the subject is parsed only where a rule returns or skips an addressee: the parse is the dear part on
+            # new text. Where it finds none, parsing first skipped these rules; parsed late, each rule returns
+            # nothing, and the rest is pure, so the outcome is the same)
+            rstrip = right.strip()
+            if cls == _ADDRESSEE_CUE:
+                # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
+                ma = _ADDRESSEE_TRAIL.match(right)
+                if ma and parse_np(text, subj_s, cs, ss) is not None:
+                    right = right[ma.end():]
+                    ce = ce + ma.end()
+                    rstrip = right.strip()
+            adj = (not rstrip) or rstrip.startswith(";") or (
+                _ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
+                and _words(rstrip) <= 12 and "," not in rstrip[:-1])  # "…, Foster writes; such …"
+            if adj and not rstrip.startswith(","):
+                s, e = _trim(text, ss, ss + lc)
+                if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
+                    e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
+                if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
+                    np = parse_np(text, subj_s, cs, ss)
+                    if np is not None:
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
-                infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
-                if rstrip.startswith(",") or (adj is not True and not infinitive and _ADJUNCT_START.match(rstrip)
-                                              and _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)):
-                    k = right.find(",")
-                    after = text[ce + k + 1:cend]
-                    # "During his years in office, X said, a majority …": an adverbial before, the content after
-                    intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
-                    if cls != _DIRECT_CUE and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
-                                          r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
-                                          r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
-                                          r"might|should|must|has|have|had)\b))\b").match(after):
-                        # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
-                        s, e = _trim(text, ss, ss + lc)
-                        if _words(text[s:e]) >= 3:
+            infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
+            if rstrip.startswith(",") or (adj is not True and not infinitive and _ADJUNCT_START.match(rstrip)
+                                          and _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)):
+                k = right.find(",")
+                after = text[ce + k + 1:cend]
+                # "During his years in office, X said, a majority …": an adverbial before, the content after
+                intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
+                if cls != _DIRECT_CUE and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                                      r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
+                                      r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
+                                      r"might|should|must|has|have|had)\b))\b").match(after):
+                    # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
+                    s, e = _trim(text, ss, ss + lc)
+                    if _words(text[s:e]) >= 3:
+                        np = parse_np(text, subj_s, cs, ss)
+                        if np is not None:
                             return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
-                    mt = _rx(r"\s*that\s+").match(after)
-                    s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
-                    if _words(text[s:e]) >= 2 and cls != _DIRECT_CUE and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                mt = _rx(r"\s*that\s+").match(after)
+                s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
+                if _words(text[s:e]) >= 2 and cls != _DIRECT_CUE and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                    np = parse_np(text, subj_s, cs, ss)
+                    if np is not None:
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
     # forward: "X said (that) CONTENT"
     if cls == _DIRECT_CUE and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
