@@ -127,6 +127,11 @@ _REL_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+ly\s+)?$")
 
 def _two_words(text: str, s: int, e: int) -> bool:
     """_words(text[s:e]) >= 2, from the first two words alone."""
+    # (most contents open with two whitespace-separated tokens that each start with a letter or digit: two
+    # words, as a word starts at such a character ([^\W_] is str.isalnum) and whitespace ends one)
+    parts = text[s:e].split(None, 2)
+    if len(parts) >= 2 and parts[0][0].isalnum() and parts[1][0].isalnum():
+        return True
     m = _WORDS.search(text, s, e)
     return m is not None and _WORDS.search(text, m.end(), e) is not None
 
@@ -144,18 +149,18 @@ def _relative_clause_end(doc: Doc, hi: int, ce: int, cend: int) -> int:
 
 
 def _content_end(text: str, s: int, e: int) -> int:
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    k = text.find(")", s, e)
-    if k >= 0 and text.rfind("(", s, k) < 0:
-        e = k  # "(According to X, it does not …)", "(her aide said that …) and": the bracket closes the aside
-        while e > s and text[e - 1].isspace():
-            e -= 1
-    while e > s and text[e - 1] in ".;:,—–-" and not (text[e - 1] == "." and e - 2 >= s and text[e - 2] == "."):
-        e -= 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-    return e
+    if e <= s:
+        return e
+    seg = text[s:e].rstrip()  # (read in a copy: str methods with bounds parse their arguments slowly)
+    k = seg.find(")")
+    if k >= 0 and "(" not in seg[:k]:
+        seg = seg[:k].rstrip()  # "(According to X, it does not …)", "(her aide said that …) and": the bracket closes the aside
+    n = len(seg)
+    while n and seg[n - 1] in ".;:,—–-" and not (seg[n - 1] == "." and n >= 2 and seg[n - 2] == "."):
+        n -= 1
+        while n and seg[n - 1].isspace():
+            n -= 1
+    return s + n
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.\- ]{1,30})?(?:\s*\([\w .]{1,30}\))?\s*[—–-]{1,2}\s+")
@@ -623,7 +628,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             if np is None:
                 return None
         s = _content_start(text, ce, cend, cls)
-        if s is None or (_a_bare_object(doc, lemma, ce, s, cend) and text[cend:se].strip()[:1] != ":"):
+        if s is None or (lemma in _OBJECT_TAKERS and _a_bare_object(doc, lemma, ce, s, cend) and text[cend:se].strip()[:1] != ":"):
             return None  # "…, explaining the rise", "won twice and boasts two other wins": an object
         r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh, rule=Rule.PARTICIPLE)
         return r
@@ -737,7 +742,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if s is None or (text.startswith(_NOT_A_CLAUSE_WORDS, s) and _NOT_A_CLAUSE_START.match(text, s)
                      and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
-    if _a_bare_object(doc, lemma, ce, s, cend):
+    if lemma in _OBJECT_TAKERS and _a_bare_object(doc, lemma, ce, s, cend):  # (most cues take no object)
         return None
     if "that" in text[ce:s] and _rx(r"\bthat\s*$").search(text[ce:s]) \
             and _rx(r"[a-z]+\s+(?:in|on|at|of|for|with|to|by)\s", re.I).match(text, s) \
@@ -837,6 +842,7 @@ contend""".split())
 # ... and verbs whose plain object is a report only with quoted words in it: "denied the claims" is
 # no quote, "denied what she called "a smear"" is
 _NP_TAKERS_QUOTED = frozenset("deny cite highlight request condemn".split())
+_OBJECT_TAKERS = _NP_TAKERS | _NP_TAKERS_QUOTED  # (_a_bare_object is false for any other verb)
 
 
 _CLAUSE_RE = re.compile(
@@ -918,12 +924,12 @@ _QUOTE_END = re.compile(r"[.!?][”\"’»]\s+(?=\S)(?!.*[.!?][”\"’»]\s)")
 def _chunk_floor(text: str, ss: int, cs: int) -> int:
     """Start of the region to parse for a subject: the sentence start, an open parenthesis
     ("… (her campaign later said that …)"), or a comma within 300 characters."""
-    po = text.rfind("(", ss, cs)
-    if po >= 0 and text.find(")", po, cs) < 0:
-        return po + 1
+    seg = text[ss:cs]  # (read in a copy: str methods with bounds parse their arguments slowly)
+    po = seg.rfind("(")
+    if po >= 0 and ")" not in seg[po:]:
+        return ss + po + 1
     # (its stop is rare before a cue: looked for first, faster than the pattern trying every position)
-    mq = _QUOTE_END.search(text, ss, cs) if text.find(".", ss, cs) >= 0 or text.find("?", ss, cs) >= 0 \
-        or text.find("!", ss, cs) >= 0 else None
+    mq = _QUOTE_END.search(text, ss, cs) if "." in seg or "?" in seg or "!" in seg else None
     if mq:
         ss = mq.end()  # '“… to Canada.” Foster writes that …': a new sentence after the closed quotation
     if cs - ss <= 300:
