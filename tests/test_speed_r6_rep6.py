@@ -1,6 +1,7 @@
 """reported.py's faster forms (round 6) give what the plain forms gave: checked on generated texts with
 letters, digits, apostrophes, dashes, brackets, stops, odd spaces and non-ASCII letters, at every bound."""
 import random
+import re
 
 from tui.quotes import reported as R
 
@@ -79,4 +80,29 @@ def test_chunk_floor_reads_as_through_bounds():
         for s, e in _bounds(t):
             assert R._chunk_floor(t, s, e) == _plain_chunk_floor(t, s, e), (t, s, e)
 
+
+_GATED = re.findall(r"[A-Za-z]+", R._FINITE_START.pattern + " " + R._NOT_A_CLAUSE_START.pattern) + \
+    "before after while without by slamming going that the it’s isn’t won’t i".split()
+
+
+def _gated_texts(n: int, seed: int):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        words = []
+        for _ in range(rnd.randint(1, 4)):
+            w = rnd.choice(_GATED)
+            words.append(rnd.choice((w, w.capitalize(), w[:rnd.randint(1, len(w))], w + rnd.choice("s,’'"))))
+        yield rnd.choice(("", " ", "\t", " " * rnd.randint(2, 12), "\u00a0")) + rnd.choice((" ", "  ", "\n")).join(words)
+
+
+def test_two_letter_gates_pass_every_match():
+    adjunct = R._rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b")
+    for t in _gated_texts(30000, seed=65):
+        if R._FINITE_START.match(t):
+            assert R._finite_head(t), t
+        for s in range(min(len(t), 4)):
+            if R._NOT_A_CLAUSE_START.match(t, s):
+                assert t[s:s + 2] in R._NOT_A_CLAUSE_HEADS, (t, s)
+            if adjunct.match(t, s):
+                assert t[s:s + 2] in R._ADJUNCT_ING_HEADS, (t, s)
 

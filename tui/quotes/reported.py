@@ -323,7 +323,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         else:
             cend = _content_end(text, ce, se)
             near = max(ss, cs - 30)
-            if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
+            if "wh" in text[near:cs] and _REL_BEFORE.search(text, near, cs):
                 cend = _relative_clause_end(doc, hi, ce, cend)
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
@@ -393,6 +393,18 @@ _FINITE_START = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|could
 # the words _FINITE_START can open with (the contractions start with them: "isn’t", "won’t")
 _FINITE_WORDS = ("is", "are", "was", "were", "has", "have", "had", "would", "will", "could", "can", "may", "might",
                  "should", "must", "did", "does", "won")
+
+
+_FINITE_HEADS = frozenset(w[:2] for w in _FINITE_WORDS)
+
+
+def _finite_head(right: str) -> bool:
+    """right.lstrip() opens with the first two letters of one of _FINITE_WORDS (as every _FINITE_START
+    match does), read from a short prefix unless spaces fill it."""
+    head = right[:8].lstrip()
+    if len(head) < 2:
+        head = right.lstrip()
+    return head[:2] in _FINITE_HEADS
 
 
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
@@ -606,7 +618,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
-    if cls == _CLAUSE_CUE and right.lstrip().startswith(_FINITE_WORDS) and _FINITE_START.match(right):
+    if cls == _CLAUSE_CUE and _finite_head(right) and _FINITE_START.match(right):
         # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
         # report goes on from the relative pronoun the cue's clause lacks
         t7 = _tail_from(lt, 7)
@@ -739,7 +751,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         return None  # no subject
     # (the checks on the content come first: they are cheaper than parsing the subject, and reject as it would)
     s = _content_start(text, ce, cend, cls)
-    if s is None or (text.startswith(_NOT_A_CLAUSE_WORDS, s) and _NOT_A_CLAUSE_START.match(text, s)
+    if s is None or (text[s:s + 2] in _NOT_A_CLAUSE_HEADS and _NOT_A_CLAUSE_START.match(text, s)
                      and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
     if lemma in _OBJECT_TAKERS and _a_bare_object(doc, lemma, ce, s, cend):  # (most cues take no object)
@@ -749,7 +761,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
             and _words(text[s:cend]) <= 8 and not _CLAUSE_RE.search(text, s, cend) \
             and not _rx(r"\b(?:he|she|it|they|we|i|you|there|that|which|who)\s").search(text, s, cend):
         return None  # "reiterated that approach in an interview": "that" is a determiner, no clause follows
-    if text.startswith(("before", "after", "while", "without", "by"), s) \
+    if text[s:s + 2] in _ADJUNCT_ING_HEADS \
             and _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) \
             and not _rx(r"\bthat\s*$").search(text[ce:s]):
         return None  # '"…," X told the House before slamming the offer': an adjunct, no content
@@ -828,6 +840,10 @@ _CONJ_OPEN = re.compile(r"(?:But|And|Yet|So)\s+(?=[A-Z])")
 
 _NOT_A_CLAUSE_WORDS = ("is", "was", "are", "were", "has", "had", "and", "or")
 _NOT_A_CLAUSE_START = re.compile(r"(?:" + "|".join(_NOT_A_CLAUSE_WORDS) + r")\b")
+# the first two letters of its words and of the adjuncts' ("before slamming …"): a match opens with one of
+# them, and a set look-up is cheaper than trying each word
+_NOT_A_CLAUSE_HEADS = frozenset(w[:2] for w in _NOT_A_CLAUSE_WORDS)
+_ADJUNCT_ING_HEADS = frozenset(("be", "af", "wh", "wi", "by"))  # before after while without by
 
 
 # reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare
