@@ -127,6 +127,11 @@ _REL_BEFORE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+ly\s+)?$")
 
 def _two_words(text: str, s: int, e: int) -> bool:
     """_words(text[s:e]) >= 2, from the first two words alone."""
+    # (most contents open with two whitespace-separated tokens that each start with a letter or digit: two
+    # words, as a word starts at such a character ([^\W_] is str.isalnum) and whitespace ends one)
+    parts = text[s:e].split(None, 2)
+    if len(parts) >= 2 and parts[0][0].isalnum() and parts[1][0].isalnum():
+        return True
     m = _WORDS.search(text, s, e)
     return m is not None and _WORDS.search(text, m.end(), e) is not None
 
@@ -144,18 +149,18 @@ def _relative_clause_end(doc: Doc, hi: int, ce: int, cend: int) -> int:
 
 
 def _content_end(text: str, s: int, e: int) -> int:
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    k = text.find(")", s, e)
-    if k >= 0 and text.rfind("(", s, k) < 0:
-        e = k  # "(According to X, it does not …)", "(her aide said that …) and": the bracket closes the aside
-        while e > s and text[e - 1].isspace():
-            e -= 1
-    while e > s and text[e - 1] in ".;:,—–-" and not (text[e - 1] == "." and e - 2 >= s and text[e - 2] == "."):
-        e -= 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-    return e
+    if e <= s:
+        return e
+    seg = text[s:e].rstrip()  # (read in a copy: str methods with bounds parse their arguments slowly)
+    k = seg.find(")")
+    if k >= 0 and "(" not in seg[:k]:
+        seg = seg[:k].rstrip()  # "(According to X, it does not …)", "(her aide said that …) and": the bracket closes the aside
+    n = len(seg)
+    while n and seg[n - 1] in ".;:,—–-" and not (seg[n - 1] == "." and n >= 2 and seg[n - 2] == "."):
+        n -= 1
+        while n and seg[n - 1].isspace():
+            n -= 1
+    return s + n
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.\- ]{1,30})?(?:\s*\([\w .]{1,30}\))?\s*[—–-]{1,2}\s+")
@@ -318,7 +323,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         else:
             cend = _content_end(text, ce, se)
             near = max(ss, cs - 30)
-            if text.find("wh", near, cs) >= 0 and _REL_BEFORE.search(text, near, cs):
+            if "wh" in text[near:cs] and _REL_BEFORE.search(text, near, cs):
                 cend = _relative_clause_end(doc, hi, ce, cend)
             r = _verb_attrib(doc, hi, h, ss, se, cend, inherit.get(hi))
         if r is None:
@@ -339,7 +344,7 @@ def _indirect_quotes(doc: Doc, recs: list[Rec], direct: dict[int, Rec]) -> None:
         i0 = bisect_left(doc.span_opens, r.start)
         i1 = bisect_left(doc.span_opens, r.end + 1)
         inner = [i for i in range(i0, i1) if doc.spans[i].close < r.end + 1] if i1 > i0 else []
-        if inner and any(i in direct for i in inner):
+        if inner and not direct.keys().isdisjoint(inner):
             continue
         if r.start > 0 and text[r.start - 1] in _QUOTE_OPEN and doc.span_at(r.start) >= 0:
             continue
@@ -388,6 +393,18 @@ _FINITE_START = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|could
 # the words _FINITE_START can open with (the contractions start with them: "isn’t", "won’t")
 _FINITE_WORDS = ("is", "are", "was", "were", "has", "have", "had", "would", "will", "could", "can", "may", "might",
                  "should", "must", "did", "does", "won")
+
+
+_FINITE_HEADS = frozenset(w[:2] for w in _FINITE_WORDS)
+
+
+def _finite_head(right: str) -> bool:
+    """right.lstrip() opens with the first two letters of one of _FINITE_WORDS (as every _FINITE_START
+    match does), read from a short prefix unless spaces fill it."""
+    head = right[:8].lstrip()
+    if len(head) < 2:
+        head = right.lstrip()
+    return head[:2] in _FINITE_HEADS
 
 
 _A_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:per\s*cent|percent|%|points?|cents?|basis\s+points)\b", re.I)
@@ -488,8 +505,11 @@ _FUTURE = re.compile(r"\b(?:will|shall|[’']ll|(?:is|are|am)\s+going\s+to)(?:\s
 def _hypothetical(lt: str) -> bool:
     """_HYPOTHETICAL.search(lt): its words hold no comma, semicolon or colon, so it is searched after the
     last one, and only if its opening word is there (outside ASCII, re.I matches "ſ" to "s": searched)."""
+    low = lt.lower()
+    if low.isascii() and not ("if" in low or "when" in low or "unless" in low or "once" in low):
+        return False  # (none of its words in the whole text, so none after its last comma either)
     k = max(lt.rfind(","), lt.rfind(";"), lt.rfind(":")) + 1
-    low = lt[k:].lower()
+    low = low[k:] if lt.isascii() else lt[k:].lower()
     if low.isascii() and not ("if" in low or "when" in low or "unless" in low or "once" in low):
         return False
     return _HYPOTHETICAL.search(lt, k) is not None
@@ -526,17 +546,16 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     last4 = lt.rsplit(None, 4)  # the last four words (after what comes before them, if anything)
     t4 = len(last4[0]) if len(last4) > 4 else 0
     tok = last4[-1] if last4 else ""  # the last token before the cue
-    tok_end = lt.rfind(tok) + len(tok)
     # the word that ends the text: the token itself (most often), or the word characters ending it ("(Hale’s")
     if tok.isalpha():
         prev = tok
     else:
-        pw = _LAST_WORD.search(lt, tok_end - len(tok))
+        pw = _LAST_WORD.search(lt, lt.rfind(tok))
         prev = pw.group(1) if pw else ""
     prev_low = prev.lower()
     if inh is None and ((prev_low in _NOUN_BEFORE and not (prev_low in _ALSO_NOUNS and low_form not in _AMBIG_S
                                                            and low_form not in _AMBIG_BASE))
-                        or (prev.endswith(("’s", "'s")) and prev_low not in _PRONOUN_IS)):
+                        or (prev[-2:] in ("’s", "'s") and prev_low not in _PRONOUN_IS)):
         return None  # a noun: "made the remarks", "the minister's comments" (but "an official said", "he's saying")
     # (the words these patterns need first: most cues have none; a negation's word is one of the last two)
     low2 = " ".join(last4[-2:]).lower()
@@ -565,7 +584,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     if prev_low in _BE_FORMS and form.endswith(("ed", "told", "said", "written")) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive: "they were said to be stable", "he was told to leave"
-    if form.endswith(("ed", "told", "said")) and prev.endswith("ly") \
+    if prev[-2:] == "ly" and form.endswith(("ed", "told", "said")) \
             and _rx(r"\b(?:is|are|was|were|be|been|being)\s+[a-z]+ly\s+$").search(lt, t4) \
             and not _rx(r"\s+by\b").match(right):
         return None  # passive over an adverb: "they were rudely reminded that …", "he was quickly told to leave"
@@ -601,7 +620,7 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if not (w[:1].isupper() or w.lower() in _SUBJ_WORDS or w.lower() in ROLE_WORDS or w.lower() in ORG_HEADS
                 or w.lower() in ORG_WORDS or w.lower() in _DOC_SUBJECTS):
             return None  # "cited derogatory comments", "dozens of reports"
-    if cls == _CLAUSE_CUE and right.lstrip().startswith(_FINITE_WORDS) and _FINITE_START.match(right):
+    if cls == _CLAUSE_CUE and _finite_head(right) and _FINITE_START.match(right):
         # "the wounds that police said were not self-inflicted", "a poem she said was written by …": the
         # report goes on from the relative pronoun the cue's clause lacks
         t7 = _tail_from(lt, 7)
@@ -616,14 +635,14 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # participle after a main clause: "…, saying (that) …"; a coordinated verb: "X did Y and said …"
     coord = inh is None and prev in _COORD_TAIL \
         and _rx(r"(?:^|\s)(?:and|but)\s+(?:(?:also|then|later|again|has|have|had)\s+)*$").search(lt)
-    if (form.endswith("ing") and low_form in _PARTICIPLE_CUES and not _rx(
+    if (low_form in _PARTICIPLE_CUES and form.endswith("ing") and not _rx(
             r"\b(?:is|are|was|were|be|been|am|’s|'s)\s+$").search(lt, t4)) or (coord and cls != _DIRECT_CUE):
         if inh is None:
             np = _subject_np(doc, ss, cs)
             if np is None:
                 return None
         s = _content_start(text, ce, cend, cls)
-        if s is None or (_a_bare_object(doc, lemma, ce, s, cend) and text[cend:se].strip()[:1] != ":"):
+        if s is None or (lemma in _OBJECT_TAKERS and _a_bare_object(doc, lemma, ce, s, cend) and text[cend:se].strip()[:1] != ":"):
             return None  # "…, explaining the rise", "won twice and boasts two other wins": an object
         r = Rec(s, cend, "indirect", form, cs, ce, cs, np=None if inh else np, follow=inh, rule=Rule.PARTICIPLE)
         return r
@@ -678,43 +697,50 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
         if 0 < _words_upto(subj, 10) <= 9 and not (("that" in subj or "wh" in subj)
                                                    and _rx(r"\b(?:that|which|who)\b").search(subj)) \
                 and _QUOTE_MARKS.isdisjoint(subj) and not doc.hits_in(subj_s, cs):
-            np = parse_np(text, subj_s, cs, ss)
-            if np is not None:
-                rstrip = right.strip()
-                if cls == _ADDRESSEE_CUE:
-                    # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
-                    ma = _ADDRESSEE_TRAIL.match(right)
-                    if ma:
-                        right = right[ma.end():]
-                        ce = ce + ma.end()
-                        rstrip = right.strip()
-                adj = (not rstrip) or rstrip.startswith(";") or (
-                    _ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
-                    and _words(rstrip) <= 12 and "," not in rstrip[:-1])  # "…, Foster writes; such …"
-                if adj and not rstrip.startswith(","):
-                    s, e = _trim(text, ss, ss + lc)
-                    if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
-                        e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
-                    if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
+            # (the subject is parsed only where a rule returns or skips an addressee: the parse is the dear part on
+            # new text. Where it finds none, parsing first skipped these rules; parsed late, each rule returns
+            # nothing, and the rest is pure, so the outcome is the same)
+            rstrip = right.strip()
+            if cls == _ADDRESSEE_CUE:
+                # "…, he told reporters." / "…, the senator told a radio station, the bill would …": skip the addressee
+                ma = _ADDRESSEE_TRAIL.match(right)
+                if ma and parse_np(text, subj_s, cs, ss) is not None:
+                    right = right[ma.end():]
+                    ce = ce + ma.end()
+                    rstrip = right.strip()
+            adj = (not rstrip) or rstrip.startswith(";") or (
+                _ADJUNCT_START.match(rstrip) and not _rx(r"\bthat\b").search(rstrip)
+                and _words(rstrip) <= 12 and "," not in rstrip[:-1])  # "…, Foster writes; such …"
+            if adj and not rstrip.startswith(","):
+                s, e = _trim(text, ss, ss + lc)
+                if text[ss + lc + 1:ss + lc + 2] in ("”", "\"", "’", "»", "'") and doc.span_at(ss + lc) >= 0:
+                    e = ss + lc + 2  # '…a “paper trail,” the Gazette reported': the quoted words close the content
+                if _words(text[s:e]) >= 3 and cls not in (_DIRECT_CUE, _OBJECT_CUE):
+                    np = parse_np(text, subj_s, cs, ss)
+                    if np is not None:
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.TRAILING)
-                infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
-                if rstrip.startswith(",") or (adj is not True and not infinitive and _ADJUNCT_START.match(rstrip)
-                                              and _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)):
-                    k = right.find(",")
-                    after = text[ce + k + 1:cend]
-                    # "During his years in office, X said, a majority …": an adverbial before, the content after
-                    intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
-                    if cls != _DIRECT_CUE and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
-                                          r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
-                                          r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
-                                          r"might|should|must|has|have|had)\b))\b").match(after):
-                        # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
-                        s, e = _trim(text, ss, ss + lc)
-                        if _words(text[s:e]) >= 3:
+            infinitive = cls == _OBJECT_CUE and rstrip.startswith("to ")  # "threatened to release them, …"
+            if rstrip.startswith(",") or (adj is not True and not infinitive and _ADJUNCT_START.match(rstrip)
+                                          and _rx(r"\s*(?:[^,]{0,40}?)?,\s*").match(right)):
+                k = right.find(",")
+                after = text[ce + k + 1:cend]
+                # "During his years in office, X said, a majority …": an adverbial before, the content after
+                intro = _INTRO_PHRASE.match(text, ss) and not _clause_like(text, ss, ss + lc)
+                if cls != _DIRECT_CUE and not intro and _rx(r"\s*(?:a|an|the|his|her|its|their|and|but|adding|saying|noting|"
+                                      r"who|which|as|in|on|at|according|especially|particularly|notably|including|except|mostly|mainly|"
+                                      r"[a-z]+ing\b(?!(?:(?!\b(?:that|who|which)\b)[^,;]){0,40}\b(?:would|will|is|are|was|were|could|can|may|"
+                                      r"might|should|must|has|have|had)\b))\b").match(after):
+                    # "…, Ferrand said, a view she …" / "…, he said, and she …": the content is before
+                    s, e = _trim(text, ss, ss + lc)
+                    if _words(text[s:e]) >= 3:
+                        np = parse_np(text, subj_s, cs, ss)
+                        if np is not None:
                             return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING_BEFORE)
-                    mt = _rx(r"\s*that\s+").match(after)
-                    s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
-                    if _words(text[s:e]) >= 2 and cls != _DIRECT_CUE and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                mt = _rx(r"\s*that\s+").match(after)
+                s, e = _trim(text, ce + k + 1 + (mt.end() if mt else 0), cend)
+                if _words(text[s:e]) >= 2 and cls != _DIRECT_CUE and not _rx(r"\s*(?:that|and|but)\b").match(text[s:e]):
+                    np = parse_np(text, subj_s, cs, ss)
+                    if np is not None:
                         return Rec(s, e, "indirect", form, cs, ce, cs, np=np, rule=Rule.INTERRUPTING)
     # forward: "X said (that) CONTENT"
     if cls == _DIRECT_CUE and not _rx(r"\s*(?:that|whether|if)\b").match(right, _skip_time(right)):
@@ -722,22 +748,22 @@ def _verb_attrib(doc: Doc, hi: int, h, ss: int, se: int, cend: int, inh: "Rec | 
     # the subject sits in the last few chunks before the cue: 300 characters are plenty
     subj_end = cs
     if prev_low in _PRONOUN_IS:
-        subj_end = cs - len(lt) + tok_end - 2  # "She’s claiming": the pronoun
+        subj_end = cs - len(lt) + lt.rfind(tok) + len(tok) - 2  # "She’s claiming": the pronoun
     if not left.strip():
         return None  # no subject
     # (the checks on the content come first: they are cheaper than parsing the subject, and reject as it would)
     s = _content_start(text, ce, cend, cls)
-    if s is None or (text.startswith(_NOT_A_CLAUSE_WORDS, s) and _NOT_A_CLAUSE_START.match(text, s)
+    if s is None or (text[s:s + 2] in _NOT_A_CLAUSE_HEADS and _NOT_A_CLAUSE_START.match(text, s)
                      and not _rx(r"\bwhat\s[^,;]*$").search(lt)):
         return None  # "Everything X says is a lie", "who said and did …" (not "in what X says is …")
-    if _a_bare_object(doc, lemma, ce, s, cend):
+    if lemma in _OBJECT_TAKERS and _a_bare_object(doc, lemma, ce, s, cend):  # (most cues take no object)
         return None
     if "that" in text[ce:s] and _rx(r"\bthat\s*$").search(text[ce:s]) \
             and _rx(r"[a-z]+\s+(?:in|on|at|of|for|with|to|by)\s", re.I).match(text, s) \
             and _words(text[s:cend]) <= 8 and not _CLAUSE_RE.search(text, s, cend) \
             and not _rx(r"\b(?:he|she|it|they|we|i|you|there|that|which|who)\s").search(text, s, cend):
         return None  # "reiterated that approach in an interview": "that" is a determiner, no clause follows
-    if text.startswith(("before", "after", "while", "without", "by"), s) \
+    if text[s:s + 2] in _ADJUNCT_ING_HEADS \
             and _rx(r"(?:before|after|while|without|by)\s+[a-z]+ing\b").match(text, s) \
             and not _rx(r"\bthat\s*$").search(text[ce:s]):
         return None  # '"…," X told the House before slamming the offer': an adjunct, no content
@@ -761,7 +787,7 @@ def _a_bare_object(doc: Doc, lemma: str, ce: int, s: int, cend: int) -> bool:
     """The cue's content text[s:cend] is a plain object, no report: "conceded defeat", "denied the claims"
     (but "denied what she called "a smear"")."""
     text = doc.text
-    if not (lemma in _NP_TAKERS or lemma in _NP_TAKERS_QUOTED) or _rx(r"\bthat\s*$").search(text[ce:s]) \
+    if not (lemma in _NP_TAKERS or lemma in _NP_TAKERS_QUOTED) or ("that" in text[ce:s] and _rx(r"\bthat\s*$").search(text[ce:s])) \
             or _clause_like(text, s, cend, lemma):
         return False
     inside = doc.spans[bisect_left(doc.span_opens, s):bisect_left(doc.span_opens, cend)]
@@ -816,6 +842,10 @@ _CONJ_OPEN = re.compile(r"(?:But|And|Yet|So)\s+(?=[A-Z])")
 
 _NOT_A_CLAUSE_WORDS = ("is", "was", "are", "were", "has", "had", "and", "or")
 _NOT_A_CLAUSE_START = re.compile(r"(?:" + "|".join(_NOT_A_CLAUSE_WORDS) + r")\b")
+# the first two letters of its words and of the adjuncts' ("before slamming …"): a match opens with one of
+# them, and a set look-up is cheaper than trying each word
+_NOT_A_CLAUSE_HEADS = frozenset(w[:2] for w in _NOT_A_CLAUSE_WORDS)
+_ADJUNCT_ING_HEADS = frozenset(("be", "af", "wh", "wi", "by"))  # before after while without by
 
 
 # reporting verbs that also take a plain object ("conceded defeat", "announced a plan"): their bare
@@ -830,6 +860,7 @@ contend""".split())
 # ... and verbs whose plain object is a report only with quoted words in it: "denied the claims" is
 # no quote, "denied what she called "a smear"" is
 _NP_TAKERS_QUOTED = frozenset("deny cite highlight request condemn".split())
+_OBJECT_TAKERS = _NP_TAKERS | _NP_TAKERS_QUOTED  # (_a_bare_object is false for any other verb)
 
 
 _CLAUSE_RE = re.compile(
@@ -911,12 +942,12 @@ _QUOTE_END = re.compile(r"[.!?][”\"’»]\s+(?=\S)(?!.*[.!?][”\"’»]\s)")
 def _chunk_floor(text: str, ss: int, cs: int) -> int:
     """Start of the region to parse for a subject: the sentence start, an open parenthesis
     ("… (her campaign later said that …)"), or a comma within 300 characters."""
-    po = text.rfind("(", ss, cs)
-    if po >= 0 and text.find(")", po, cs) < 0:
-        return po + 1
+    seg = text[ss:cs]  # (read in a copy: str methods with bounds parse their arguments slowly)
+    po = seg.rfind("(")
+    if po >= 0 and ")" not in seg[po:]:
+        return ss + po + 1
     # (its stop is rare before a cue: looked for first, faster than the pattern trying every position)
-    mq = _QUOTE_END.search(text, ss, cs) if text.find(".", ss, cs) >= 0 or text.find("?", ss, cs) >= 0 \
-        or text.find("!", ss, cs) >= 0 else None
+    mq = _QUOTE_END.search(text, ss, cs) if "." in seg or "?" in seg or "!" in seg else None
     if mq:
         ss = mq.end()  # '“… to Canada.” Foster writes that …': a new sentence after the closed quotation
     if cs - ss <= 300:
@@ -939,7 +970,11 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         return s if cend - s >= 3 else None
     if lead[0] == ":":
         return None
-    pos = _skip_time(right)
+    head = lead[:10]
+    if head.isascii() and not head.lower().startswith(_TIME_OPENERS):
+        pos = 0  # (what _skip_time finds here: _time_adj's own test, read from the stripped copy at hand)
+    else:
+        pos = _skip_time(right)
     if cls == _ADDRESSEE_CUE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
