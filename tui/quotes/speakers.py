@@ -415,15 +415,28 @@ def _name_scan_re() -> re.Pattern:
 
     Each word is first tried as an abbreviated title ("Mr.", "U.S.", "Gen."): some thirty alternatives. They
     all are a capital, at most three small letters and a full stop, so a lookahead for that shape goes first:
-    the same names, a tenth fewer instructions."""
+    the same names, a tenth fewer instructions.
+
+    Its repeats are possessive (*+, ++): nothing after the name can fail (the lookahead ends there and every
+    word after the first is optional), and no repeat that gave back could let what follows it match more (a
+    space given back, or a joiner, leaves a space or a small letter where a capital is wanted; a letter given
+    back leaves a letter where a mark, a space or the end is wanted). The re engine then keeps no state to
+    back into: the same names, a seventh fewer instructions."""
     from tui.quotes.text import _ABBR_TITLES, _CONNECT, UP, _trie_regex
     titles = "(?:" + _ABBR_TITLES + "|"
     src = NAME_RE.pattern.replace(titles, "(?:(?=" + UP + r"[a-z]{0,3}\.)(?:" + _ABBR_TITLES + ")|")
     assert src.count("(?=" + UP + r"[a-z]{0,3}\.)") == 2  # NAME_RE's first word and the words after it
+    for plain, poss, n in ((r"[^\W_]*", r"[^\W_]*+", 2), (r"[^\W_]+", r"[^\W_]++", 2), (r"[ \t]+", r"[ \t]++", 4),
+                           (r"(?:[’'\-][^\W_]++)*", r"(?:[’'\-][^\W_]++)*+", 2), (r"(?:[A-Z]\.){2,}", r"(?:[A-Z]\.){2,}+", 2),
+                           ("(?:" + _CONNECT + r"[ \t]++)*", "(?:" + _CONNECT + r"[ \t]++)*+", 1)):
+        assert src.count(plain) == n, plain
+        src = src.replace(plain, poss)
+    assert src.endswith("))*")
+    src += "+"  # the words after the first
     lb = "(?<![\\w’'])"
     i = src.index(lb) + len(lb)
     stop = _trie_regex(sorted(STOP_RAW))
-    neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]+" + UP + r")(?![ \t]+(?:" + _CONNECT + r"[ \t]+)*"
+    neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]++" + UP + r")(?![ \t]++(?:" + _CONNECT + r"[ \t]++)*+"
            + UP + r"))")
     return re.compile(UP + "(?<=(?=(" + src[:i] + neg + src[i:] + "))" + UP + ")")
 
