@@ -37,6 +37,21 @@ def test_name_scan_with_possessive_repeats_as_with_greedy_ones():
         assert _pieces(S._NAME_SCAN, text) == _pieces(plain, text), text
 
 
+def test_name_scan_as_name_re_with_its_stop_words():
+    """The scan against NAME_RE itself (its lookaheads, greedy repeats), only the lone stop words added."""
+    from tui.quotes.text import _CONNECT, NAME_RE, UP, _trie_regex
+    src = NAME_RE.pattern
+    lb = "(?<![\\w’'])"
+    i = src.index(lb) + len(lb)
+    neg = (r"(?!(?:" + _trie_regex(sorted(S.STOP_RAW)) + r")(?![^\W_]|[’'\-.]|[’'][ \t]+" + UP + r")(?![ \t]+(?:"
+           + _CONNECT + r"[ \t]+)*" + UP + r"))")
+    plain = re.compile("(?=(" + src[:i] + neg + src[i:] + "))" + UP)
+    rnd = random.Random(63)
+    for _ in range(6000):
+        text = _scan_text(rnd)
+        assert _pieces(S._NAME_SCAN, text) == _pieces(plain, text), text
+
+
 # build_registry as it was: the sentence and the quotation span of each mention looked up by walks run at each
 # mention, the name table asked for every piece
 def _plain_build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tuple[S.Registry, list]:

@@ -441,6 +441,8 @@ def _name_scan_re() -> re.Pattern:
         src = src.replace(plain, poss)
     assert src.endswith("))*")
     src += "+"  # the words after the first
+    assert src.startswith("(?=" + UP + ")")
+    src = src[len("(?=" + UP + ")"):]  # (the scan's own first letter, the one the lookahead starts on, is one)
     lb = "(?<![\\w’'])"
     i = src.index(lb) + len(lb)
     stop = _trie_regex(sorted(STOP_RAW))
@@ -507,8 +509,10 @@ _CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
 # first three spelled out, not {2,}: most capitals start no run, and the regex engine's general repeat costs
 # more to set up than the first gap costs to fail). One scan finds both: each opens with a capital, which re
 # skips to in C (a pattern opening with a lookbehind or an alternation is tried at every character), and a
-# capital opens at most one of them (the next letter is a capital or a small letter). Group 1: the acronym.
-_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:(?<!\w.)([A-Z]{2,5})\b|[a-z][\w’'\-]*+" + (_CAP_GAP + _CAP_WORD) * 2
+# capital opens at most one of them (the next letter is a capital or a small letter). Group 1: the acronym
+# after its first two letters. Each branch opens with its next letter's class, which re tests before it enters
+# the branch: the acronym's lookbehind (one letter further on, one letter longer) is tried only after two capitals.
+_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:[A-Z](?<!\w..)([A-Z]{1,4})\b|[a-z][\w’'\-]*+" + (_CAP_GAP + _CAP_WORD) * 2
                              + "(?:" + _CAP_GAP + _CAP_WORD + ")*)")
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}\b")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
