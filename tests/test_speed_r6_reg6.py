@@ -20,7 +20,7 @@ def _pieces(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
 _SCAN_WORDS = ["Mr.", "Mrs.", "Mr", "Dr.", "Gen.", "U.S.", "U.", "É.", "Cmdr.", "Smith", "O’Brien", "O'Neil", "Jean-Paul",
                "Jean-", "The", "THE", "He", "It’s", "It's", "Then", "Theresa", "of", "the", "and", "de", "del", "del",
                "van", "der", "y", "&", "said", "Lund’s", "Farmers’", "Farmers'", "Union", "NATO", "A.B.C.", "St.", "Élodie",
-               "ÉLODIE", "Ми", "X2", "Abc_d", "b", "-", "’", "'", ",", ".", "\n", "“"]
+               "ÉLODIE", "élodie", "Ми", "ми", "ß", "X2", "Abc_d", "b", "-", "’", "'", ",", ".", "\n", "“"]
 
 
 def _scan_text(rnd: random.Random) -> str:

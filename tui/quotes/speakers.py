@@ -430,7 +430,7 @@ def _name_scan_re() -> re.Pattern:
     space given back, or a joiner, leaves a space or a small letter where a capital is wanted; a letter given
     back leaves a letter where a mark, a space or the end is wanted). The re engine then keeps no state to
     back into: the same names, a seventh fewer instructions."""
-    from tui.quotes.text import _ABBR_TITLES, _CONNECT, UP, _trie_regex
+    from tui.quotes.text import _ABBR_TITLES, _CONNECT, _UP, UP, _trie_regex
     titles = "(?:" + _ABBR_TITLES + "|"
     src = NAME_RE.pattern.replace(titles, "(?:(?=" + UP + r"[a-z]{0,3}\.)(?:" + _ABBR_TITLES + ")|")
     assert src.count("(?=" + UP + r"[a-z]{0,3}\.)") == 2  # NAME_RE's first word and the words after it
@@ -448,7 +448,13 @@ def _name_scan_re() -> re.Pattern:
     stop = _trie_regex(sorted(STOP_RAW))
     neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]++" + UP + r")(?![ \t]++(?:" + _CONNECT + r"[ \t]++)*+"
            + UP + r"))")
-    return re.compile(UP + "(?<=(?=(" + src[:i] + neg + src[i:] + "))" + UP + ")")
+    # The scan's first letter: a wider class (A-Z and a range from the first to the last other capital), which
+    # re tests in fewer instructions than UP's table, on each character of the text; UP in the lookbehind is
+    # what a name starts with (a small letter of the range is given up there: few texts have any)
+    other = [c for c in _UP if c > "Z"]
+    first = "[A-Z" + other[0] + "-" + other[-1] + "]"
+    assert other == sorted(other) and all("A" <= c <= "Z" or other[0] <= c <= other[-1] for c in _UP)
+    return re.compile(first + "(?<=(?=(" + src[:i] + neg + src[i:] + "))" + UP + ")")
 
 
 _NAME_SCAN = _name_scan_re()
@@ -733,10 +739,20 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
     if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha():
         j = s
         for _ in range(4):
-            wb = _word_before(text, max(ss, j - 40), j)
-            if wb is None:
-                break
-            w, j = wb
+            lo = j - 40 if j - 40 > ss else ss  # (max(ss, j - 40))
+            # _word_before's plain case (a plain word between two spaces: most) here, the others there
+            w = ""
+            if j - lo > 2 and text[j - 1] == " ":
+                head, space, w = text[lo:j - 1].rpartition(" ")
+                if space and w.isascii() and w.isalpha():
+                    j = lo + len(head) + 1
+                else:
+                    w = ""
+            if not w:
+                wb = _word_before(text, lo, j)
+                if wb is None:
+                    break
+                w, j = wb
             what = _role_before(w)
             if what != "role":
                 owner_his = what == "owner"
