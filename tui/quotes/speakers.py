@@ -743,9 +743,9 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
             # _word_before's plain case (a plain word between two spaces: most) here, the others there
             w = ""
             if j - lo > 2 and text[j - 1] == " ":
-                head, space, w = text[lo:j - 1].rpartition(" ")
+                lead, space, w = text[lo:j - 1].rpartition(" ")
                 if space and w.isascii() and w.isalpha():
-                    j = lo + len(head) + 1
+                    j = lo + len(lead) + 1
                 else:
                     w = ""
             if not w:
