@@ -191,3 +191,15 @@ def test_build_registry_walking_along_as_looking_up():
         sents = sentences(text, spans, [s.open for s in spans])
         assert _registry_state(*S.build_registry(text, sents, spans)) == \
             _registry_state(*_plain_build_registry(text, sents, spans)), text
+
+
+def test_acronym_or_run_with_ascii_letters_spelled_out_as_with_w():
+    plain = re.compile(S._ACRONYM_OR_RUN.pattern.replace(S._WORD_CHAR, r"[\w’'\-]"))
+    assert plain.pattern != S._ACRONYM_OR_RUN.pattern
+    rnd = random.Random(64)
+    words = ["Alpha", "Beta", "Cedar", "Anglo-Bex", "O’Dell", "Bo'DEF", "Abc_DEF", "Ab1", "Élan", "Zö", "Ab²", "ABC", "of", "the",
+             "on", "&", "and", "x", ",", "-", "_", "’", "\t"]
+    for _ in range(6000):
+        text = "".join(rnd.choice(words) + rnd.choice([" ", "", ", "]) for _ in range(rnd.randint(1, 12)))
+        assert [m.span(1) + m.span() for m in S._ACRONYM_OR_RUN.finditer(text)] == \
+            [m.span(1) + m.span() for m in plain.finditer(text)], text

@@ -507,7 +507,10 @@ def _name_pieces(text: str):
         yield start + pos, end, raw[pos:], start
 
 
-_CAP_WORD = r"[A-Z][a-z][\w’'\-]*+"
+# (a word's letters: \w with the ASCII letters and digits spelled out first, the same set: re then finds
+# most letters in its table of characters before it asks for their Unicode category)
+_WORD_CHAR = r"[0-9A-Za-z_\w’'\-]"
+_CAP_WORD = r"[A-Z][a-z]" + _WORD_CHAR + "*+"
 # possessive (*+, ++): what follows a word or a gap never starts with their characters, so giving some
 # back could never make a run; without it a lone capitalised word was retried once per letter
 _CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
@@ -518,7 +521,7 @@ _CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
 # capital opens at most one of them (the next letter is a capital or a small letter). Group 1: the acronym
 # after its first two letters. Each branch opens with its next letter's class, which re tests before it enters
 # the branch: the acronym's lookbehind (one letter further on, one letter longer) is tried only after two capitals.
-_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:[A-Z](?<!\w..)([A-Z]{1,4})\b|[a-z][\w’'\-]*+" + (_CAP_GAP + _CAP_WORD) * 2
+_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:[A-Z](?<!\w..)([A-Z]{1,4})\b|[a-z]" + _WORD_CHAR + "*+" + (_CAP_GAP + _CAP_WORD) * 2
                              + "(?:" + _CAP_GAP + _CAP_WORD + ")*)")
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}\b")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
