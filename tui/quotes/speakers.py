@@ -192,54 +192,62 @@ class Registry:
     # ---- building -------------------------------------------------------
     def entity_for(self, name: str, kind: str = "unknown") -> Entity:
         key = _key(name)
-        e = self.by_full.get(key)
+        by_full = self.by_full
+        by_token = self.by_token
+        e = by_full.get(key)
+        toks: list[str] = []
         if e is None:
-            e = self._by_tokens(key)
-            if e is not None and kind == "person" and e.kind == "org":
-                e = None
-        if e is None and kind != "org" and key.count(" ") == 1:
-            # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
-            first, last = key.split(" ", 1)
-            solo = self.by_full.get(first)
-            if solo is not None and any(_key_toks(o.name)[0] == first for o in self.by_token.get(first, ()) if o is not solo):
-                solo = None  # "Kim" after "Kim Jong-un": not "Kim Yong-chol" now; the bare name stays as written
-            if solo is not None and solo.kind == "person" and " " not in solo.name and first_name(first) is not None \
-                    and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
-                    and last not in NAME_JOINERS:
-                solo.name = name
-                self.by_full[key] = solo
-                self.by_token.setdefault(last, []).append(solo)
-                return solo
+            toks = key.split()
+            if toks and toks[-1] in by_token:  # (most first mentions: no name shares the word)
+                e = self._by_tokens(toks)
+                if e is not None and kind == "person" and e.kind == "org":
+                    e = None
+            if e is None and kind != "org" and key.count(" ") == 1:
+                # "Her brother, Tomas, …" then "Tomas Brekke": the same person, now with a surname
+                first, last = key.split(" ", 1)
+                solo = by_full.get(first)
+                if solo is not None and any(_key_toks(o.name)[0] == first for o in by_token.get(first, ()) if o is not solo):
+                    solo = None  # "Kim" after "Kim Jong-un": not "Kim Yong-chol" now; the bare name stays as written
+                if solo is not None and solo.kind == "person" and " " not in solo.name and first_name(first) is not None \
+                        and name.split(" ", 1)[1][:1].isupper() and last not in ORG_WORDS and last not in ROLE_WORDS \
+                        and last not in NAME_JOINERS:
+                    solo.name = name
+                    by_full[key] = solo
+                    by_token.setdefault(last, []).append(solo)
+                    return solo
         if e is None:
             e = Entity(name, kind)  # (positional: cheaper)
             self.entities.append(e)
-            self.by_full[key] = e
-            for t in key.split():
+            by_full[key] = e
+            for t in toks:  # (split above: e is None only where the key is not known in full)
                 if t in _UNINDEXED:
                     continue
-                lst = self.by_token.setdefault(t, [])
-                lst.append(e)
-                if len(lst) > 40:
-                    del lst[0]  # very common tokens: keep the latest names only (bounded lookups)
+                lst = by_token.get(t)
+                if lst is None:
+                    by_token[t] = [e]
+                else:
+                    lst.append(e)
+                    if len(lst) > 40:
+                        del lst[0]  # very common tokens: keep the latest names only (bounded lookups)
         else:
             if len(name) > len(e.name) and kind != "org" and e.kind != "org":
                 # a fuller form of the same name
                 e.name = name
-                self.by_full[key] = e
+                by_full[key] = e
                 for t in key.split():
-                    if e not in self.by_token.setdefault(t, []):
-                        self.by_token[t].append(e)
+                    if e not in by_token.setdefault(t, []):
+                        by_token[t].append(e)
             if kind != "unknown" and e.kind == "unknown":
                 e.kind = kind
         return e
 
     def lookup(self, name: str) -> Entity | None:
         key = _key(name)
-        return self.by_full.get(key) or self._by_tokens(key)
+        return self.by_full.get(key) or self._by_tokens(key.split())
 
-    def _by_tokens(self, key: str) -> Entity | None:
-        """The entity a name not known in full names, found by its words (key: the name as _key gives it)."""
-        toks = key.split()
+    def _by_tokens(self, toks: list[str]) -> Entity | None:
+        """The entity a name not known in full names, found by its words (toks: the words of the name as
+        _key gives it)."""
         if not toks:
             return None
         last = toks[-1]
@@ -415,17 +423,38 @@ def _name_scan_re() -> re.Pattern:
 
     Each word is first tried as an abbreviated title ("Mr.", "U.S.", "Gen."): some thirty alternatives. They
     all are a capital, at most three small letters and a full stop, so a lookahead for that shape goes first:
-    the same names, a tenth fewer instructions."""
-    from tui.quotes.text import _ABBR_TITLES, _CONNECT, UP, _trie_regex
+    the same names, a tenth fewer instructions.
+
+    Its repeats are possessive (*+, ++): nothing after the name can fail (the lookahead ends there and every
+    word after the first is optional), and no repeat that gave back could let what follows it match more (a
+    space given back, or a joiner, leaves a space or a small letter where a capital is wanted; a letter given
+    back leaves a letter where a mark, a space or the end is wanted). The re engine then keeps no state to
+    back into: the same names, a seventh fewer instructions."""
+    from tui.quotes.text import _ABBR_TITLES, _CONNECT, _UP, UP, _trie_regex
     titles = "(?:" + _ABBR_TITLES + "|"
     src = NAME_RE.pattern.replace(titles, "(?:(?=" + UP + r"[a-z]{0,3}\.)(?:" + _ABBR_TITLES + ")|")
     assert src.count("(?=" + UP + r"[a-z]{0,3}\.)") == 2  # NAME_RE's first word and the words after it
+    for plain, poss, n in ((r"[^\W_]*", r"[^\W_]*+", 2), (r"[^\W_]+", r"[^\W_]++", 2), (r"[ \t]+", r"[ \t]++", 4),
+                           (r"(?:[’'\-][^\W_]++)*", r"(?:[’'\-][^\W_]++)*+", 2), (r"(?:[A-Z]\.){2,}", r"(?:[A-Z]\.){2,}+", 2),
+                           ("(?:" + _CONNECT + r"[ \t]++)*", "(?:" + _CONNECT + r"[ \t]++)*+", 1)):
+        assert src.count(plain) == n, plain
+        src = src.replace(plain, poss)
+    assert src.endswith("))*")
+    src += "+"  # the words after the first
+    assert src.startswith("(?=" + UP + ")")
+    src = src[len("(?=" + UP + ")"):]  # (the scan's own first letter, the one the lookahead starts on, is one)
     lb = "(?<![\\w’'])"
     i = src.index(lb) + len(lb)
     stop = _trie_regex(sorted(STOP_RAW))
-    neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]+" + UP + r")(?![ \t]+(?:" + _CONNECT + r"[ \t]+)*"
+    neg = (r"(?!(?:" + stop + r")(?![^\W_]|[’'\-.]|[’'][ \t]++" + UP + r")(?![ \t]++(?:" + _CONNECT + r"[ \t]++)*+"
            + UP + r"))")
-    return re.compile(UP + "(?<=(?=(" + src[:i] + neg + src[i:] + "))" + UP + ")")
+    # The scan's first letter: a wider class (A-Z and a range from the first to the last other capital), which
+    # re tests in fewer instructions than UP's table, on each character of the text; UP in the lookbehind is
+    # what a name starts with (a small letter of the range is given up there: few texts have any)
+    other = [c for c in _UP if c > "Z"]
+    first = "[A-Z" + other[0] + "-" + other[-1] + "]"
+    assert other == sorted(other) and all("A" <= c <= "Z" or other[0] <= c <= other[-1] for c in _UP)
+    return re.compile(first + "(?<=(?=(" + src[:i] + neg + src[i:] + "))" + UP + ")")
 
 
 _NAME_SCAN = _name_scan_re()
@@ -478,7 +507,10 @@ def _name_pieces(text: str):
         yield start + pos, end, raw[pos:], start
 
 
-_CAP_WORD = r"[A-Z][a-z][\w’'\-]*+"
+# (a word's letters: \w with the ASCII letters and digits spelled out first, the same set: re then finds
+# most letters in its table of characters before it asks for their Unicode category)
+_WORD_CHAR = r"[0-9A-Za-z_\w’'\-]"
+_CAP_WORD = r"[A-Z][a-z]" + _WORD_CHAR + "*+"
 # possessive (*+, ++): what follows a word or a gap never starts with their characters, so giving some
 # back could never make a run; without it a lone capitalised word was retried once per letter
 _CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
@@ -486,8 +518,10 @@ _CAP_GAP = r",?[ \t]++(?:(?:of|the|and|for|on|&)[ \t]++)*+"
 # first three spelled out, not {2,}: most capitals start no run, and the regex engine's general repeat costs
 # more to set up than the first gap costs to fail). One scan finds both: each opens with a capital, which re
 # skips to in C (a pattern opening with a lookbehind or an alternation is tried at every character), and a
-# capital opens at most one of them (the next letter is a capital or a small letter). Group 1: the acronym.
-_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:(?<!\w.)([A-Z]{2,5})\b|[a-z][\w’'\-]*+" + (_CAP_GAP + _CAP_WORD) * 2
+# capital opens at most one of them (the next letter is a capital or a small letter). Group 1: the acronym
+# after its first two letters. Each branch opens with its next letter's class, which re tests before it enters
+# the branch: the acronym's lookbehind (one letter further on, one letter longer) is tried only after two capitals.
+_ACRONYM_OR_RUN = re.compile(r"[A-Z](?:[A-Z](?<!\w..)([A-Z]{1,4})\b|[a-z]" + _WORD_CHAR + "*+" + (_CAP_GAP + _CAP_WORD) * 2
                              + "(?:" + _CAP_GAP + _CAP_WORD + ")*)")
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}\b")
 _CAP_WORD_RE = re.compile(_CAP_WORD)
@@ -536,28 +570,28 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
 
     Returns the registry and the list of name mentions (start, end, entity, np_roles) in text order."""
     reg = Registry(text)
+    entity_for = reg.entity_for
     mentions = []
     seen: dict[Entity, int] = {}
     known: dict[tuple, tuple] = {}  # (raw, at_start, piece starts the match) -> (entity, offset, length)
+    # Mentions come in text order, so the sentence and the quotation span of each are found by walking
+    # along: k, the last sentence starting at or before the mention (ss, se: its bounds, or the text's
+    # before the first), and q, the last quotation span opened at or before it (inside it where
+    # q_open < pos < q_lim: as Doc.span_at; an unclosed span holds its closing position too).
     nsent = len(sents)
     k = -1
+    ss, se = 0, len(text)
+    next_sent = sents[0][0] if sents else len(text) + 1
     nspans = len(spans)
-    q = -1  # the last quotation span opened at or before the mention
-
-    def in_quote(pos: int) -> bool:  # as Doc.span_at, walking along instead of searching
-        nonlocal q
-        while q + 1 < nspans and spans[q + 1].open <= pos:
-            q += 1
-        if q < 0:
-            return False
-        sp = spans[q]
-        return sp.open < pos < sp.close or (not sp.closed and sp.open < pos <= sp.close)
+    q = -1
+    q_open = q_lim = 0  # (no span yet: no position is inside)
+    next_open = spans[0].open if spans else len(text) + 1
 
     # an organisation named in full with its acronym: the acronym names it too, by its full name
     acr = _acronyms(text)
     acr_ents = []
     for a_s, _a_e, full, short in acr:
-        whole = reg.entity_for(full, "org")
+        whole = entity_for(full, "org")
         whole.first = a_s if whole.first < 0 else whole.first
         reg.by_full[_key(short)] = whole
         acr_ents.append(whole)
@@ -569,67 +603,85 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         if text[s0 - 2:s0] == ", " and _state_after_place(text, s0, e0):
             continue  # "Ont." in "Brampton, Ont.": the rest of a place, no one to quote
         s = s0
-        while k + 1 < nsent and sents[k + 1][0] <= s:
-            k += 1  # mentions come in text order: walk the sentences along
+        if s >= next_sent:
+            while k + 1 < nsent and sents[k + 1][0] <= s:
+                k += 1
+            ss, se = sents[k]
+            next_sent = sents[k + 1][0] if k + 1 < nsent else len(text) + 1
+        if s >= next_open:
+            while q + 1 < nspans and spans[q + 1].open <= s:
+                q += 1
+            sp = spans[q]
+            q_open, q_lim = sp.open, sp.close if sp.closed else sp.close + 1
+            next_open = spans[q + 1].open if q + 1 < nspans else len(text) + 1
         if acr:
             j = bisect_right(acr_starts, s) - 1
             if j >= 0 and s < acr[j][1]:
                 # a piece of a full name given with its acronym ("Refugees and Citizenship Canada")
                 whole = acr_ents[j]
                 whole.count += 1
-                mentions.append((acr[j][0], acr[j][1], whole, not in_quote(s), k))
+                mentions.append((acr[j][0], acr[j][1], whole, not q_open < s < q_lim, k))
                 if " " in raw.strip():
                     reg.by_full.setdefault(_key(raw.strip()), whole)  # not "Manafort" of "Black, Manafort, Stone"
                 continue
-        ss = sents[k][0] if k >= 0 else 0
         # sentence-initial: also after an opening quotation mark
         at_start = s == ss or (s - ss < 4 and text[ss:s].strip() in ("\"", "“", "‘", "«", "'", "„", "("))
-        kk = (raw, at_start, s == m_start)
-        # only names of two words or more are kept there (NAME_RE parts words with spaces or tabs)
-        hit = known.get(kk) if " " in raw or "\t" in raw else None
-        if hit is not None:
-            ent, off, ln = hit
-            ent.count += 1
-            ns = s + off
-            mentions.append((ns, ns + ln, ent, not in_quote(s), k))
-            cnt = seen.get(ent, 0)
-            if cnt < 2:
-                seen[ent] = cnt + 1
-                _context_roles(text, s, ns + ln, ent, ss, sents[k][1] if k >= 0 else len(text))
-            continue
+        # only names of two words or more are kept in known (NAME_RE parts words with spaces or tabs)
+        if " " in raw or "\t" in raw:
+            kk = (raw, at_start, s == m_start)
+            hit = known.get(kk)
+            if hit is not None:
+                ent, off, ln = hit
+                ent.count += 1
+                ns = s + off
+                mentions.append((ns, ns + ln, ent, not q_open < s < q_lim, k))
+                cnt = seen.get(ent, 0)
+                if cnt < 2:
+                    seen[ent] = cnt + 1
+                    _context_roles(text, s, ns + ln, ent, ss, se)
+                continue
         c = _SEQ_CACHE.get(raw) or name_seq(raw)
         if c[0] is None:
             continue
         r, seq, (roles, name, kind), first_gender = c
-        s = s + r[0]
-        if at_start and " " not in seq and s == m_start and seq.lower() in STOP_CAPS:
-            continue
+        if r[0]:
+            s += r[0]
+            if s >= next_open:  # (the walk above, on to the cleaned start)
+                while q + 1 < nspans and spans[q + 1].open <= s:
+                    q += 1
+                sp = spans[q]
+                q_open, q_lim = sp.open, sp.close if sp.closed else sp.close + 1
+                next_open = spans[q + 1].open if q + 1 < nspans else len(text) + 1
         if not name:
             continue
-        # a single sentence-initial capitalised word is a name only if seen elsewhere
-        if at_start and s == m_start and " " not in name and not roles:
-            kind = kind if kind != "group" else "unknown"  # "Schools stayed shut": a plural noun, no group
-        ns = s + seq.rfind(name) if name else s
-        ent = reg.entity_for(name, kind)
+        if at_start and s == m_start:
+            if " " not in seq and seq.lower() in STOP_CAPS:
+                continue
+            # a single sentence-initial capitalised word is a name only if seen elsewhere
+            if kind == "group" and " " not in name and not roles:
+                kind = "unknown"  # "Schools stayed shut": a plural noun, no group
+        ns = s + seq.rfind(name)
+        ent = entity_for(name, kind)
         if kind == "person" and ent.kind == "unknown":
             ent.kind = "person"
-        for r_ in roles:
-            if nationality_word(r_):
-                ent.nat.add(r_)
-            else:
-                ent.roles.add(r_)
         if roles:
+            for r_ in roles:
+                if nationality_word(r_):
+                    ent.nat.add(r_)
+                else:
+                    ent.roles.add(r_)
             ent.phrases.add(" ".join(roles))
-        if roles and roles[0] in MALE_WORDS:
-            ent.gender = ent.gender or "m"
-        elif roles and roles[0] in FEMALE_WORDS:
-            ent.gender = ent.gender or "f"
-        if not ent.gender and ent.kind != "org" and first_gender:
+            if roles[0] in MALE_WORDS:
+                ent.gender = ent.gender or "m"
+            elif roles[0] in FEMALE_WORDS:
+                ent.gender = ent.gender or "f"
+        if not ent.gender and first_gender and ent.kind != "org":
             ent.gender, ent.gender_guessed = first_gender, True
             ent.kind = "person"
         if roles and ent.kind == "unknown":
             ent.kind = "person"
-        mentions.append((ns, ns + len(name), ent, not in_quote(s), k))
+        ne = ns + len(name)
+        mentions.append((ns, ne, ent, not q_open < s < q_lim, k))
         ent.count += 1
         if " " in name:
             known[kk] = (ent, ns - s, len(name))  # a single word is looked up each time (see Registry.lookup)
@@ -638,7 +690,7 @@ def build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tupl
         cnt = seen.get(ent, 0)
         if cnt < 2:
             seen[ent] = cnt + 1
-            _context_roles(text, s, ns + len(name), ent, ss, sents[k][1] if k >= 0 else len(text))
+            _context_roles(text, s, ne, ent, ss, se)
     return reg, mentions
 
 
@@ -690,10 +742,20 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
     if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha():
         j = s
         for _ in range(4):
-            wb = _word_before(text, max(ss, j - 40), j)
-            if wb is None:
-                break
-            w, j = wb
+            lo = j - 40 if j - 40 > ss else ss  # (max(ss, j - 40))
+            # _word_before's plain case (a plain word between two spaces: most) here, the others there
+            w = ""
+            if j - lo > 2 and text[j - 1] == " ":
+                lead, space, w = text[lo:j - 1].rpartition(" ")
+                if space and w.isascii() and w.isalpha():
+                    j = lo + len(lead) + 1
+                else:
+                    w = ""
+            if not w:
+                wb = _word_before(text, lo, j)
+                if wb is None:
+                    break
+                w, j = wb
             what = _role_before(w)
             if what != "role":
                 owner_his = what == "owner"
