@@ -742,20 +742,10 @@ def _context_roles(text: str, s: int, e: int, ent: Entity, ss: int, se: int) -> 
     if s > ss and text[s - 1] == " " and text[s - 2:s - 1].isalpha():
         j = s
         for _ in range(4):
-            lo = j - 40 if j - 40 > ss else ss  # (max(ss, j - 40))
-            # _word_before's plain case (a plain word between two spaces: most) here, the others there
-            w = ""
-            if j - lo > 2 and text[j - 1] == " ":
-                lead, space, w = text[lo:j - 1].rpartition(" ")
-                if space and w.isascii() and w.isalpha():
-                    j = lo + len(lead) + 1
-                else:
-                    w = ""
-            if not w:
-                wb = _word_before(text, lo, j)
-                if wb is None:
-                    break
-                w, j = wb
+            wb = _word_before(text, max(ss, j - 40), j)
+            if wb is None:
+                break
+            w, j = wb
             what = _role_before(w)
             if what != "role":
                 owner_his = what == "owner"
