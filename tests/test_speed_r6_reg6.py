@@ -54,6 +54,8 @@ def test_name_scan_as_name_re_with_its_stop_words():
 
 # build_registry as it was: the sentence and the quotation span of each mention looked up by walks run at each
 # mention, the name table asked for every piece
+# (a frozen copy, to prove the rewrite changed nothing: when build_registry is changed on purpose, delete it and
+# its test rather than edit the copy)
 def _plain_build_registry(text: str, sents: list[tuple[int, int]], spans: list) -> tuple[S.Registry, list]:
     """First pass: every capitalised name sequence -> entity; roles and gender from context.
 

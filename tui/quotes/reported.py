@@ -921,10 +921,15 @@ _TIME_OPENERS = ("on", "in", "at", "to", "last", "this", "late", "early", "earli
 def _time_adj(right: str, pos: int) -> re.Match | None:
     """_TIME_ADJ.match(right, pos); not tried after an ASCII opening no alternative starts with (outside
     ASCII, re.I matches some letters to others lower() leaves apart: "ſ" to "s")."""
-    head = right[pos:].lstrip()[:10]
-    if head and head.isascii() and not head.lower().startswith(_TIME_OPENERS):
+    if _no_time_opener(right[pos:].lstrip()):
         return None
     return _TIME_ADJ.match(right, pos)
+
+
+def _no_time_opener(lead: str) -> bool:
+    """Does lead (stripped) open, in ASCII, with a word no _TIME_ADJ alternative starts with?"""
+    head = lead[:10]
+    return bool(head) and head.isascii() and not head.lower().startswith(_TIME_OPENERS)
 
 
 def _skip_time(right: str) -> int:
@@ -970,11 +975,7 @@ def _content_start(text: str, ce: int, cend: int, cls: str) -> int | None:
         return s if cend - s >= 3 else None
     if lead[0] == ":":
         return None
-    head = lead[:10]
-    if head.isascii() and not head.lower().startswith(_TIME_OPENERS):
-        pos = 0  # (what _skip_time finds here: _time_adj's own test, read from the stripped copy at hand)
-    else:
-        pos = _skip_time(right)
+    pos = 0 if _no_time_opener(lead) else _skip_time(right)  # (the test _time_adj makes first, on the copy at hand)
     if cls == _ADDRESSEE_CUE:
         # addressee: "told reporters (on Monday) that", "told the court that"
         ma = _ADDRESSEE.match(right, pos)
