@@ -46,8 +46,6 @@ _SENT_END_RE = re.compile(r"\.\.*[\"”’»')\]]*(?=[ \t]+(\S))")
 # for "(?:X)?" (re allocates a repeat context for each "?" on a group).
 _WORD_RE = re.compile(r"[\d]\d{0,2}(?:,\d{3})+(?![\d,])|"
                       r"[^\W_]++(?:[_’'\-&.]++[^\W_]++)*+(?:(?<=s)[’'](?=[ \t]+[A-Z])|)(?:\.|)|[^\w\s]")
-# the same tokens, as first written (tests/test_speed_r6_np6.py compares the two)
-_WORD_RE_PLAIN = r"\d{1,3}(?:,\d{3})+(?![\d,])|[^\W_](?:[\w’'\-&.]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z]))?\.?|[^\w\s]"
 
 
 def _trie_regex(words: list[str]) -> str:
